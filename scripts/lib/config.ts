@@ -1,0 +1,40 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+
+/** Settings of the local run (npm start, npm run provision); see .env.example. */
+export interface StartConfig {
+  mysqlAdminUrl: string;
+  /** true when MYSQL_ADMIN_URL was not given: the Docker fallback may then add the compose password. */
+  mysqlAdminUrlDefaulted: boolean;
+  amqpUrl: string;
+  redisUrl: string;
+  host: string;
+  logLevel: string;
+  mysqlRootPassword: string;
+  color: boolean;
+}
+
+export const DEFAULT_MYSQL_ADMIN_URL = 'mysql://root@127.0.0.1:3306';
+export const DEFAULT_MYSQL_ROOT_PASSWORD = 'kavosh-dev-root';
+
+/** Reads the environment, with a git-ignored `.env` in the repo root filling what the shell does not set. */
+export function readStartConfig(
+  rootDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): StartConfig {
+  const dotenvPath = `${rootDir}/.env`;
+  const fromFile = existsSync(dotenvPath) ? parseEnv(readFileSync(dotenvPath, 'utf8')) : {};
+  const get = (name: string): string | undefined => env[name] ?? fromFile[name];
+  return {
+    mysqlAdminUrl: get('MYSQL_ADMIN_URL') ?? DEFAULT_MYSQL_ADMIN_URL,
+    mysqlAdminUrlDefaulted: get('MYSQL_ADMIN_URL') === undefined,
+    amqpUrl: get('AMQP_URL') ?? 'amqp://guest:guest@127.0.0.1:5672',
+    redisUrl: get('REDIS_URL') ?? 'redis://127.0.0.1:6379',
+    host: get('HOST') ?? '127.0.0.1',
+    logLevel: get('LOG_LEVEL') ?? 'info',
+    mysqlRootPassword: get('MYSQL_ROOT_PASSWORD') ?? DEFAULT_MYSQL_ROOT_PASSWORD,
+    color:
+      get('NO_COLOR') === undefined &&
+      (process.stdout.isTTY === true || get('FORCE_COLOR') !== undefined),
+  };
+}

@@ -1,0 +1,76 @@
+import type { StartConfig } from './config.js';
+
+/** One process that npm start runs. */
+export interface ProcessSpec {
+  name: 'gateway' | 'auth' | 'catalog' | 'billing' | 'social';
+  dir: string;
+  port: number;
+  /** The MySQL schema and user it owns; the gateway has none. */
+  database?: { schema: string; user: string; passwordSecret: string };
+}
+
+const service = (name: 'auth' | 'catalog' | 'billing' | 'social', port: number): ProcessSpec => ({
+  name,
+  dir: `services/${name}`,
+  port,
+  database: {
+    schema: `kavosh_${name}`,
+    user: `kavosh_${name}`,
+    passwordSecret: `${name.toUpperCase()}_DB_PASSWORD`,
+  },
+});
+
+/** Services first: the gateway goes last so its upstreams are already listening. */
+export const PROCESSES: ProcessSpec[] = [
+  service('auth', 3001),
+  service('catalog', 3002),
+  service('billing', 3003),
+  service('social', 3004),
+  { name: 'gateway', dir: 'gateway', port: 8080 },
+];
+
+export const databasesOf = (specs: ProcessSpec[]): NonNullable<ProcessSpec['database']>[] =>
+  specs.flatMap((spec) => (spec.database ? [spec.database] : []));
+
+/** The service's own DATABASE_URL: its user, on the server the admin URL points at. */
+export function databaseUrl(
+  adminUrl: string,
+  db: { schema: string; user: string },
+  password: string,
+): string {
+  const admin = new URL(adminUrl);
+  const url = new URL(`mysql://${admin.host}/${db.schema}`);
+  url.username = db.user;
+  url.password = password;
+  url.search = admin.search;
+  return url.toString();
+}
+
+/** The environment each child gets, on top of the caller's (PATH, NODE_OPTIONS …). */
+export function envFor(
+  spec: ProcessSpec,
+  config: StartConfig,
+  secrets: Record<string, string>,
+): Record<string, string> {
+  const env: Record<string, string> = {
+    PORT: String(spec.port),
+    HOST: config.host,
+    LOG_LEVEL: config.logLevel,
+    AMQP_URL: config.amqpUrl,
+    REDIS_URL: config.redisUrl,
+  };
+  if (spec.database) {
+    const password = secrets[spec.database.passwordSecret];
+    if (password === undefined)
+      throw new Error(`missing dev secret ${spec.database.passwordSecret}`);
+    env.DATABASE_URL = databaseUrl(config.mysqlAdminUrl, spec.database, password);
+  }
+  if (spec.name === 'gateway') {
+    for (const upstream of PROCESSES) {
+      if (upstream.name !== 'gateway') {
+        env[`${upstream.name.toUpperCase()}_URL`] = `http://127.0.0.1:${upstream.port}`;
+      }
+    }
+  }
+  return env;
+}
