@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, mergeConfig, type ViteUserConfig } from 'vitest/config';
 
 // Workspace packages export their TypeScript source under the "source" condition, so tests and
@@ -13,6 +14,8 @@ const base = defineConfig({
     hookTimeout: 60_000,
     // One failed test should not hide the others, but a hung suite must not stall CI.
     teardownTimeout: 20_000,
+    // Resolves MySQL, RabbitMQ and Redis once per run (or starts them) and provides them to workers.
+    globalSetup: [fileURLToPath(new URL('./packages/testing/src/global-setup.ts', import.meta.url))],
   },
 });
 
