@@ -1,0 +1,311 @@
+import type { ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import { Value } from 'typebox/value';
+import { publishConfirmed, withoutDeathHeaders } from './confirm.js';
+import type { Broker } from './connection.js';
+import { errorMessage } from './errors.js';
+import { CloudEventEnvelope } from './event.js';
+import { conforms, describeErrors, type EventHandler } from './handler.js';
+import { counterOn } from './metrics.js';
+import { decideFailure, readAttempts, rejectHeaders } from './retry.js';
+import type { IsolationLevel, SqlExecutor, TransactionRunner } from './sql-client.js';
+import {
+  DEFAULT_EXCHANGE,
+  consumerTopology,
+  declareConsumerTopology,
+  retryQueueFor,
+  type ConsumerTopology,
+} from './topology.js';
+
+export const DEFAULT_RETRY_DELAYS_MS = [1_000, 10_000, 60_000, 600_000];
+
+export interface SubscribeOptions<Tx extends SqlExecutor> {
+  /** `<service>.<purpose>`; also the inbox `consumer` value. */
+  queue: string;
+  /** Event type → handler. Anything else arriving on the queue goes to the DLQ. */
+  handlers: Record<string, EventHandler<Tx>>;
+  /** Bindings on the exchange; default: the handlers' event types. */
+  routingKeys?: string[];
+  prisma: TransactionRunner<Tx>;
+  logger: Logger;
+  metrics?: Registry;
+  exchange?: string;
+  /** Unacked messages in flight (handled concurrently). */
+  prefetch?: number;
+  /** One delay per retry; after the last, the DLQ. */
+  retryDelaysMs?: number[];
+  transactionTimeoutMs?: number;
+  isolationLevel?: IsolationLevel;
+}
+
+type Settle = 'ack' | 'requeue';
+
+/** A running consumer: quorum queue, retry stages and DLQ; effects + inbox row in one transaction. */
+export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
+  readonly topology: ConsumerTopology;
+  readonly #broker: Broker;
+  readonly #opts: SubscribeOptions<Tx> & {
+    exchange: string;
+    prefetch: number;
+    retryDelaysMs: number[];
+  };
+  readonly #log: Logger;
+  readonly #inFlight = new Set<Promise<void>>();
+  readonly #handled;
+  readonly #failed;
+  readonly #deadLettered;
+  #conn: ChannelModel | null = null;
+  #ch: ConfirmChannel | null = null;
+  #tag: string | null = null;
+  #stopping = false;
+  #unregister: (() => void) | null = null;
+  #dbBackoffMs = 0;
+
+  constructor(broker: Broker, opts: SubscribeOptions<Tx>) {
+    this.#broker = broker;
+    this.#opts = {
+      ...opts,
+      exchange: opts.exchange ?? DEFAULT_EXCHANGE,
+      prefetch: opts.prefetch ?? 20,
+      retryDelaysMs: opts.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
+    };
+    this.topology = consumerTopology(opts.queue, this.#opts.retryDelaysMs);
+    this.#log = opts.logger.child({ component: 'consumer', queue: opts.queue });
+    const m = opts.metrics;
+    this.#handled = counterOn(m, 'kavosh_consumer_handled_total', 'Events handled and committed', [
+      'queue',
+      'type',
+    ]);
+    this.#failed = counterOn(
+      m,
+      'kavosh_consumer_failed_total',
+      'Event handler failures (each retry counts)',
+      ['queue', 'type'],
+    );
+    this.#deadLettered = counterOn(
+      m,
+      'kavosh_consumer_dead_lettered_total',
+      'Messages sent to the DLQ',
+      ['queue'],
+    );
+  }
+
+  /** Declares the topology and starts consuming, now and after every reconnect. */
+  async start(): Promise<void> {
+    this.#unregister = await this.#broker.onConnect((conn) => this.#setup(conn));
+  }
+
+  /** Graceful stop: cancel the subscription, let in-flight messages finish and settle, close. */
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    this.#unregister?.();
+    const ch = this.#ch;
+    if (ch && this.#tag) await ch.cancel(this.#tag).catch(() => undefined);
+    await Promise.allSettled([...this.#inFlight]);
+    this.#ch = null;
+    if (ch) await ch.close().catch(() => undefined);
+  }
+
+  async #setup(conn: ChannelModel): Promise<void> {
+    if (this.#stopping) return;
+    this.#conn = conn;
+    const ch = await conn.createConfirmChannel();
+    ch.on('error', (err: Error) => this.#log.warn({ err }, 'consumer channel error'));
+    ch.on('close', () => {
+      if (this.#ch !== ch) return;
+      this.#ch = null;
+      // Only the channel died (the connection's own reconnect re-runs setup otherwise).
+      if (!this.#stopping && this.#conn === conn) {
+        setTimeout(() => {
+          if (this.#stopping || this.#conn !== conn || this.#ch) return;
+          this.#setup(conn).catch((err: unknown) =>
+            this.#log.warn({ err }, 'consumer channel re-open failed'),
+          );
+        }, 1_000);
+      }
+    });
+    await declareConsumerTopology(ch, {
+      exchange: this.#opts.exchange,
+      topology: this.topology,
+      routingKeys: this.#opts.routingKeys ?? Object.keys(this.#opts.handlers),
+    });
+    await ch.prefetch(this.#opts.prefetch);
+    this.#ch = ch;
+    const { consumerTag } = await ch.consume(this.#opts.queue, (msg) => this.#onMessage(ch, msg), {
+      noAck: false,
+    });
+    this.#tag = consumerTag;
+    this.#log.info({ prefetch: this.#opts.prefetch }, 'consumer started');
+  }
+
+  #onMessage(ch: ConfirmChannel, msg: ConsumeMessage | null): void {
+    if (!msg) {
+      this.#log.warn('consumer cancelled by the broker');
+      return;
+    }
+    const p: Promise<void> = this.#process(ch, msg)
+      .catch((err: unknown) => {
+        // Not acked: the broker redelivers it when this channel closes.
+        this.#log.error({ err }, 'message left unsettled');
+      })
+      .finally(() => this.#inFlight.delete(p));
+    this.#inFlight.add(p);
+  }
+
+  async #process(ch: ConfirmChannel, msg: ConsumeMessage): Promise<void> {
+    let body: unknown;
+    try {
+      body = JSON.parse(msg.content.toString('utf8'));
+    } catch {
+      return this.#reject(ch, msg, 'not JSON');
+    }
+    if (!Value.Check(CloudEventEnvelope, body)) {
+      return this.#reject(ch, msg, `invalid envelope: ${describeErrors(CloudEventEnvelope, body)}`);
+    }
+    const event = body;
+    const handler = Object.hasOwn(this.#opts.handlers, event.type)
+      ? this.#opts.handlers[event.type]
+      : undefined;
+    if (!handler) return this.#reject(ch, msg, `unknown event type ${event.type}`);
+    if (!conforms(handler.schema, event)) {
+      return this.#reject(
+        ch,
+        msg,
+        `invalid ${event.type}: ${describeErrors(handler.schema, event)}`,
+      );
+    }
+    const attempt = readAttempts(msg.properties.headers);
+    const logger = this.#log.child({
+      eventId: event.id,
+      type: event.type,
+      traceparent: event.traceparent,
+      attempt,
+    });
+    try {
+      const fresh = await this.#opts.prisma.$transaction(
+        async (tx) => {
+          const inserted = await tx.$executeRawUnsafe(
+            'INSERT IGNORE INTO inbox (consumer, event_id, processed_at) VALUES (?, ?, NOW(3))',
+            this.#opts.queue,
+            event.id,
+          );
+          // Already in the inbox: handled before, and committed; no second effect.
+          if (inserted === 0) return false;
+          await handler.handle(event, tx, { logger, attempt });
+          return true;
+        },
+        {
+          timeout: this.#opts.transactionTimeoutMs ?? 10_000,
+          isolationLevel: this.#opts.isolationLevel,
+        },
+      );
+      this.#dbBackoffMs = 0;
+      this.#settle(ch, msg, 'ack');
+      if (fresh) this.#handled.inc({ queue: this.#opts.queue, type: event.type });
+      else logger.debug('duplicate event skipped');
+    } catch (err) {
+      if (!(await this.#databaseReachable())) {
+        // An outage is not the event's fault: do not spend its retries, give it back and slow down.
+        this.#dbBackoffMs = Math.min(5_000, Math.max(200, this.#dbBackoffMs * 2));
+        logger.warn({ err, backoffMs: this.#dbBackoffMs }, 'database unavailable: event requeued');
+        await new Promise((resolve) => setTimeout(resolve, this.#dbBackoffMs));
+        this.#settle(ch, msg, 'requeue');
+        return;
+      }
+      await this.#retryOrDeadLetter(ch, msg, event.type, err, logger);
+    }
+  }
+
+  async #retryOrDeadLetter(
+    ch: ConfirmChannel,
+    msg: ConsumeMessage,
+    type: string,
+    err: unknown,
+    logger: Logger,
+  ): Promise<void> {
+    this.#failed.inc({ queue: this.#opts.queue, type });
+    const decision = decideFailure({
+      headers: msg.properties.headers,
+      routingKey: msg.fields.routingKey,
+      queue: this.#opts.queue,
+      error: errorMessage(err),
+      retryDelaysMs: this.#opts.retryDelaysMs,
+      now: new Date(),
+    });
+    const target =
+      decision.kind === 'retry'
+        ? retryQueueFor(this.topology, decision.delayMs)
+        : this.topology.dlq.name;
+    // Confirmed before the ack: if we die in between, the original is redelivered (the inbox dedupes).
+    await publishConfirmed(ch, '', target, msg.content, {
+      messageId: msg.properties.messageId,
+      contentType: msg.properties.contentType,
+      type: msg.properties.type,
+      headers: { ...withoutDeathHeaders(msg.properties.headers), ...decision.headers },
+    });
+    this.#settle(ch, msg, 'ack');
+    if (decision.kind === 'retry')
+      logger.warn({ err, delayMs: decision.delayMs }, 'event handler failed: retry scheduled');
+    else {
+      this.#deadLettered.inc({ queue: this.#opts.queue });
+      logger.error({ err }, 'event dead-lettered after its retries');
+    }
+  }
+
+  async #reject(ch: ConfirmChannel, msg: ConsumeMessage, reason: string): Promise<void> {
+    const headers = rejectHeaders({
+      headers: msg.properties.headers,
+      routingKey: msg.fields.routingKey,
+      queue: this.#opts.queue,
+      error: reason,
+      now: new Date(),
+    });
+    await publishConfirmed(ch, '', this.topology.dlq.name, msg.content, {
+      messageId: msg.properties.messageId,
+      contentType: msg.properties.contentType,
+      type: msg.properties.type,
+      headers: { ...withoutDeathHeaders(msg.properties.headers), ...headers },
+    });
+    this.#settle(ch, msg, 'ack');
+    this.#deadLettered.inc({ queue: this.#opts.queue });
+    this.#log.error({ reason, messageId: msg.properties.messageId }, 'message rejected to the DLQ');
+  }
+
+  #settle(ch: ConfirmChannel, msg: ConsumeMessage, how: Settle): void {
+    // A message is settled on the channel that delivered it; a closed channel means the broker
+    // has already put it back in the queue.
+    try {
+      if (how === 'ack') ch.ack(msg);
+      else ch.nack(msg, false, true);
+    } catch (err) {
+      this.#log.warn({ err }, 'message not settled: channel closed, it will be redelivered');
+    }
+  }
+
+  async #databaseReachable(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), 2_000);
+    });
+    const ping = Promise.resolve(this.#opts.prisma.$queryRawUnsafe('SELECT 1')).then(
+      () => true,
+      () => false,
+    );
+    try {
+      return await Promise.race([ping, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/** Starts a consumer (topology declared, consuming) and keeps it running across reconnects. */
+export async function subscribe<Tx extends SqlExecutor>(
+  broker: Broker,
+  opts: SubscribeOptions<Tx>,
+): Promise<Consumer<Tx>> {
+  const consumer = new Consumer(broker, opts);
+  await consumer.start();
+  return consumer;
+}

@@ -1,0 +1,30 @@
+export {
+  createEvent,
+  CloudEventEnvelope,
+  type CloudEvent,
+  type CreateEventOptions,
+} from './event.js';
+export { publishInTx } from './outbox.js';
+export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.js';
+export { Broker, type BrokerOptions, type ConnectHook, type PublishOptions } from './connection.js';
+export {
+  DEFAULT_EXCHANGE,
+  declareTopology,
+  consumerTopology,
+  declareConsumerTopology,
+  deleteConsumerTopology,
+  type ConsumerTopology,
+  type QueueDeclaration,
+} from './topology.js';
+export { Consumer, subscribe, DEFAULT_RETRY_DELAYS_MS, type SubscribeOptions } from './consumer.js';
+export { defineHandler, type EventHandler, type HandlerContext } from './handler.js';
+export { HEADERS } from './retry.js';
+export { listDlq, replayDlq, purgeDlq, dlqName, type DlqMessage } from './dlq.js';
+export { pruneInbox } from './inbox.js';
+export { BrokerUnavailableError, UnroutableError, PublishNotConfirmedError } from './errors.js';
+export type {
+  SqlExecutor,
+  TransactionRunner,
+  TransactionOptions,
+  IsolationLevel,
+} from './sql-client.js';

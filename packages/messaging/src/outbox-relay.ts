@@ -1,0 +1,310 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import type { Broker } from './connection.js';
+import { BrokerUnavailableError, UnroutableError, errorMessage } from './errors.js';
+import { counterOn, gaugeOn } from './metrics.js';
+import type { SqlExecutor, TransactionOptions, TransactionRunner } from './sql-client.js';
+import { DEFAULT_EXCHANGE } from './topology.js';
+
+export interface OutboxRelayOptions {
+  prisma: SqlExecutor;
+  broker: Broker;
+  logger: Logger;
+  metrics?: Registry;
+  exchange?: string;
+  /** Rows read and published per cycle. */
+  batchSize?: number;
+  /** Fallback poll when nobody calls wake() (another process committed, a retry is due). */
+  pollIntervalMs?: number;
+  /** Sent rows older than this are deleted. */
+  retentionHours?: number;
+  /** How long a relay holds the publishing lease without renewing it. */
+  leaseTtlMs?: number;
+  /** Lease row name: relays sharing it take turns; one holder at a time. */
+  leaseName?: string;
+  /** This relay's identity in outbox_lease.owner. */
+  owner?: string;
+  pruneIntervalMs?: number;
+}
+
+interface ClaimRow {
+  id: bigint | number;
+  event_id: string;
+  type: string;
+  envelope: string;
+}
+
+const MAX_ERROR_LENGTH = 1000;
+
+/**
+ * Publishes committed outbox rows in id order. Relays on one outbox elect a single publisher with a
+ * lease row (outbox_lease): the holder reads unsent rows with a plain non-locking SELECT, publishes
+ * them pipelined on the confirm channel, then marks them sent. No transaction spans the broker
+ * round trip and producers' INSERTs never wait on the relay. See README "Outbox claim protocol".
+ */
+export class OutboxRelay {
+  readonly #db: SqlExecutor;
+  readonly #broker: Broker;
+  readonly #log: Logger;
+  readonly #exchange: string;
+  readonly #batchSize: number;
+  readonly #pollIntervalMs: number;
+  readonly #retentionHours: number;
+  readonly #leaseTtlMs: number;
+  readonly #leaseName: string;
+  readonly #owner: string;
+  readonly #pruneIntervalMs: number;
+  readonly #published;
+  readonly #failures;
+  readonly #lag;
+  #running = false;
+  #loop: Promise<void> | null = null;
+  #wakeUp: (() => void) | null = null;
+  #woken = false;
+  #leaseUntil = 0;
+  #leaseCheckedAt = 0;
+  #prunedAt = 0;
+  #lagAt = 0;
+
+  constructor(opts: OutboxRelayOptions) {
+    this.#db = opts.prisma;
+    this.#broker = opts.broker;
+    this.#log = opts.logger.child({ component: 'outbox-relay' });
+    this.#exchange = opts.exchange ?? DEFAULT_EXCHANGE;
+    this.#batchSize = opts.batchSize ?? 500;
+    this.#pollIntervalMs = opts.pollIntervalMs ?? 1000;
+    this.#retentionHours = opts.retentionHours ?? 72;
+    this.#leaseTtlMs = opts.leaseTtlMs ?? 15_000;
+    this.#leaseName = opts.leaseName ?? 'relay';
+    this.#owner = (
+      opts.owner ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`
+    ).slice(0, 100);
+    this.#pruneIntervalMs = opts.pruneIntervalMs ?? 60_000;
+    this.#published = counterOn(
+      opts.metrics,
+      'kavosh_outbox_published_total',
+      'Outbox events confirmed by the broker',
+      [],
+    );
+    this.#failures = counterOn(
+      opts.metrics,
+      'kavosh_outbox_publish_failures_total',
+      'Outbox events the broker did not take (kept unsent)',
+      ['reason'],
+    );
+    this.#lag = gaugeOn(
+      opts.metrics,
+      'kavosh_outbox_lag_seconds',
+      'Age of the oldest unsent outbox event',
+    );
+  }
+
+  /** True while this relay holds the publishing lease. */
+  get isLeader(): boolean {
+    return this.#leaseUntil > Date.now();
+  }
+
+  /** Starts the publishing loop (idempotent). */
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    this.#loop = this.#run();
+  }
+
+  /** Publishes now instead of at the next poll: call it right after a commit that wrote events. */
+  wake(): void {
+    this.#woken = true;
+    this.#wakeUp?.();
+  }
+
+  /** Runs an interactive transaction on `prisma` and wakes the relay once it has committed. */
+  async transaction<Tx extends SqlExecutor, R>(
+    prisma: TransactionRunner<Tx>,
+    fn: (tx: Tx) => Promise<R>,
+    options?: TransactionOptions,
+  ): Promise<R> {
+    const result = await prisma.$transaction(fn, options);
+    this.wake();
+    return result;
+  }
+
+  /** Stops after the current cycle and hands the lease over at once. */
+  async stop(): Promise<void> {
+    if (!this.#running) return;
+    this.#running = false;
+    this.wake();
+    await this.#loop;
+    if (this.#leaseUntil > 0) {
+      this.#leaseUntil = 0;
+      await this.#db
+        .$executeRawUnsafe(
+          'UPDATE outbox_lease SET expires_at = NOW(3) WHERE name = ? AND owner = ?',
+          this.#leaseName,
+          this.#owner,
+        )
+        .then(undefined, (err: unknown) => this.#log.warn({ err }, 'relay lease release failed'));
+    }
+  }
+
+  async #run(): Promise<void> {
+    let failures = 0;
+    while (this.#running) {
+      let more = false;
+      try {
+        if (await this.#holdLease()) {
+          more = await this.#cycle();
+          await this.#housekeeping();
+        }
+        failures = 0;
+      } catch (err) {
+        failures += 1;
+        this.#log.warn({ err, failures }, 'relay cycle failed');
+      }
+      if (!more) await this.#idle(failures > 0);
+    }
+  }
+
+  #idle(afterFailure: boolean): Promise<void> {
+    if (this.#woken && !afterFailure) {
+      this.#woken = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.#wakeUp = null;
+        this.#woken = false;
+        resolve();
+      };
+      const timer = setTimeout(done, this.#pollIntervalMs);
+      // After a failure only the poll (or stop) ends the wait, so an outage is not hammered.
+      this.#wakeUp = afterFailure ? () => (this.#running ? undefined : done()) : done;
+    });
+  }
+
+  async #holdLease(): Promise<boolean> {
+    const now = Date.now();
+    const held = this.#leaseUntil > now;
+    if (now - this.#leaseCheckedAt < this.#leaseTtlMs / 3) return held;
+    this.#leaseCheckedAt = now;
+    // Take the lease if it is ours or expired; the database clock decides, not ours.
+    const ttlUs = this.#leaseTtlMs * 1000;
+    const taken = await this.#db.$executeRawUnsafe(
+      `UPDATE outbox_lease SET owner = ?, expires_at = NOW(3) + INTERVAL ? MICROSECOND
+       WHERE name = ? AND (owner = ? OR expires_at < NOW(3))`,
+      this.#owner,
+      ttlUs,
+      this.#leaseName,
+      this.#owner,
+    );
+    if (taken === 0) {
+      // No row yet (first relay ever) — or someone else holds it, and then this is a no-op.
+      await this.#db.$executeRawUnsafe(
+        'INSERT IGNORE INTO outbox_lease (name, owner, expires_at) VALUES (?, ?, NOW(3) + INTERVAL ? MICROSECOND)',
+        this.#leaseName,
+        this.#owner,
+        ttlUs,
+      );
+    }
+    const rows = await this.#db.$queryRawUnsafe<{ owner: string }[]>(
+      'SELECT owner FROM outbox_lease WHERE name = ?',
+      this.#leaseName,
+    );
+    const mine = rows[0]?.owner === this.#owner;
+    // Our local deadline starts before the database's, and keeps a margin for clock drift.
+    this.#leaseUntil = mine ? now + this.#leaseTtlMs * 0.8 : 0;
+    if (mine !== held)
+      this.#log.info({ owner: this.#owner }, mine ? 'relay lease acquired' : 'relay lease lost');
+    return mine;
+  }
+
+  async #cycle(): Promise<boolean> {
+    if (!this.#broker.connected) return false;
+    const rows = await this.#db.$queryRawUnsafe<ClaimRow[]>(
+      `SELECT id, event_id, type, envelope FROM outbox
+       WHERE sent_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= NOW(3))
+       ORDER BY id LIMIT ?`,
+      this.#batchSize,
+    );
+    if (rows.length === 0) return false;
+    // All publishes go out back to back on one channel (in id order); then we await the confirms.
+    const results = await Promise.allSettled(
+      rows.map((row) =>
+        this.#broker.publish(this.#exchange, row.type, Buffer.from(row.envelope), {
+          messageId: row.event_id,
+          type: row.type,
+        }),
+      ),
+    );
+    const sent: (bigint | number)[] = [];
+    for (const [i, result] of results.entries()) {
+      const row = rows[i];
+      if (!row) continue;
+      if (result.status === 'fulfilled') sent.push(row.id);
+      else await this.#markFailed(row, result.reason);
+    }
+    if (sent.length > 0) {
+      await this.#db.$executeRawUnsafe(
+        `UPDATE outbox SET sent_at = NOW(3) WHERE id IN (${sent.map(() => '?').join(',')})`,
+        ...sent,
+      );
+      this.#published.inc(sent.length);
+    }
+    return rows.length === this.#batchSize && sent.length > 0;
+  }
+
+  async #markFailed(row: ClaimRow, err: unknown): Promise<void> {
+    const reason =
+      err instanceof UnroutableError
+        ? 'unroutable'
+        : err instanceof BrokerUnavailableError
+          ? 'unavailable'
+          : 'not_confirmed';
+    this.#failures.inc({ reason });
+    // A broker outage is retried as soon as it is back; a message the broker refused backs off.
+    const backoff = reason !== 'unavailable';
+    if (reason === 'unavailable')
+      this.#log.warn({ err, eventId: row.event_id }, 'outbox publish failed');
+    else
+      this.#log.error(
+        { err, eventId: row.event_id, type: row.type },
+        'outbox event not accepted by the broker',
+      );
+    await this.#db.$executeRawUnsafe(
+      `UPDATE outbox SET next_attempt_at = ${backoff ? 'NOW(3) + INTERVAL LEAST(POW(2, attempts), 300) SECOND' : 'NULL'},
+              attempts = attempts + 1, last_error = ? WHERE id = ?`,
+      errorMessage(err).slice(0, MAX_ERROR_LENGTH),
+      row.id,
+    );
+  }
+
+  async #housekeeping(): Promise<void> {
+    const now = Date.now();
+    if (now - this.#lagAt >= 1000) {
+      this.#lagAt = now;
+      const rows = await this.#db.$queryRawUnsafe<{ lag: bigint | number | null }[]>(
+        'SELECT TIMESTAMPDIFF(MICROSECOND, created_at, NOW(3)) AS lag FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT 1',
+      );
+      this.#lag.set(Math.max(0, Number(rows[0]?.lag ?? 0)) / 1e6);
+    }
+    if (now - this.#prunedAt >= this.#pruneIntervalMs) {
+      this.#prunedAt = now;
+      await this.prune();
+    }
+  }
+
+  /** Deletes sent rows older than the retention, in chunks. Returns how many went. */
+  async prune(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.#db.$executeRawUnsafe(
+        'DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < NOW(3) - INTERVAL ? HOUR ORDER BY sent_at LIMIT 5000',
+        this.#retentionHours,
+      );
+      total += n;
+      if (n < 5000 || !this.#running) return total;
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { consumerTopology, retryQueueFor } from './topology.js';
+
+describe('consumerTopology', () => {
+  it('names a quorum main queue, one retry queue per delay and a DLQ', () => {
+    const t = consumerTopology('social.notifications', [1000, 60000]);
+    expect(t.main).toEqual({
+      name: 'social.notifications',
+      arguments: { 'x-queue-type': 'quorum' },
+    });
+    expect(t.dlq.name).toBe('social.notifications.dlq');
+    expect(t.retries.map((r) => r.name)).toEqual([
+      'social.notifications.retry.1000ms',
+      'social.notifications.retry.60000ms',
+    ]);
+  });
+
+  it('dead-letters each retry queue back to the main queue after its delay', () => {
+    const [first] = consumerTopology('q', [50]).retries;
+    expect(first?.arguments).toMatchObject({
+      'x-message-ttl': 50,
+      'x-dead-letter-exchange': '',
+      'x-dead-letter-routing-key': 'q',
+      'x-dead-letter-strategy': 'at-least-once',
+    });
+  });
+
+  it('declares a repeated delay once and finds it', () => {
+    const t = consumerTopology('q', [100, 100]);
+    expect(t.retries).toHaveLength(1);
+    expect(retryQueueFor(t, 100)).toBe('q.retry.100ms');
+    expect(() => retryQueueFor(t, 5)).toThrow(/no retry queue/);
+  });
+});
