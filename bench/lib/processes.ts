@@ -1,0 +1,106 @@
+import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { LoadSummary } from './load.js';
+
+const LIB_DIR = fileURLToPath(new URL('.', import.meta.url));
+// Run TypeScript children from source: workspace packages resolve to src/ under the "source" condition.
+const NODE_ARGS = ['--import', 'tsx', '--conditions=source'];
+
+export const hasTaskset = (): boolean =>
+  spawnSync('taskset', ['-V'], { stdio: 'ignore' }).status === 0;
+
+/** The command line for a bench/lib script, pinned to `cpu` when given. */
+function command(script: string, cpu: number | undefined, args: string[] = []): [string, string[]] {
+  const node = [...NODE_ARGS, `${LIB_DIR}${script}`, ...args];
+  return cpu === undefined
+    ? [process.execPath, node]
+    : ['taskset', ['-c', String(cpu), process.execPath, ...node]];
+}
+
+/** A free TCP port on loopback. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no TCP port');
+  return address.port;
+}
+
+export interface ServerChild {
+  url: string;
+  /** User + system CPU time the server has used so far, in microseconds (Linux /proc). */
+  cpuMicros(): number;
+  stop(): Promise<void>;
+}
+
+/** Starts a bench server script and resolves once it reports ready over IPC. */
+export async function startServer(
+  script: string,
+  opts: { cpu: number | undefined; env: Record<string, string>; path: string },
+): Promise<ServerChild> {
+  const port = await freePort();
+  const [cmd, args] = command(script, opts.cpu);
+  const child: ChildProcess = spawn(cmd, args, {
+    env: { ...process.env, ...opts.env, PORT: String(port), HOST: '127.0.0.1' },
+    // Logs go to /dev/null: the server still formats and writes them, nobody pays to read them.
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) =>
+      reject(new Error(`${script} exited with code ${code} before it was ready`)),
+    );
+  });
+  const pid = child.pid;
+  const ticksPerSecond = 100; // USER_HZ on Linux
+  return {
+    url: `http://127.0.0.1:${port}${opts.path}`,
+    cpuMicros: () => {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime
+      return (ticks / ticksPerSecond) * 1e6;
+    },
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Runs autocannon in its own (pinned) process against `url`. */
+export async function runLoad(
+  url: string,
+  opts: { cpu: number | undefined; connections: number; durationSeconds: number },
+): Promise<LoadSummary> {
+  const [cmd, args] = command('load.ts', opts.cpu, [
+    url,
+    String(opts.connections),
+    String(opts.durationSeconds),
+  ]);
+  const stdout = await new Promise<string>((resolve, reject) => {
+    execFile(cmd, args, { encoding: 'utf8' }, (err, out) => (err ? reject(err) : resolve(out)));
+  });
+  const parsed: unknown = JSON.parse(stdout.trim().split('\n').pop() ?? '');
+  if (!isLoadSummary(parsed)) throw new Error(`unexpected load output: ${stdout}`);
+  return parsed;
+}
+
+const LOAD_FIELDS = [
+  'requestsPerSecond',
+  'totalRequests',
+  'latencyP50Ms',
+  'latencyP99Ms',
+  'errors',
+  'non2xx',
+];
+
+const isLoadSummary = (value: unknown): value is LoadSummary =>
+  typeof value === 'object' &&
+  value !== null &&
+  LOAD_FIELDS.every(
+    (field) => typeof Object.getOwnPropertyDescriptor(value, field)?.value === 'number',
+  );

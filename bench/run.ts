@@ -1,0 +1,70 @@
+// npm run bench [-- names...]: runs bench/*.ts benchmarks, prints their tables, writes bench/results/<name>.json.
+import { readdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describeMachine } from './lib/machine.js';
+import { formatTable } from './lib/table.js';
+import type { Benchmark } from './lib/types.js';
+
+const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
+
+const isBenchmark = (value: unknown): value is Benchmark =>
+  typeof value === 'object' &&
+  value !== null &&
+  'name' in value &&
+  typeof value.name === 'string' &&
+  'run' in value &&
+  typeof value.run === 'function';
+
+async function discover(): Promise<Benchmark[]> {
+  const files = readdirSync(BENCH_DIR).filter(
+    (file) => file.endsWith('.ts') && file !== 'run.ts' && !file.endsWith('.d.ts'),
+  );
+  const found: Benchmark[] = [];
+  for (const file of files.sort()) {
+    const mod: Record<string, unknown> = await import(pathToFileURL(`${BENCH_DIR}${file}`).href);
+    if (!isBenchmark(mod.benchmark))
+      throw new Error(`bench/${file} does not export a valid \`benchmark\``);
+    found.push(mod.benchmark);
+  }
+  return found;
+}
+
+async function main(names: string[]): Promise<void> {
+  const all = await discover();
+  const unknown = names.filter((name) => !all.some((bench) => bench.name === name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `unknown benchmark(s): ${unknown.join(', ')}; known: ${all.map((b) => b.name).join(', ')}`,
+    );
+  }
+  const selected = names.length === 0 ? all : all.filter((bench) => names.includes(bench.name));
+  const machine = describeMachine();
+  const quick = process.env.BENCH_QUICK === '1';
+  for (const bench of selected) {
+    console.log(`\n# ${bench.name}\n${bench.description}\n`);
+    const result = await bench.run({
+      log: (msg) => console.log(`  ${msg}`),
+      cpuCount: availableParallelism(),
+      quick,
+    });
+    console.log(`\n${formatTable(result.table)}`);
+    for (const note of result.notes ?? []) console.log(`note: ${note}`);
+    const file = `${BENCH_DIR}results/${bench.name}.json`;
+    const record = {
+      name: bench.name,
+      description: bench.description,
+      date: new Date().toISOString(),
+      machine,
+      quick,
+      ...result,
+    };
+    writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
+    console.log(`written ${file}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  process.exit(1);
+});
