@@ -1,1 +1,21 @@
-export const kitName = 'kit';
+export { HttpEnv, CommonEnv, ConfigError, loadConfig } from './config.js';
+export type { HttpConfig, CommonConfig, ConfigProblem } from './config.js';
+export { runMain } from './run-main.js';
+export { AppError, AppError as DomainError } from './errors/app-error.js';
+export type { AppErrorOptions } from './errors/app-error.js';
+export { normaliseError } from './errors/normalise.js';
+export type { ClassifyError, FieldError } from './errors/normalise.js';
+export {
+  ProblemDetails,
+  problemSchema,
+  toProblem,
+  sendProblem,
+  PROBLEM_CONTENT_TYPE,
+  PROBLEM_TYPE_BASE,
+} from './errors/problem.js';
+export type { ProblemReply } from './errors/problem.js';
+export { buildService } from './app.js';
+export type { ServiceOptions, KavoshApp } from './app.js';
+export type { ReadinessCheck, Readiness } from './plugins/health.js';
+export { startServer } from './server.js';
+export { createLogger, redactUrl } from './logging.js';

@@ -1,0 +1,93 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawServerDefault,
+} from 'fastify';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import type { HttpConfig } from './config.js';
+import type { AppError } from './errors/app-error.js';
+import { createLogger, kitLoggerOptions, requestIdFor, traceContext } from './logging.js';
+import { installAccessLog } from './plugins/access-log.js';
+import { installErrorHandling } from './plugins/errors.js';
+import { installHealth, type Readiness, type ReadinessCheck } from './plugins/health.js';
+import { installMetrics } from './plugins/metrics.js';
+import { installOpenApi } from './plugins/openapi.js';
+import { createValidatorFactory } from './validation.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Named checks behind GET /health/ready. */
+    readiness: Readiness;
+    /** This app's own Prometheus registry (served at GET /metrics). */
+    metrics: Registry;
+    /** True once beginShutdown() or close() has been called. */
+    readonly shuttingDown: boolean;
+    /** From now on readiness answers 503 SHUTTING_DOWN; traffic is still served. */
+    beginShutdown(): void;
+  }
+}
+
+export interface ServiceOptions {
+  /** Service name, e.g. 'catalog': the OpenAPI title and the `service` field of every log line. */
+  name: string;
+  version: string;
+  config: HttpConfig;
+  /** OpenAPI info.description. */
+  description?: string;
+  /** Defaults to pino at config.LOG_LEVEL on stdout; redaction is added either way. */
+  logger?: Logger;
+  readiness?: Record<string, ReadinessCheck>;
+  /** Maps errors the kit does not know (e.g. a lost DB connection) to an AppError. */
+  classifyError?: (err: unknown) => AppError | undefined;
+}
+
+export type KavoshApp = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+/**
+ * Builds a Fastify app with the kit's logging, errors, validation, health, metrics and OpenAPI.
+ * Not listening: register features on it, then call startServer (or app.inject in tests).
+ */
+export async function buildService(opts: ServiceOptions): Promise<KavoshApp> {
+  const base = opts.logger ?? createLogger({ level: opts.config.LOG_LEVEL });
+  // A child carries the redaction even when the caller brings its own logger.
+  const logger: FastifyBaseLogger = base.child({ service: opts.name }, kitLoggerOptions);
+
+  const app = Fastify({
+    loggerInstance: logger,
+    bodyLimit: opts.config.BODY_LIMIT_BYTES,
+    genReqId: requestIdFor,
+    requestIdHeader: false,
+    // The kit writes its own single access line (plugins/access-log.ts) and logs errors itself.
+    logController: new LogController({
+      disableRequestLogging: true,
+      requestIdLogLabel: 'request_id',
+    }),
+    return503OnClosing: false,
+    schemaController: { compilersFactory: { buildValidator: createValidatorFactory() } },
+    childLoggerFactory: (parent, bindings, childOpts, rawReq) => {
+      const trace = traceContext(rawReq.headers.traceparent);
+      return parent.child(trace ? { ...bindings, ...trace } : bindings, childOpts);
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await installOpenApi(app, {
+    title: opts.name,
+    version: opts.version,
+    description: opts.description,
+  });
+  installAccessLog(app);
+  installErrorHandling(app, opts.classifyError);
+  installMetrics(app);
+  installHealth(app, opts.readiness);
+  return app;
+}

@@ -1,0 +1,138 @@
+import { Type, type Static, type TObject, type TSchema } from 'typebox';
+import { Value } from 'typebox/value';
+
+const LogLevel = Type.Union(
+  [
+    Type.Literal('fatal'),
+    Type.Literal('error'),
+    Type.Literal('warn'),
+    Type.Literal('info'),
+    Type.Literal('debug'),
+    Type.Literal('trace'),
+    Type.Literal('silent'),
+  ],
+  { default: 'info' },
+);
+
+/** Environment every HTTP process reads: listen address, logging, limits and shutdown timing. */
+export const HttpEnv = Type.Object({
+  PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ minLength: 1, default: '0.0.0.0' }),
+  LOG_LEVEL: LogLevel,
+  BODY_LIMIT_BYTES: Type.Integer({ minimum: 1, default: 1_048_576 }),
+  SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 10_000 }),
+  // How long readiness answers 503 before the server stops, so k8s can drop the endpoint first.
+  SHUTDOWN_DRAIN_MS: Type.Integer({ minimum: 0, default: 0 }),
+});
+export type HttpConfig = Static<typeof HttpEnv>;
+
+/** HttpEnv plus the database, broker and Redis every service connects to. */
+export const CommonEnv = Type.Object({
+  ...HttpEnv.properties,
+  DATABASE_URL: Type.String({
+    pattern: '^(mysql|mariadb)://.+',
+    description: 'a mysql:// or mariadb:// URL',
+  }),
+  AMQP_URL: Type.String({
+    pattern: '^amqps?://.+',
+    description: 'an amqp:// or amqps:// URL',
+    default: 'amqp://guest:guest@127.0.0.1:5672',
+  }),
+  REDIS_URL: Type.String({
+    pattern: '^rediss?://.+',
+    description: 'a redis:// or rediss:// URL',
+    default: 'redis://127.0.0.1:6379',
+  }),
+});
+export type CommonConfig = Static<typeof CommonEnv>;
+
+export interface ConfigProblem {
+  variable: string;
+  message: string;
+}
+
+/** A missing or malformed environment variable; the message names each one, never its value. */
+export class ConfigError extends Error {
+  readonly problems: ConfigProblem[];
+
+  constructor(problems: ConfigProblem[]) {
+    super(`invalid configuration: ${problems.map((p) => `${p.variable} ${p.message}`).join('; ')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/**
+ * Reads the variables of `schema` from `env`: applies defaults, converts strings to numbers and
+ * booleans, and validates. Unset and empty variables count as missing. Throws ConfigError.
+ */
+export function loadConfig<T extends TObject>(
+  schema: T,
+  env: Record<string, string | undefined>,
+): Static<T> {
+  const raw: Record<string, string> = {};
+  for (const name of Object.keys(schema.properties)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') raw[name] = value;
+  }
+  const candidate = Value.Convert(schema, Value.Default(schema, raw));
+  if (Value.Check(schema, candidate)) return candidate;
+  throw new ConfigError(describeProblems(schema, raw, candidate));
+}
+
+function describeProblems(
+  schema: TObject,
+  raw: Record<string, string>,
+  candidate: unknown,
+): ConfigProblem[] {
+  const failing = new Set<string>();
+  for (const error of Value.Errors(schema, candidate)) {
+    const variable = error.instancePath.split('/')[1];
+    if (variable) failing.add(variable);
+  }
+  const problems: ConfigProblem[] = [];
+  for (const [variable, propertySchema] of Object.entries(schema.properties)) {
+    if (raw[variable] === undefined && !('default' in propertySchema)) {
+      problems.push({ variable, message: 'is required' });
+    } else if (failing.has(variable)) {
+      problems.push({ variable, message: expectation(propertySchema) });
+    }
+  }
+  return problems;
+}
+
+// Says what a valid value looks like, from the schema only: the rejected value may be a secret.
+function expectation(schema: TSchema): string {
+  const literals = literalValues(schema);
+  if (literals) return `must be one of ${literals.join(', ')}`;
+  const s: Record<string, unknown> = { ...schema };
+  const range = [
+    typeof s.minimum === 'number' ? `>= ${s.minimum}` : undefined,
+    typeof s.maximum === 'number' ? `<= ${s.maximum}` : undefined,
+  ].filter(Boolean);
+  switch (s.type) {
+    case 'integer':
+      return `must be an integer${range.length ? ` ${range.join(' and ')}` : ''}`;
+    case 'number':
+      return `must be a number${range.length ? ` ${range.join(' and ')}` : ''}`;
+    case 'boolean':
+      return 'must be true or false';
+    case 'string': {
+      if (typeof s.description === 'string') return `must be ${s.description}`;
+      if (typeof s.pattern === 'string') return `must match ${s.pattern}`;
+      if (typeof s.minLength === 'number') return `must be at least ${s.minLength} characters long`;
+      return 'is invalid';
+    }
+    default:
+      return 'is invalid';
+  }
+}
+
+function literalValues(schema: TSchema): string[] | undefined {
+  const anyOf: unknown = Reflect.get(schema, 'anyOf');
+  if (!Array.isArray(anyOf)) return undefined;
+  const values = anyOf.map((member: unknown) =>
+    typeof member === 'object' && member !== null ? Reflect.get(member, 'const') : undefined,
+  );
+  return values.every((v) => typeof v === 'string') ? values.map(String) : undefined;
+}
