@@ -1,0 +1,43 @@
+export { Envelope, Traceparent, type EventTypeName, type Service } from './envelope.js';
+export type { EventConsumer } from './define-event.js';
+export { DisplayName, Email, Money, Role, Roles, Tier, UtcDateTime, Uuid } from './fields.js';
+export {
+  EVENTS,
+  EVENTS_EXCHANGE,
+  type EventDefinition,
+  type EventOf,
+  type EventType,
+  type KavoshEvent,
+} from './registry.js';
+export {
+  AuthUserDeletedV1,
+  AuthUserDeletedV1Data,
+  AuthUserRegisteredV1,
+  AuthUserRegisteredV1Data,
+  AuthUserUpdatedV1,
+  AuthUserUpdatedV1Data,
+} from './auth.js';
+export {
+  CatalogMoviePublishedV1,
+  CatalogMoviePublishedV1Data,
+  CatalogMovieUnpublishedV1,
+  CatalogMovieUnpublishedV1Data,
+} from './catalog.js';
+export {
+  BillingPaymentFailedV1,
+  BillingPaymentFailedV1Data,
+  BillingPaymentSucceededV1,
+  BillingPaymentSucceededV1Data,
+  BillingSubscriptionActivatedV1,
+  BillingSubscriptionActivatedV1Data,
+  BillingSubscriptionCanceledV1,
+  BillingSubscriptionCanceledV1Data,
+  BillingSubscriptionExpiredV1,
+  BillingSubscriptionExpiredV1Data,
+} from './billing.js';
+export {
+  SocialCommentCreatedV1,
+  SocialCommentCreatedV1Data,
+  SocialRatingChangedV1,
+  SocialRatingChangedV1Data,
+} from './social.js';
