@@ -31,15 +31,17 @@ async function ensureInfra(config: StartConfig): Promise<StartConfig> {
   const failed = await findUnreachable(config);
   if (failed.size === 0) return config;
   if (!dockerAvailable()) throw new Error(missingMessage(failed));
+  const missing = [...failed.keys()];
   step(
-    `${[...failed.keys()].join(', ')} not reachable: docker compose up -d --wait mysql rabbitmq redis`,
+    `not reachable: ${missing.join(', ')}; docker compose up -d --wait ${missing.join(' ')}`,
     config,
   );
-  composeUp(ROOT);
+  composeUp(ROOT, missing);
   // The compose MySQL has a root password; an explicit MYSQL_ADMIN_URL is the user's to keep.
-  const mysqlAdminUrl = config.mysqlAdminUrlDefaulted
-    ? `mysql://root:${encodeURIComponent(config.mysqlRootPassword)}@127.0.0.1:3306`
-    : config.mysqlAdminUrl;
+  const mysqlAdminUrl =
+    failed.has('mysql') && config.mysqlAdminUrlDefaulted
+      ? `mysql://root:${encodeURIComponent(config.mysqlRootPassword)}@127.0.0.1:3306`
+      : config.mysqlAdminUrl;
   const next = { ...config, mysqlAdminUrl };
   const stillFailed = await findUnreachable(next);
   if (stillFailed.size > 0) throw new Error(missingMessage(stillFailed));

@@ -106,13 +106,16 @@ export async function findUnreachable(urls: InfraUrls): Promise<Map<Dependency, 
 export const dockerAvailable = (): boolean =>
   spawnSync('docker', ['info'], { stdio: 'ignore', timeout: 10_000 }).status === 0;
 
-/** Starts the compose services and waits for their health checks; throws with compose's output on failure. */
-export function composeUp(rootDir: string): void {
-  const result = spawnSync(
-    'docker',
-    ['compose', 'up', '-d', '--wait', 'mysql', 'rabbitmq', 'redis'],
-    { cwd: rootDir, encoding: 'utf8', timeout: 300_000 },
-  );
+/**
+ * Starts the given compose services and waits for their health checks; throws with compose's output on
+ * failure. Only the missing ones: a local server already on the port would make the container fail.
+ */
+export function composeUp(rootDir: string, services: Dependency[]): void {
+  const result = spawnSync('docker', ['compose', 'up', '-d', '--wait', ...services], {
+    cwd: rootDir,
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
   if (result.status !== 0) {
     throw new Error(`docker compose up failed:\n${result.stdout ?? ''}${result.stderr ?? ''}`);
   }
