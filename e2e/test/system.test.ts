@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, eventually, getInfra, type TestDatabase } from '@kavosh/testing';
+import { freePort, startProcess, stopProcess, type RunningProcess } from './processes.js';
+
+const SERVICES = ['auth', 'catalog', 'billing', 'social'] as const;
+
+describe('the whole system started from source', () => {
+  const databases: TestDatabase[] = [];
+  const processes: RunningProcess[] = [];
+  let gateway: RunningProcess;
+
+  beforeAll(async () => {
+    const infra = await getInfra();
+    const upstreamEnv: Record<string, string> = {};
+    for (const name of SERVICES) {
+      const db = await createTestDatabase({ label: `e2e-${name}` });
+      databases.push(db);
+      const port = String(await freePort());
+      upstreamEnv[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}`;
+      processes.push(
+        startProcess(name, `services/${name}/src/main.ts`, {
+          PORT: port,
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'warn',
+          DATABASE_URL: db.url,
+          AMQP_URL: infra.amqpUrl,
+          REDIS_URL: infra.redisUrl,
+        }),
+      );
+    }
+    gateway = startProcess('gateway', 'gateway/src/main.ts', {
+      PORT: String(await freePort()),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      REDIS_URL: infra.redisUrl,
+      ...upstreamEnv,
+    });
+    processes.push(gateway);
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(processes.map((proc) => stopProcess(proc)));
+    await Promise.all(databases.map((db) => db.drop()));
+  });
+
+  it('brings every process to ready, the gateway last', async () => {
+    await eventually(
+      async () => {
+        const res = await fetch(`${gateway.url}/health/ready`);
+        const body = await res.text();
+        expect(res.status, body).toBe(200);
+      },
+      {
+        within: 90_000,
+        interval: 500,
+        message: () =>
+          processes.map((proc) => `--- ${proc.name}\n${proc.output().slice(-2_000)}`).join('\n'),
+      },
+    );
+    for (const proc of processes) {
+      const res = await fetch(`${proc.url}/health/ready`);
+      expect(res.status, proc.name).toBe(200);
+    }
+  }, 120_000);
+
+  it('serves metrics and an OpenAPI 3.1 document from every process', async () => {
+    for (const proc of processes) {
+      const metrics = await fetch(`${proc.url}/metrics`);
+      expect(metrics.status, proc.name).toBe(200);
+      expect(await metrics.text()).toContain('http_request_duration_seconds');
+      const openapi = await fetch(`${proc.url}/openapi.json`);
+      expect(openapi.status, proc.name).toBe(200);
+      expect(await openapi.json()).toMatchObject({ openapi: '3.1.0', info: { title: proc.name } });
+    }
+  });
+
+  it('migrates each service into its own schema', async () => {
+    for (const db of databases) {
+      const { createConnection } = await import('mariadb');
+      const conn = await createConnection(db.url.replace(/^mysql:/, 'mariadb:'));
+      try {
+        const rows: { n: bigint }[] = await conn.query(
+          'SELECT COUNT(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL',
+        );
+        expect(rows[0]?.n, db.name).toBeGreaterThan(0n);
+      } finally {
+        await conn.end();
+      }
+    }
+  });
+
+  it('stops every process cleanly on SIGTERM', async () => {
+    const codes = await Promise.all(processes.map((proc) => stopProcess(proc)));
+    expect(codes).toEqual(processes.map(() => 0));
+  }, 60_000);
+});
+
+describe('a process with a malformed environment', () => {
+  it('exits 1 naming the variable', async () => {
+    const proc = startProcess('catalog', 'services/catalog/src/main.ts', {
+      PORT: 'not-a-port',
+      DATABASE_URL: 'postgres://nope',
+    });
+    expect(await proc.exited).toBe(1);
+    expect(proc.output()).toMatch(/PORT/);
+    expect(proc.output()).toMatch(/DATABASE_URL/);
+  }, 30_000);
+});

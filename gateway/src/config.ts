@@ -1,0 +1,20 @@
+import { Type, type Static } from 'typebox';
+import { HttpEnv, loadConfig } from '@kavosh/service-kit';
+
+const UpstreamUrl = (port: number) =>
+  Type.String({ pattern: '^https?://[^\\s/]+(/.*)?$', default: `http://127.0.0.1:${port}` });
+
+export const GatewayEnv = Type.Object({
+  ...HttpEnv.properties,
+  PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 8080 }),
+  REDIS_URL: Type.String({ pattern: '^rediss?://', default: 'redis://127.0.0.1:6379' }),
+  AUTH_URL: UpstreamUrl(3001),
+  CATALOG_URL: UpstreamUrl(3002),
+  BILLING_URL: UpstreamUrl(3003),
+  SOCIAL_URL: UpstreamUrl(3004),
+  UPSTREAM_HEALTH_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 10_000, default: 1_000 }),
+});
+export type GatewayConfig = Static<typeof GatewayEnv>;
+
+export const readConfig = (env: Record<string, string | undefined> = process.env): GatewayConfig =>
+  loadConfig(GatewayEnv, env);

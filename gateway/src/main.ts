@@ -1,0 +1,9 @@
+import { runMain, startServer } from '@kavosh/service-kit';
+import { buildApp } from './app.js';
+import { readConfig } from './config.js';
+
+await runMain(async () => {
+  const config = readConfig();
+  const app = await buildApp(config);
+  await startServer(app, config);
+});

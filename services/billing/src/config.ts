@@ -1,0 +1,12 @@
+import { Type, type Static } from 'typebox';
+import { CommonEnv, loadConfig } from '@kavosh/service-kit';
+
+export const BillingEnv = Type.Object({
+  ...CommonEnv.properties,
+  PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 3003 }),
+  MIGRATE_ON_START: Type.Boolean({ default: true }),
+});
+export type BillingConfig = Static<typeof BillingEnv>;
+
+export const readConfig = (env: Record<string, string | undefined> = process.env): BillingConfig =>
+  loadConfig(BillingEnv, env);

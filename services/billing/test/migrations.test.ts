@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { migrate } from '@kavosh/db';
+import { checkDrift, createTestDatabase } from '@kavosh/testing';
+import { MIGRATIONS_DIR, SCHEMA_PATH } from './helper.js';
+
+describe('billing migrations', () => {
+  it('build exactly the schema that schema.prisma describes', async () => {
+    const db = await createTestDatabase({ label: 'billing-drift' });
+    try {
+      await migrate({ databaseUrl: db.url, migrationsDir: MIGRATIONS_DIR });
+      expect(await checkDrift({ schemaPath: SCHEMA_PATH, databaseUrl: db.url })).toEqual([]);
+      expect(await migrate({ databaseUrl: db.url, migrationsDir: MIGRATIONS_DIR })).toEqual({
+        applied: [],
+      });
+    } finally {
+      await db.drop();
+    }
+  });
+});
