@@ -1,0 +1,4 @@
+export { mariadbAdapter } from './adapter.js';
+export { migrate, MigrationError } from './migrate.js';
+export type { MigrationErrorCode } from './migrate.js';
+export { isDatabaseUnavailable, pingDatabase } from './availability.js';
