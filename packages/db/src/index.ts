@@ -1,4 +1,5 @@
 export { mariadbAdapter } from './adapter.js';
 export { migrate, MigrationError } from './migrate.js';
 export type { MigrationErrorCode } from './migrate.js';
+export { provision } from './provision.js';
 export { isDatabaseUnavailable, pingDatabase } from './availability.js';
