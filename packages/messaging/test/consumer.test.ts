@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '@kavosh/testing';
+import {
+  Broker,
+  HEADERS,
+  createEvent,
+  listDlq,
+  replayDlq,
+  subscribe,
+  type Consumer,
+} from '../src/index.js';
+import {
+  THING_HAPPENED,
+  createEnv,
+  effectHandler,
+  logger,
+  thing,
+  type Env,
+} from './support/harness.js';
+
+let env: Env;
+let broker: Broker;
+const consumers: Consumer[] = [];
+
+async function publishRaw(
+  exchange: string,
+  routingKey: string,
+  content: Buffer | object,
+  messageId?: string,
+): Promise<void> {
+  const ch = await env.amqp.createConfirmChannel();
+  const body = Buffer.isBuffer(content) ? content : Buffer.from(JSON.stringify(content));
+  ch.publish(exchange, routingKey, body, { persistent: true, ...(messageId ? { messageId } : {}) });
+  await ch.waitForConfirms();
+  await ch.close();
+}
+
+async function effectsFor(eventId: string): Promise<number> {
+  return env.prisma.effect.count({ where: { eventId } });
+}
+
+beforeAll(async () => {
+  env = await createEnv('consumer');
+  broker = await Broker.connect({ url: env.amqpUrl, name: `${env.prefix}-consumer`, logger });
+});
+
+afterAll(async () => {
+  await Promise.all(consumers.map((c) => c.stop()));
+  await broker?.close();
+  await env?.close();
+});
+
+describe('subscribe', () => {
+  it('commits one effect and one inbox row per event, even when it is delivered twice', async () => {
+    const queue = env.queue('once');
+    const exchange = env.exchangeFor('once');
+    consumers.push(
+      await subscribe(broker, {
+        queue,
+        exchange,
+        prisma: env.prisma,
+        logger,
+        metrics: env.metrics,
+        handlers: { [THING_HAPPENED]: effectHandler() },
+      }),
+    );
+    const ev = thing('dup', 1);
+    await publishRaw(exchange, THING_HAPPENED, ev, ev.id);
+    await publishRaw(exchange, THING_HAPPENED, ev, ev.id);
+    const other = thing('dup', 2);
+    await publishRaw(exchange, THING_HAPPENED, other, other.id);
+    // The later event is handled after both copies were delivered (same queue, FIFO).
+    await eventually(async () => expect(await effectsFor(other.id)).toBe(1), { within: 10_000 });
+    await eventually(async () => {
+      const inbox = await env.prisma.inboxEvent.findMany({ where: { consumer: queue } });
+      expect(inbox.map((r) => r.eventId).sort()).toEqual([ev.id, other.id].sort());
+    });
+    expect(await effectsFor(ev.id)).toBe(1);
+    const handled = await env.metrics.getSingleMetricAsString('kavosh_consumer_handled_total');
+    expect(handled).toContain(
+      `kavosh_consumer_handled_total{queue="${queue}",type="${THING_HAPPENED}"} 2`,
+    );
+  });
+
+  it('retries a failing handler with growing delay, dead-letters it, and handles it after a replay', async () => {
+    const queue = env.queue('poison');
+    const exchange = env.exchangeFor('poison');
+    let broken = true;
+    let calls = 0;
+    const consumer = await subscribe(broker, {
+      queue,
+      exchange,
+      prisma: env.prisma,
+      logger,
+      metrics: env.metrics,
+      retryDelaysMs: [50, 100],
+      handlers: {
+        [THING_HAPPENED]: effectHandler(async () => {
+          calls += 1;
+          if (broken) throw new Error('handler bug: cannot handle n');
+        }),
+      },
+    });
+    consumers.push(consumer);
+    const ev = thing('poison', 1);
+    await publishRaw(exchange, THING_HAPPENED, ev, ev.id);
+    const [dead] = await eventually(
+      async () => {
+        const list = await listDlq(env.amqp, queue);
+        expect(list).toHaveLength(1);
+        return list;
+      },
+      { within: 10_000, message: 'poison message in the DLQ' },
+    );
+    expect(calls).toBe(3);
+    expect(dead).toMatchObject({
+      eventId: ev.id,
+      attempts: 3,
+      error: 'handler bug: cannot handle n',
+      originalQueue: queue,
+      originalRoutingKey: THING_HAPPENED,
+    });
+    expect(Date.parse(dead?.firstFailure ?? '')).not.toBeNaN();
+    expect(await effectsFor(ev.id)).toBe(0);
+    const dlqMetric = await env.metrics.getSingleMetricAsString(
+      'kavosh_consumer_dead_lettered_total',
+    );
+    expect(dlqMetric).toContain(`{queue="${queue}"} 1`);
+
+    broken = false;
+    expect(await replayDlq(env.amqp, queue, { eventId: ev.id })).toBe(1);
+    await eventually(async () => expect(await effectsFor(ev.id)).toBe(1), { within: 10_000 });
+    expect(await listDlq(env.amqp, queue)).toHaveLength(0);
+  });
+
+  it('sends invalid, non-JSON, id-less and unknown-type messages to the DLQ at once and keeps consuming', async () => {
+    const queue = env.queue('invalid');
+    const exchange = env.exchangeFor('invalid');
+    let calls = 0;
+    consumers.push(
+      await subscribe(broker, {
+        queue,
+        exchange,
+        prisma: env.prisma,
+        logger,
+        routingKeys: [THING_HAPPENED, 'test.other.#'],
+        retryDelaysMs: [50],
+        handlers: { [THING_HAPPENED]: effectHandler(async () => void (calls += 1)) },
+      }),
+    );
+    const badData = { ...thing('bad', 1), data: { n: 'not a number' } };
+    const noId: Record<string, unknown> = { ...thing('bad', 2) };
+    delete noId.id;
+    const unknown = createEvent({
+      type: 'test.other.thing.v1',
+      source: 'test',
+      subject: 'u',
+      data: {},
+    });
+    await publishRaw(exchange, THING_HAPPENED, badData, badData.id);
+    await publishRaw(exchange, THING_HAPPENED, Buffer.from('{not json'), 'not-json');
+    await publishRaw(exchange, THING_HAPPENED, noId);
+    await publishRaw(exchange, 'test.other.thing.v1', unknown, unknown.id);
+    const good = thing('good', 1);
+    await publishRaw(exchange, THING_HAPPENED, good, good.id);
+
+    await eventually(async () => expect(await effectsFor(good.id)).toBe(1), { within: 10_000 });
+    const dead = await eventually(async () => {
+      const list = await listDlq(env.amqp, queue);
+      expect(list).toHaveLength(4);
+      return list;
+    });
+    const reasons = Object.fromEntries(dead.map((m) => [m.eventId ?? 'none', m.error]));
+    expect(reasons[badData.id]).toMatch(/^invalid test\.thing\.happened\.v1: \/data\/n/);
+    expect(reasons['not-json']).toBe('not JSON');
+    expect(reasons['none']).toMatch(/^invalid envelope: .*id/);
+    expect(reasons[unknown.id]).toBe('unknown event type test.other.thing.v1');
+    expect(dead.every((m) => m.attempts === 0)).toBe(true);
+    expect(dead.every((m) => m.headers[HEADERS.originalQueue] === queue)).toBe(true);
+    expect(calls).toBe(1);
+  });
+});
