@@ -7,3 +7,4 @@ export { eventually } from './eventually.js';
 export { TcpProxy } from './tcp-proxy.js';
 export { startTestService } from './test-service.js';
 export type { TestService, TestServiceContext } from './test-service.js';
+export { checkDrift } from './check-drift.js';
