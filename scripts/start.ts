@@ -6,7 +6,7 @@ import { composeUp, dockerAvailable, findUnreachable, missingMessage } from './l
 import { bold, red } from './lib/output.js';
 import { runQuietly } from './lib/run-command.js';
 import { ensureDevSecrets } from './lib/secrets.js';
-import { envFor, PROCESSES } from './lib/services.js';
+import { envFor, PROCESSES, type ProcessSpec } from './lib/services.js';
 import { Supervisor } from './lib/supervisor.js';
 import { waitUntilReady } from './lib/readiness.js';
 import { provisionDatabases } from './provision.js';
@@ -88,8 +88,14 @@ async function main(): Promise<number> {
   process.on('SIGINT', () => requestStop(0));
   process.on('SIGTERM', () => requestStop(0));
 
+  // The shell's variables win over .env; the per-process ones (PORT, DATABASE_URL …) win over both.
+  const childEnv = (spec: ProcessSpec): NodeJS.ProcessEnv => ({
+    ...config.fromDotenv,
+    ...process.env,
+    ...envFor(spec, config, secrets.values),
+  });
   step('starting gateway, auth, catalog, billing, social', config);
-  for (const spec of PROCESSES) supervisor.start(spec, envFor(spec, config, secrets.values));
+  for (const spec of PROCESSES) supervisor.start(spec, childEnv(spec));
   try {
     const notReady = await waitUntilReady(
       PROCESSES.map((spec) => ({
@@ -116,8 +122,10 @@ async function main(): Promise<number> {
       const spec = PROCESSES.find((candidate) => candidate.name === seed.process);
       if (!spec) throw new Error(`unknown seed process ${seed.process}`);
       step(`seeding ${seed.process}`, config);
-      const env = { ...process.env, ...envFor(spec, config, secrets.values) };
-      await runQuietly(process.execPath, seed.args, { cwd: `${ROOT}/${spec.dir}`, env });
+      await runQuietly(process.execPath, seed.args, {
+        cwd: `${ROOT}/${spec.dir}`,
+        env: childEnv(spec),
+      });
     }
     printBanner(config, Date.now() - started);
     await untilAborted(stop.signal);

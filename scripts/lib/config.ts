@@ -12,6 +12,8 @@ export interface StartConfig {
   logLevel: string;
   mysqlRootPassword: string;
   color: boolean;
+  /** Everything `.env` sets, passed on to the processes (the shell's own variables win). */
+  fromDotenv: Record<string, string>;
 }
 
 export const DEFAULT_MYSQL_ADMIN_URL = 'mysql://root@127.0.0.1:3306';
@@ -33,6 +35,11 @@ export function readStartConfig(
     host: get('HOST') ?? '127.0.0.1',
     logLevel: get('LOG_LEVEL') ?? 'info',
     mysqlRootPassword: get('MYSQL_ROOT_PASSWORD') ?? DEFAULT_MYSQL_ROOT_PASSWORD,
+    fromDotenv: Object.fromEntries(
+      Object.entries(fromFile).flatMap(([name, value]) =>
+        value === undefined ? [] : [[name, value]],
+      ),
+    ),
     color:
       get('NO_COLOR') === undefined &&
       (process.stdout.isTTY === true || get('FORCE_COLOR') !== undefined),

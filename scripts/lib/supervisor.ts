@@ -32,12 +32,13 @@ export class Supervisor {
     });
   }
 
-  start(spec: ProcessSpec, env: Record<string, string>): void {
+  /** `env` is the child's whole environment. */
+  start(spec: ProcessSpec, env: NodeJS.ProcessEnv): void {
     // Own process group: a Ctrl-C in the terminal reaches only us, and we send one SIGTERM
     // (close-with-grace treats a second signal as "exit now").
     const proc = spawn(process.execPath, ['dist/main.js'], {
       cwd: `${this.opts.rootDir}/${spec.dir}`,
-      env: { ...process.env, ...env },
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
