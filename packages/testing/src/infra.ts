@@ -1,6 +1,7 @@
 import { connect as connectAmqp } from 'amqplib';
 import { Redis } from 'ioredis';
 import { readTestEnv } from './config.js';
+import type { TestEnv } from './config.js';
 import { withConnection } from './mysql.js';
 
 /** Where the real services for this test run are. */
@@ -55,8 +56,7 @@ export async function getInfra(): Promise<Infra> {
  * unreachable ones with testcontainers when a container runtime answers; throws naming what is
  * missing and how to start it otherwise.
  */
-export async function resolveInfra(): Promise<ResolvedInfra> {
-  const env = readTestEnv();
+export async function resolveInfra(env: TestEnv = readTestEnv()): Promise<ResolvedInfra> {
   const probes: Record<Service, Promise<string | undefined>> = {
     mysql: probe(() => withConnection(env.mysqlAdminUrl, (c) => c.query('SELECT 1'), { connectTimeout: PROBE_TIMEOUT_MS })),
     rabbitmq: probe(async () => (await connectAmqp(env.amqpUrl, { timeout: PROBE_TIMEOUT_MS })).close()),
@@ -95,8 +95,15 @@ async function pingRedis(url: string): Promise<void> {
     enableOfflineQueue: false,
     retryStrategy: () => null,
   });
+  // ioredis also emits the connect failure as an event; connect() rejecting already reports it.
+  let lastError: Error | undefined;
+  redis.on('error', (err: Error) => {
+    lastError = err;
+  });
   try {
-    await redis.connect();
+    await redis.connect().catch((err: unknown) => {
+      throw lastError ?? err;
+    });
     await redis.ping();
   } finally {
     redis.disconnect();
