@@ -77,24 +77,21 @@ export function loadConfig<T extends TObject>(
   }
   const candidate = Value.Convert(schema, Value.Default(schema, raw));
   if (Value.Check(schema, candidate)) return candidate;
-  throw new ConfigError(describeProblems(schema, raw, candidate));
+  throw new ConfigError(describeProblems(schema, candidate));
 }
 
-function describeProblems(
-  schema: TObject,
-  raw: Record<string, string>,
-  candidate: unknown,
-): ConfigProblem[] {
-  const failing = new Set<string>();
-  for (const error of Value.Errors(schema, candidate)) {
-    const variable = error.instancePath.split('/')[1];
-    if (variable) failing.add(variable);
-  }
+// Checks each variable on its own: Value.Errors caps how many errors it lists.
+function describeProblems(schema: TObject, candidate: unknown): ConfigProblem[] {
+  const required = new Set(schema.required ?? []);
   const problems: ConfigProblem[] = [];
   for (const [variable, propertySchema] of Object.entries(schema.properties)) {
-    if (raw[variable] === undefined && !('default' in propertySchema)) {
-      problems.push({ variable, message: 'is required' });
-    } else if (failing.has(variable)) {
+    const value: unknown =
+      typeof candidate === 'object' && candidate !== null
+        ? Reflect.get(candidate, variable)
+        : undefined;
+    if (value === undefined) {
+      if (required.has(variable)) problems.push({ variable, message: 'is required' });
+    } else if (!Value.Check(propertySchema, value)) {
       problems.push({ variable, message: expectation(propertySchema) });
     }
   }
