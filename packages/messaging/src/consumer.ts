@@ -24,7 +24,7 @@ export interface SubscribeOptions<Tx extends SqlExecutor> {
   /** `<service>.<purpose>`; also the inbox `consumer` value. */
   queue: string;
   /** Event type → handler. Anything else arriving on the queue goes to the DLQ. */
-  handlers: Record<string, EventHandler<Tx>>;
+  handlers: Record<string, EventHandler<NoInfer<Tx>>>;
   /** Bindings on the exchange; default: the handlers' event types. */
   routingKeys?: string[];
   prisma: TransactionRunner<Tx>;
