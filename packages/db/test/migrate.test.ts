@@ -6,6 +6,7 @@ import { createTestDatabase } from '@kavosh/testing';
 import type { TestDatabase } from '@kavosh/testing';
 import { migrate, MigrationError } from '../src/index.js';
 import mariadb from 'mariadb';
+import { pino } from 'pino';
 import { connectionConfig } from '../src/connection.js';
 import { copyFixture, query } from './helpers.js';
 
@@ -42,7 +43,9 @@ describe('migrate', () => {
   });
 
   it('applies every migration in folder order and records it as Prisma does', async () => {
-    const result = await migrate({ databaseUrl: db.url, migrationsDir: fixture.dir });
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+    const result = await migrate({ databaseUrl: db.url, migrationsDir: fixture.dir, logger });
 
     expect(result.applied).toEqual(['20250101000000_init', '20250102000000_add_ratings']);
     expect(await tablesOf(db)).toEqual(['_prisma_migrations', 'movies', 'ratings']);
@@ -54,6 +57,11 @@ describe('migrate', () => {
       expect(row.applied_steps_count).toBe(1);
       expect(row.logs).toBeNull();
     }
+    const logged = lines.map((l): unknown => JSON.parse(l));
+    expect(logged).toEqual([
+      expect.objectContaining({ level: 30, msg: 'migration applied', migration: '20250101000000_init', ms: expect.any(Number) }),
+      expect.objectContaining({ level: 30, msg: 'migration applied', migration: '20250102000000_add_ratings', ms: expect.any(Number) }),
+    ]);
   });
 
   it('records the hex SHA-256 of the migration.sql bytes as the checksum', async () => {
