@@ -15,7 +15,9 @@ const base = defineConfig({
     // One failed test should not hide the others, but a hung suite must not stall CI.
     teardownTimeout: 20_000,
     // Resolves MySQL, RabbitMQ and Redis once per run (or starts them) and provides them to workers.
-    globalSetup: [fileURLToPath(new URL('./packages/testing/src/global-setup.ts', import.meta.url))],
+    globalSetup: [
+      fileURLToPath(new URL('./packages/testing/src/global-setup.ts', import.meta.url)),
+    ],
   },
 });
 

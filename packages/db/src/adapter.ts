@@ -11,7 +11,9 @@ export function mariadbAdapter(
   opts: { connectionLimit?: number; connectTimeoutMs?: number; acquireTimeoutMs?: number } = {},
 ): PrismaMariaDb {
   const url = new URL(databaseUrl);
-  const limit = Number(url.searchParams.get('connection_limit') ?? url.searchParams.get('connectionLimit'));
+  const limit = Number(
+    url.searchParams.get('connection_limit') ?? url.searchParams.get('connectionLimit'),
+  );
   return new PrismaMariaDb({
     ...connectionConfig(databaseUrl),
     connectionLimit: opts.connectionLimit ?? (Number.isInteger(limit) && limit > 0 ? limit : 10),

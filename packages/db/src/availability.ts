@@ -1,30 +1,60 @@
 // Socket-level failures: the database (or the network to it) is down, not the query wrong.
 const NETWORK_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'EHOSTDOWN',
-  'ENETUNREACH', 'ENETDOWN', 'ENOTFOUND', 'EAI_AGAIN', 'ESOCKETTIMEDOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ESOCKETTIMEDOUT',
 ]);
 
 // mariadb connector codes (45xxx) and server codes for a lost, refused or overloaded server.
 const MYSQL_CODES = new Set([
-  'ER_CONNECTION_ALREADY_CLOSED', 'ER_CMD_NOT_EXECUTED_DESTROYED', 'ER_SOCKET_UNEXPECTED_CLOSE',
-  'ER_CONNECTION_TIMEOUT', 'ER_CMD_CONNECTION_CLOSED', 'ER_SOCKET', 'ER_SOCKET_TIMEOUT',
-  'ER_GET_CONNECTION_TIMEOUT', 'ER_PING_TIMEOUT', 'ER_POOL_NO_CONNECTION', 'ER_INITIAL_TIMEOUT_ERROR',
-  'ER_SERVER_SHUTDOWN', 'ER_CON_COUNT_ERROR', 'ER_TOO_MANY_USER_CONNECTIONS', 'ER_CONNECTION_KILLED',
-  'PROTOCOL_CONNECTION_LOST', 'CR_SERVER_GONE_ERROR', 'CR_SERVER_LOST', 'CR_CONNECTION_ERROR',
+  'ER_CONNECTION_ALREADY_CLOSED',
+  'ER_CMD_NOT_EXECUTED_DESTROYED',
+  'ER_SOCKET_UNEXPECTED_CLOSE',
+  'ER_CONNECTION_TIMEOUT',
+  'ER_CMD_CONNECTION_CLOSED',
+  'ER_SOCKET',
+  'ER_SOCKET_TIMEOUT',
+  'ER_GET_CONNECTION_TIMEOUT',
+  'ER_PING_TIMEOUT',
+  'ER_POOL_NO_CONNECTION',
+  'ER_INITIAL_TIMEOUT_ERROR',
+  'ER_SERVER_SHUTDOWN',
+  'ER_CON_COUNT_ERROR',
+  'ER_TOO_MANY_USER_CONNECTIONS',
+  'ER_CONNECTION_KILLED',
+  'PROTOCOL_CONNECTION_LOST',
+  'CR_SERVER_GONE_ERROR',
+  'CR_SERVER_LOST',
+  'CR_CONNECTION_ERROR',
   'CR_CONN_HOST_ERROR',
 ]);
 const MYSQL_ERRNOS = new Set([
-  45001, 45004, 45009, 45012, 45013, 45019, 45026, 45028, 45042, 45061, 45039,
-  1040, 1053, 1203, 1927, 2002, 2003, 2006, 2013,
+  45001, 45004, 45009, 45012, 45013, 45019, 45026, 45028, 45042, 45061, 45039, 1040, 1053, 1203,
+  1927, 2002, 2003, 2006, 2013,
 ]);
 
 // Prisma: can't reach (P1001), timed out (P1002, P1008), server closed the connection (P1017),
 // pool timeout (P2024).
 const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 
-const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+const UNAVAILABLE_KINDS = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+]);
 
-const MESSAGES = /server has gone away|lost connection to (mysql|mariadb)? ?server|socket has unexpectedly been closed|connection (is )?closed|can't reach database server|timed out fetching a new connection|retrieve connection from pool timeout|connect ETIMEDOUT|connect ECONNREFUSED/i;
+const MESSAGES =
+  /server has gone away|lost connection to (mysql|mariadb)? ?server|socket has unexpectedly been closed|connection (is )?closed|can't reach database server|timed out fetching a new connection|retrieve connection from pool timeout|connect ETIMEDOUT|connect ECONNREFUSED/i;
 
 /**
  * True when err (or anything in its cause chain) says the database is unreachable or the
@@ -46,7 +76,10 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 
 function looksUnavailable(e: object): boolean {
   const code = 'code' in e ? e.code : undefined;
-  if (typeof code === 'string' && (NETWORK_CODES.has(code) || MYSQL_CODES.has(code) || PRISMA_CODES.has(code))) {
+  if (
+    typeof code === 'string' &&
+    (NETWORK_CODES.has(code) || MYSQL_CODES.has(code) || PRISMA_CODES.has(code))
+  ) {
     return true;
   }
   // Prisma's DriverAdapterError cause: { kind: 'mysql', code: <errno> } or a named kind.
@@ -65,6 +98,8 @@ function looksUnavailable(e: object): boolean {
 }
 
 /** Runs SELECT 1; throws what the driver throws when the database cannot answer. */
-export async function pingDatabase(queryable: { $queryRawUnsafe(q: string): Promise<unknown> }): Promise<void> {
+export async function pingDatabase(queryable: {
+  $queryRawUnsafe(q: string): Promise<unknown>;
+}): Promise<void> {
   await queryable.$queryRawUnsafe('SELECT 1');
 }

@@ -6,11 +6,7 @@ import { connectionConfig } from './connection.js';
 import { checksumMatches, readMigrationFiles } from './migration-files.js';
 
 export type MigrationErrorCode =
-  | 'CHECKSUM_MISMATCH'
-  | 'FAILED_MIGRATION'
-  | 'LOCK_TIMEOUT'
-  | 'MISSING_MIGRATION'
-  | 'APPLY_FAILED';
+  'CHECKSUM_MISMATCH' | 'FAILED_MIGRATION' | 'LOCK_TIMEOUT' | 'MISSING_MIGRATION' | 'APPLY_FAILED';
 
 /** Why migrate() refused to run or stopped. */
 export class MigrationError extends Error {
@@ -54,14 +50,24 @@ export async function migrate(opts: {
   const config = connectionConfig(opts.databaseUrl);
   if (!config.database) throw new Error('migrate(): the database URL names no database');
   const files = await readMigrationFiles(opts.migrationsDir);
-  const conn = await mariadb.createConnection({ ...config, connectTimeout: 10_000, multipleStatements: true });
+  const conn = await mariadb.createConnection({
+    ...config,
+    connectTimeout: 10_000,
+    multipleStatements: true,
+  });
   const lock = lockName(config.database);
   let locked = false;
   try {
     const lockTimeout = opts.lockTimeoutSeconds ?? 60;
-    const [row]: { got: number | bigint | null }[] = await conn.query('SELECT GET_LOCK(?, ?) AS got', [lock, lockTimeout]);
+    const [row]: { got: number | bigint | null }[] = await conn.query(
+      'SELECT GET_LOCK(?, ?) AS got',
+      [lock, lockTimeout],
+    );
     if (row === undefined || Number(row.got) !== 1) {
-      throw new MigrationError('LOCK_TIMEOUT', `another migration of ${config.database} held the lock for ${lockTimeout} s`);
+      throw new MigrationError(
+        'LOCK_TIMEOUT',
+        `another migration of ${config.database} held the lock for ${lockTimeout} s`,
+      );
     }
     locked = true;
     await conn.query(CREATE_MIGRATIONS_TABLE);
@@ -74,7 +80,10 @@ export async function migrate(opts: {
     for (const file of pending) {
       const t0 = performance.now();
       await applyOne(conn, file);
-      opts.logger?.info({ migration: file.name, ms: Math.round(performance.now() - t0) }, 'migration applied');
+      opts.logger?.info(
+        { migration: file.name, ms: Math.round(performance.now() - t0) },
+        'migration applied',
+      );
       done.push(file.name);
     }
     return { applied: done };
@@ -116,7 +125,10 @@ function checkHistory(rows: AppliedRow[], files: { name: string; sql: string }[]
   return new Set(live.map((r) => r.migration_name));
 }
 
-async function applyOne(conn: Connection, file: { name: string; sql: string; checksum: string }): Promise<void> {
+async function applyOne(
+  conn: Connection,
+  file: { name: string; sql: string; checksum: string },
+): Promise<void> {
   const id = randomUUID();
   await conn.query(
     'INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, NOW(3), 0)',
@@ -129,13 +141,23 @@ async function applyOne(conn: Connection, file: { name: string; sql: string; che
     const message = err instanceof Error ? err.message : String(err);
     // MySQL DDL commits as it goes: what ran before the failure stays, as with Prisma.
     await conn.query('UPDATE _prisma_migrations SET logs = ? WHERE id = ?', [message, id]);
-    throw new MigrationError('APPLY_FAILED', `migration ${file.name} failed: ${message}`, file.name, { cause: err });
+    throw new MigrationError(
+      'APPLY_FAILED',
+      `migration ${file.name} failed: ${message}`,
+      file.name,
+      { cause: err },
+    );
   }
-  await conn.query('UPDATE _prisma_migrations SET finished_at = NOW(3), applied_steps_count = 1 WHERE id = ?', [id]);
+  await conn.query(
+    'UPDATE _prisma_migrations SET finished_at = NOW(3), applied_steps_count = 1 WHERE id = ?',
+    [id],
+  );
 }
 
 // GET_LOCK names are limited to 64 characters; long schema names get a stable hash instead.
 function lockName(schema: string): string {
   const name = `${schema}.migrate`;
-  return name.length <= 64 ? name : `migrate.${createHash('sha256').update(schema).digest('hex').slice(0, 48)}`;
+  return name.length <= 64
+    ? name
+    : `migrate.${createHash('sha256').update(schema).digest('hex').slice(0, 48)}`;
 }

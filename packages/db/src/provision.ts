@@ -15,15 +15,24 @@ export async function provision(opts: {
   logger?: Logger;
 }): Promise<void> {
   for (const { schema, user } of opts.databases) {
-    for (const [what, value] of [['schema', schema], ['user', user]] as const) {
-      if (!IDENTIFIER.test(value)) throw new Error(`provision(): invalid ${what} name ${JSON.stringify(value)}`);
+    for (const [what, value] of [
+      ['schema', schema],
+      ['user', user],
+    ] as const) {
+      if (!IDENTIFIER.test(value))
+        throw new Error(`provision(): invalid ${what} name ${JSON.stringify(value)}`);
     }
   }
-  const conn = await mariadb.createConnection({ ...connectionConfig(opts.adminUrl), connectTimeout: 10_000 });
+  const conn = await mariadb.createConnection({
+    ...connectionConfig(opts.adminUrl),
+    connectTimeout: 10_000,
+  });
   try {
     for (const { schema, user, password } of opts.databases) {
       // Names are checked against IDENTIFIER above; the password travels as an escaped value.
-      await conn.query(`CREATE DATABASE IF NOT EXISTS \`${schema}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+      await conn.query(
+        `CREATE DATABASE IF NOT EXISTS \`${schema}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+      );
       await conn.query(`CREATE USER IF NOT EXISTS '${user}'@'%' IDENTIFIED BY ?`, [password]);
       await conn.query(`ALTER USER '${user}'@'%' IDENTIFIED BY ?`, [password]);
       await conn.query(`GRANT ALL PRIVILEGES ON \`${schema}\`.* TO '${user}'@'%'`);

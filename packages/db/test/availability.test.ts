@@ -26,7 +26,10 @@ describe('isDatabaseUnavailable on real errors', () => {
   beforeEach(async () => {
     db = await createTestDatabase({ label: 'availability' });
     proxy = await TcpProxy.start({ target: db.url });
-    adapter = await mariadbAdapter(proxy.rewrite(db.url), { connectTimeoutMs: 1_000, acquireTimeoutMs: 1_000 }).connect();
+    adapter = await mariadbAdapter(proxy.rewrite(db.url), {
+      connectTimeoutMs: 1_000,
+      acquireTimeoutMs: 1_000,
+    }).connect();
     await pingDatabase(queryable);
   });
   afterEach(async () => {
@@ -43,17 +46,22 @@ describe('isDatabaseUnavailable on real errors', () => {
   it('is true for the pool timeout while the database stays unreachable', async () => {
     proxy.cut();
     // Idle pooled connections fail first with socket errors; then the pool itself times out.
-    const err = await eventually(async () => {
-      const failure = await failureOf(select1());
-      expect(failure).toMatchObject({ name: 'DriverAdapterError', cause: { code: 45028 } });
-      return failure;
-    }, { within: 15_000 });
+    const err = await eventually(
+      async () => {
+        const failure = await failureOf(select1());
+        expect(failure).toMatchObject({ name: 'DriverAdapterError', cause: { code: 45028 } });
+        return failure;
+      },
+      { within: 15_000 },
+    );
     expect(isDatabaseUnavailable(err)).toBe(true);
   });
 
   it('is true through a wrapper that keeps the driver error as its cause', async () => {
     proxy.cut();
-    const wrapped = new Error('Invalid `prisma.movie.findMany()` invocation', { cause: await failureOf(select1()) });
+    const wrapped = new Error('Invalid `prisma.movie.findMany()` invocation', {
+      cause: await failureOf(select1()),
+    });
     expect(isDatabaseUnavailable(wrapped)).toBe(true);
   });
 
@@ -71,14 +79,19 @@ describe('isDatabaseUnavailable on real errors', () => {
     expect(isDatabaseUnavailable(await failureOf(pingDatabase(queryable)))).toBe(true);
 
     proxy.restore();
-    await eventually(() => pingDatabase(queryable), { within: 10_000, message: 'pool did not recover' });
+    await eventually(() => pingDatabase(queryable), {
+      within: 10_000,
+      message: 'pool did not recover',
+    });
   });
 
   it('is false for a syntax error and for errors that are not about the database', async () => {
     const syntax = await failureOf(select1('SELEC 1'));
     expect(syntax).toMatchObject({ name: 'DriverAdapterError' });
     expect(isDatabaseUnavailable(syntax)).toBe(false);
-    expect(isDatabaseUnavailable(await failureOf(select1('SELECT * FROM no_such_table')))).toBe(false);
+    expect(isDatabaseUnavailable(await failureOf(select1('SELECT * FROM no_such_table')))).toBe(
+      false,
+    );
     expect(isDatabaseUnavailable(new Error('boom'))).toBe(false);
     expect(isDatabaseUnavailable(undefined)).toBe(false);
     expect(isDatabaseUnavailable('ECONNREFUSED')).toBe(false);
@@ -88,7 +101,9 @@ describe('isDatabaseUnavailable on real errors', () => {
     for (const code of ['P1001', 'P1002', 'P1017', 'P2024']) {
       expect(isDatabaseUnavailable(Object.assign(new Error('prisma'), { code }))).toBe(true);
     }
-    expect(isDatabaseUnavailable(Object.assign(new Error('unique'), { code: 'P2002' }))).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error('unique'), { code: 'P2002' }))).toBe(
+      false,
+    );
   });
 });
 
@@ -99,7 +114,11 @@ describe('mariadbAdapter', () => {
       for (const url of [db.url, db.url.replace(/^mysql:/, 'mariadb:')]) {
         const adapter = await mariadbAdapter(url, { connectionLimit: 2 }).connect();
         try {
-          const result = await adapter.queryRaw({ sql: 'SELECT DATABASE() AS db', args: [], argTypes: [] });
+          const result = await adapter.queryRaw({
+            sql: 'SELECT DATABASE() AS db',
+            args: [],
+            argTypes: [],
+          });
           expect(result.rows).toEqual([[db.name]]);
         } finally {
           await adapter.dispose();

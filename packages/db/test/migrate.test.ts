@@ -19,13 +19,28 @@ interface MigrationRow {
 }
 
 const rowsOf = (db: TestDatabase) =>
-  query<MigrationRow[]>(db.url, 'SELECT migration_name, checksum, finished_at, applied_steps_count, logs FROM _prisma_migrations ORDER BY migration_name');
+  query<MigrationRow[]>(
+    db.url,
+    'SELECT migration_name, checksum, finished_at, applied_steps_count, logs FROM _prisma_migrations ORDER BY migration_name',
+  );
 const tablesOf = async (db: TestDatabase) =>
-  (await query<{ t: string }[]>(db.url, 'SELECT table_name AS t FROM information_schema.tables WHERE table_schema = ? ORDER BY 1', [db.name])).map((r) => r.t).sort();
+  (
+    await query<{ t: string }[]>(
+      db.url,
+      'SELECT table_name AS t FROM information_schema.tables WHERE table_schema = ? ORDER BY 1',
+      [db.name],
+    )
+  )
+    .map((r) => r.t)
+    .sort();
 
 async function rejection(promise: Promise<unknown>): Promise<MigrationError> {
-  const err = await promise.then(() => undefined, (e: unknown) => e);
-  if (!(err instanceof MigrationError)) throw new Error(`expected a MigrationError, got ${String(err)}`);
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(err instanceof MigrationError))
+    throw new Error(`expected a MigrationError, got ${String(err)}`);
   return err;
 }
 
@@ -59,8 +74,18 @@ describe('migrate', () => {
     }
     const logged = lines.map((l): unknown => JSON.parse(l));
     expect(logged).toEqual([
-      expect.objectContaining({ level: 30, msg: 'migration applied', migration: '20250101000000_init', ms: expect.any(Number) }),
-      expect.objectContaining({ level: 30, msg: 'migration applied', migration: '20250102000000_add_ratings', ms: expect.any(Number) }),
+      expect.objectContaining({
+        level: 30,
+        msg: 'migration applied',
+        migration: '20250101000000_init',
+        ms: expect.any(Number),
+      }),
+      expect.objectContaining({
+        level: 30,
+        msg: 'migration applied',
+        migration: '20250102000000_add_ratings',
+        ms: expect.any(Number),
+      }),
     ]);
   });
 
@@ -93,7 +118,10 @@ describe('migrate', () => {
 
   it('refuses to run when an applied migration was edited, naming it', async () => {
     await migrate({ databaseUrl: db.url, migrationsDir: fixture.dir });
-    await appendFile(path.join(fixture.dir, '20250101000000_init', 'migration.sql'), '\n-- edited\n');
+    await appendFile(
+      path.join(fixture.dir, '20250101000000_init', 'migration.sql'),
+      '\n-- edited\n',
+    );
 
     const err = await rejection(migrate({ databaseUrl: db.url, migrationsDir: fixture.dir }));
     expect(err.code).toBe('CHECKSUM_MISMATCH');
@@ -115,7 +143,10 @@ describe('migrate', () => {
       migrate({ databaseUrl: db.url, migrationsDir: fixture.dir }),
     ]);
 
-    expect([...a.applied, ...b.applied].sort()).toEqual(['20250101000000_init', '20250102000000_add_ratings']);
+    expect([...a.applied, ...b.applied].sort()).toEqual([
+      '20250101000000_init',
+      '20250102000000_add_ratings',
+    ]);
     expect([a.applied.length, b.applied.length].sort()).toEqual([0, 2]);
     expect(await rowsOf(db)).toHaveLength(2);
   });
@@ -124,7 +155,9 @@ describe('migrate', () => {
     const holder = await mariadb.createConnection(connectionConfig(db.url));
     try {
       await holder.query('SELECT GET_LOCK(?, 0)', [`${db.name}.migrate`]);
-      const err = await rejection(migrate({ databaseUrl: db.url, migrationsDir: fixture.dir, lockTimeoutSeconds: 1 }));
+      const err = await rejection(
+        migrate({ databaseUrl: db.url, migrationsDir: fixture.dir, lockTimeoutSeconds: 1 }),
+      );
       expect(err.code).toBe('LOCK_TIMEOUT');
       expect(await tablesOf(db)).toEqual([]);
     } finally {
@@ -168,7 +201,10 @@ describe('migrate with a failing migration', () => {
 
     // The operator's way out, as with Prisma: fix the script, mark the failed row rolled back.
     await query(db.url, 'DROP TABLE genres');
-    await query(db.url, "UPDATE _prisma_migrations SET rolled_back_at = NOW(3) WHERE migration_name = '20250102000000_broken'");
+    await query(
+      db.url,
+      "UPDATE _prisma_migrations SET rolled_back_at = NOW(3) WHERE migration_name = '20250102000000_broken'",
+    );
     await writeFile(
       path.join(fixture.dir, '20250102000000_broken', 'migration.sql'),
       'CREATE TABLE `genres` (`id` INTEGER NOT NULL, PRIMARY KEY (`id`)) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n',

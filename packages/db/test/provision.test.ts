@@ -32,7 +32,10 @@ describe('provision', () => {
   });
 
   it('creates the schema and a user who can read and write it but not another schema', async () => {
-    await provision({ adminUrl, databases: [{ schema: own.name, user, password: 'first-secret' }] });
+    await provision({
+      adminUrl,
+      databases: [{ schema: own.name, user, password: 'first-secret' }],
+    });
 
     const [schema] = await query<{ cs: string; co: string }[]>(
       adminUrl,
@@ -46,7 +49,9 @@ describe('provision', () => {
       await conn.query('CREATE TABLE notes (id INT PRIMARY KEY, body VARCHAR(100))');
       await conn.query("INSERT INTO notes VALUES (1, 'hello')");
       expect(await conn.query('SELECT body FROM notes')).toEqual([{ body: 'hello' }]);
-      await expect(conn.query(`CREATE TABLE \`${other.name}\`.intruder (id INT)`)).rejects.toMatchObject({
+      await expect(
+        conn.query(`CREATE TABLE \`${other.name}\`.intruder (id INT)`),
+      ).rejects.toMatchObject({
         code: expect.stringMatching(/ACCESS_DENIED/),
       });
     } finally {
@@ -64,7 +69,9 @@ describe('provision', () => {
     await provision({ adminUrl, databases });
     await provision({ adminUrl, databases: [{ ...entry, password: 'second-secret' }] });
 
-    await expect(asUser(adminUrl, user, 'first-secret', own.name)).rejects.toMatchObject({ code: 'ER_ACCESS_DENIED_ERROR' });
+    await expect(asUser(adminUrl, user, 'first-secret', own.name)).rejects.toMatchObject({
+      code: 'ER_ACCESS_DENIED_ERROR',
+    });
     const conn = await asUser(adminUrl, user, 'second-secret', own.name);
     await conn.end();
   });
@@ -77,7 +84,9 @@ describe('provision', () => {
       { schema: `a${'b'.repeat(64)}`, user: 'ok_user', password: 'p' },
     ];
     for (const entry of bad) {
-      await expect(provision({ adminUrl, databases: [entry] })).rejects.toThrow(/invalid (schema|user) name/);
+      await expect(provision({ adminUrl, databases: [entry] })).rejects.toThrow(
+        /invalid (schema|user) name/,
+      );
     }
   });
 });

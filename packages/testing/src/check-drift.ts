@@ -9,7 +9,10 @@ import { connectionConfig, withConnection } from './mysql.js';
  * tables, columns (type, nullability, defaults, AUTO_INCREMENT), primary keys, indexes and foreign
  * keys, both ways. Returns one human-readable line per difference; [] means no drift.
  */
-export async function checkDrift(opts: { schemaPath: string; databaseUrl: string }): Promise<string[]> {
+export async function checkDrift(opts: {
+  schemaPath: string;
+  databaseUrl: string;
+}): Promise<string[]> {
   const schema = connectionConfig(opts.databaseUrl).database;
   if (!schema) throw new Error('checkDrift(): the database URL names no database');
   const expected = await expectedShape(await readFile(opts.schemaPath, 'utf8'));

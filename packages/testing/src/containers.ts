@@ -5,7 +5,9 @@ type Service = 'mysql' | 'rabbitmq' | 'redis';
 type Urls = { mysqlAdminUrl?: string; amqpUrl?: string; redisUrl?: string };
 
 // Loaded only through `await import()` when a local service is unreachable and Docker answers.
-export async function startContainers(services: Service[]): Promise<{ urls: Urls; stop(): Promise<void> }> {
+export async function startContainers(
+  services: Service[],
+): Promise<{ urls: Urls; stop(): Promise<void> }> {
   const started: StartedTestContainer[] = [];
   const urls: Urls = {};
   try {

@@ -20,24 +20,35 @@ export async function createTestDatabase(opts: { label?: string } = {}): Promise
   const { mysqlAdminUrl } = await getInfra();
   const name = testDatabaseName(opts.label ?? 'test', new Date());
   await withConnection(mysqlAdminUrl, (c) =>
-    c.query(`CREATE DATABASE ${quoteIdentifier(name)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`),
+    c.query(
+      `CREATE DATABASE ${quoteIdentifier(name)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    ),
   );
   return {
     name,
     url: withDatabase(mysqlAdminUrl, name),
     drop: async () => {
-      await withConnection(mysqlAdminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)}`));
+      await withConnection(mysqlAdminUrl, (c) =>
+        c.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)}`),
+      );
     },
   };
 }
 
 export function testDatabaseName(label: string, now: Date): string {
-  const cleaned = label.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '').slice(0, MAX_LABEL_LENGTH);
+  const cleaned = label
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, MAX_LABEL_LENGTH);
   return `t_${timestamp(now)}_${cleaned || 'test'}_${randomBytes(3).toString('hex')}`;
 }
 
 /** Drops test databases whose name says they were created more than two hours before now. */
-export async function dropStaleTestDatabases(mysqlAdminUrl: string, now = new Date()): Promise<string[]> {
+export async function dropStaleTestDatabases(
+  mysqlAdminUrl: string,
+  now = new Date(),
+): Promise<string[]> {
   return withConnection(mysqlAdminUrl, async (c) => {
     const rows: { name: string }[] = await c.query(
       "SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE 't\\_%'",
@@ -46,7 +57,10 @@ export async function dropStaleTestDatabases(mysqlAdminUrl: string, now = new Da
       .map((r) => r.name)
       .filter((name) => {
         const created = NAME_PATTERN.exec(name)?.[1];
-        return created !== undefined && now.getTime() - parseTimestamp(created).getTime() > STALE_AFTER_MS;
+        return (
+          created !== undefined &&
+          now.getTime() - parseTimestamp(created).getTime() > STALE_AFTER_MS
+        );
       });
     for (const name of stale) await c.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)}`);
     return stale;

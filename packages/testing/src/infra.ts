@@ -58,8 +58,14 @@ export async function getInfra(): Promise<Infra> {
  */
 export async function resolveInfra(env: TestEnv = readTestEnv()): Promise<ResolvedInfra> {
   const probes: Record<Service, Promise<string | undefined>> = {
-    mysql: probe(() => withConnection(env.mysqlAdminUrl, (c) => c.query('SELECT 1'), { connectTimeout: PROBE_TIMEOUT_MS })),
-    rabbitmq: probe(async () => (await connectAmqp(env.amqpUrl, { timeout: PROBE_TIMEOUT_MS })).close()),
+    mysql: probe(() =>
+      withConnection(env.mysqlAdminUrl, (c) => c.query('SELECT 1'), {
+        connectTimeout: PROBE_TIMEOUT_MS,
+      }),
+    ),
+    rabbitmq: probe(async () =>
+      (await connectAmqp(env.amqpUrl, { timeout: PROBE_TIMEOUT_MS })).close(),
+    ),
     redis: probe(() => pingRedis(env.redisUrl)),
   };
   const failures: Partial<Record<Service, string>> = {};
@@ -67,12 +73,20 @@ export async function resolveInfra(env: TestEnv = readTestEnv()): Promise<Resolv
     const failure = await probes[service];
     if (failure !== undefined) failures[service] = failure;
   }
-  const missing = (['mysql', 'rabbitmq', 'redis'] as const).filter((s) => failures[s] !== undefined);
-  const local: Infra = { mysqlAdminUrl: env.mysqlAdminUrl, amqpUrl: env.amqpUrl, redisUrl: env.redisUrl, source: 'local' };
+  const missing = (['mysql', 'rabbitmq', 'redis'] as const).filter(
+    (s) => failures[s] !== undefined,
+  );
+  const local: Infra = {
+    mysqlAdminUrl: env.mysqlAdminUrl,
+    amqpUrl: env.amqpUrl,
+    redisUrl: env.redisUrl,
+    source: 'local',
+  };
   if (missing.length === 0) return { infra: local, stop: async () => {} };
 
   const runtimeProblem = await containerRuntimeProblem();
-  if (runtimeProblem !== undefined) throw new Error(missingMessage(missing, failures, runtimeProblem));
+  if (runtimeProblem !== undefined)
+    throw new Error(missingMessage(missing, failures, runtimeProblem));
   const { startContainers } = await import('./containers.js');
   const started = await startContainers(missing);
   return { infra: { ...local, ...started.urls, source: 'testcontainers' }, stop: started.stop };
@@ -120,8 +134,14 @@ async function containerRuntimeProblem(): Promise<string | undefined> {
   }
 }
 
-function missingMessage(missing: Service[], failures: Partial<Record<Service, string>>, runtimeProblem: string): string {
-  const lines = missing.map((s) => `  - ${s}: ${failures[s] ?? 'unreachable'}\n      start it: ${START_HINTS[s]}`);
+function missingMessage(
+  missing: Service[],
+  failures: Partial<Record<Service, string>>,
+  runtimeProblem: string,
+): string {
+  const lines = missing.map(
+    (s) => `  - ${s}: ${failures[s] ?? 'unreachable'}\n      start it: ${START_HINTS[s]}`,
+  );
   return [
     `Test infrastructure is missing (tests never skip):`,
     ...lines,

@@ -39,6 +39,7 @@ export function withDatabase(url: string, database: string): string {
 
 /** Quotes an identifier that has already been validated. */
 export function quoteIdentifier(name: string): string {
-  if (!/^[A-Za-z0-9_$]{1,64}$/.test(name)) throw new Error(`unsafe SQL identifier: ${JSON.stringify(name)}`);
+  if (!/^[A-Za-z0-9_$]{1,64}$/.test(name))
+    throw new Error(`unsafe SQL identifier: ${JSON.stringify(name)}`);
   return `\`${name}\``;
 }

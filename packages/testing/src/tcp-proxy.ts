@@ -1,7 +1,12 @@
 import net from 'node:net';
 import type { Socket } from 'node:net';
 
-const DEFAULT_PORTS: Record<string, number> = { 'mysql:': 3306, 'mariadb:': 3306, 'redis:': 6379, 'amqp:': 5672 };
+const DEFAULT_PORTS: Record<string, number> = {
+  'mysql:': 3306,
+  'mariadb:': 3306,
+  'redis:': 6379,
+  'amqp:': 5672,
+};
 
 type Mode = 'pass' | 'cut' | 'blackhole';
 
@@ -92,7 +97,8 @@ export class TcpProxy {
       pair.client.destroy();
       pair.upstream.destroy();
     }
-    if (this.#server.listening) await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+    if (this.#server.listening)
+      await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
 
   async #listen(port: number): Promise<void> {
@@ -104,7 +110,8 @@ export class TcpProxy {
       });
     });
     const address = this.#server.address();
-    if (address === null || typeof address === 'string') throw new Error('proxy has no TCP address');
+    if (address === null || typeof address === 'string')
+      throw new Error('proxy has no TCP address');
     this.#port = address.port;
   }
 
@@ -158,6 +165,7 @@ function parseTarget(target: string): { host: string; port: number } {
   }
   const i = target.lastIndexOf(':');
   const port = Number(target.slice(i + 1));
-  if (i <= 0 || !Number.isInteger(port) || port <= 0) throw new Error(`proxy target must be host:port or a URL: ${target}`);
+  if (i <= 0 || !Number.isInteger(port) || port <= 0)
+    throw new Error(`proxy target must be host:port or a URL: ${target}`);
   return { host: target.slice(0, i).replace(/^\[(.*)\]$/, '$1'), port };
 }

@@ -14,12 +14,23 @@ const SCHEMA = path.join(FIXTURE, 'schema.prisma');
 // testing cannot depend on @kavosh/db, so the fixture migrations are applied as plain SQL.
 async function applyMigrations(url: string): Promise<void> {
   const dir = path.join(FIXTURE, 'migrations');
-  const folders = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
-  await sql(url, ...(await Promise.all(folders.map((f) => readFile(path.join(dir, f, 'migration.sql'), 'utf8')))));
+  const folders = (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+  await sql(
+    url,
+    ...(await Promise.all(
+      folders.map((f) => readFile(path.join(dir, f, 'migration.sql'), 'utf8')),
+    )),
+  );
 }
 
 async function sql(url: string, ...statements: string[]): Promise<void> {
-  const conn = await mariadb.createConnection({ ...connectionConfig(url), multipleStatements: true });
+  const conn = await mariadb.createConnection({
+    ...connectionConfig(url),
+    multipleStatements: true,
+  });
   try {
     for (const s of statements) await conn.query(s);
   } finally {
@@ -56,14 +67,20 @@ describe('checkDrift', () => {
   });
 
   it('names a column added to schema.prisma without a migration', async () => {
-    const schemaPath = await schemaWith('  score      Float?\n', '  score      Float?\n  ratingAvg  Float?      @map("rating_avg")\n');
+    const schemaPath = await schemaWith(
+      '  score      Float?\n',
+      '  score      Float?\n  ratingAvg  Float?      @map("rating_avg")\n',
+    );
     expect(await checkDrift({ schemaPath, databaseUrl: db.url })).toEqual([
       'column movies.rating_avg: in schema.prisma, missing in the database (did you forget a migration?)',
     ]);
   });
 
   it('names a changed column type', async () => {
-    const schemaPath = await schemaWith('name    String   @db.VarChar(200)', 'name    String   @db.VarChar(255)');
+    const schemaPath = await schemaWith(
+      'name    String   @db.VarChar(200)',
+      'name    String   @db.VarChar(255)',
+    );
     expect(await checkDrift({ schemaPath, databaseUrl: db.url })).toEqual([
       'column people.name: type varchar(255) in schema.prisma, varchar(200) in the database',
     ]);
@@ -77,7 +94,10 @@ describe('checkDrift', () => {
   });
 
   it('names an index that schema.prisma declares and the database lacks', async () => {
-    const schemaPath = await schemaWith('@@map("ratings")', '@@index([userId])\n  @@map("ratings")');
+    const schemaPath = await schemaWith(
+      '@@map("ratings")',
+      '@@index([userId])\n  @@map("ratings")',
+    );
     expect(await checkDrift({ schemaPath, databaseUrl: db.url })).toEqual([
       'index ratings.ratings_user_id_idx: in schema.prisma (normal on (user_id)), missing in the database (did you forget a migration?)',
     ]);

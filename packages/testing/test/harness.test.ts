@@ -8,7 +8,10 @@ async function schemaExists(name: string): Promise<boolean> {
   const { mysqlAdminUrl } = await getInfra();
   const conn = await mariadb.createConnection(connectionConfig(mysqlAdminUrl));
   try {
-    const rows: unknown[] = await conn.query('SELECT 1 FROM information_schema.schemata WHERE schema_name = ?', [name]);
+    const rows: unknown[] = await conn.query(
+      'SELECT 1 FROM information_schema.schemata WHERE schema_name = ?',
+      [name],
+    );
     return rows.length === 1;
   } finally {
     await conn.end();
@@ -36,7 +39,10 @@ describe('createTestDatabase', () => {
   });
 
   it('gives two calls different names in the t_<yyyymmddhhmm>_<label>_<hex> form', async () => {
-    const [a, b] = await Promise.all([createTestDatabase({ label: 'Same Label!' }), createTestDatabase({ label: 'Same Label!' })]);
+    const [a, b] = await Promise.all([
+      createTestDatabase({ label: 'Same Label!' }),
+      createTestDatabase({ label: 'Same Label!' }),
+    ]);
     try {
       expect(a.name).not.toBe(b.name);
       expect(a.name).toMatch(/^t_\d{12}_same_label_[0-9a-f]{6}$/);
@@ -71,11 +77,14 @@ describe('uniquePrefix', () => {
 describe('eventually', () => {
   it('retries until fn stops throwing and returns its value', async () => {
     let calls = 0;
-    const value = await eventually(() => {
-      calls += 1;
-      if (calls < 3) throw new Error(`not yet (${calls})`);
-      return 'done';
-    }, { interval: 1 });
+    const value = await eventually(
+      () => {
+        calls += 1;
+        if (calls < 3) throw new Error(`not yet (${calls})`);
+        return 'done';
+      },
+      { interval: 1 },
+    );
     expect(value).toBe('done');
     expect(calls).toBe(3);
   });
@@ -94,7 +103,10 @@ describe('eventually', () => {
   });
 
   it('gives up at the deadline even when an attempt hangs', async () => {
-    const failure = eventually(() => new Promise<never>(() => {}), { within: 100, message: 'hanging' });
+    const failure = eventually(() => new Promise<never>(() => {}), {
+      within: 100,
+      message: 'hanging',
+    });
     await expect(failure).rejects.toThrow(/^hanging: no attempt finished within 100 ms$/);
   });
 

@@ -24,7 +24,11 @@ describe('resolveInfra', () => {
   it('fails naming the unreachable service and how to start it when no container runtime answers', async () => {
     const infra = await getInfra();
     const port = await closedPort();
-    const failure = resolveInfra({ ...infra, redisUrl: `redis://127.0.0.1:${port}`, insideVitest: false });
+    const failure = resolveInfra({
+      ...infra,
+      redisUrl: `redis://127.0.0.1:${port}`,
+      insideVitest: false,
+    });
     await expect(failure).rejects.toThrow(/- redis: .*\n\s+start it: redis-server --daemonize yes/);
     await expect(failure).rejects.toThrow(/docker compose up -d mysql rabbitmq redis/);
     await expect(failure).rejects.not.toThrow(/- mysql:/);

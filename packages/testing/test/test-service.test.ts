@@ -6,7 +6,10 @@ import { connectionConfig } from '../src/mysql.js';
 async function schemaExists(name: string): Promise<boolean> {
   const conn = await mariadb.createConnection(connectionConfig((await getInfra()).mysqlAdminUrl));
   try {
-    const rows: unknown[] = await conn.query('SELECT 1 FROM information_schema.schemata WHERE schema_name = ?', [name]);
+    const rows: unknown[] = await conn.query(
+      'SELECT 1 FROM information_schema.schemata WHERE schema_name = ?',
+      [name],
+    );
     return rows.length === 1;
   } finally {
     await conn.end();

@@ -2,9 +2,30 @@ import type { Connection } from 'mariadb';
 import { normalizeType } from './shape.js';
 import type { IndexKind, SchemaShape, TableShape } from './shape.js';
 
-interface ColumnRow { table_name: string; column_name: string; column_type: string; is_nullable: string; column_default: string | null; extra: string }
-interface IndexRow { table_name: string; index_name: string; non_unique: number | bigint | string; column_name: string; index_type: string }
-interface ForeignKeyRow { table_name: string; constraint_name: string; column_name: string; referenced_table_name: string; referenced_column_name: string; update_rule: string; delete_rule: string }
+interface ColumnRow {
+  table_name: string;
+  column_name: string;
+  column_type: string;
+  is_nullable: string;
+  column_default: string | null;
+  extra: string;
+}
+interface IndexRow {
+  table_name: string;
+  index_name: string;
+  non_unique: number | bigint | string;
+  column_name: string;
+  index_type: string;
+}
+interface ForeignKeyRow {
+  table_name: string;
+  constraint_name: string;
+  column_name: string;
+  referenced_table_name: string;
+  referenced_column_name: string;
+  update_rule: string;
+  delete_rule: string;
+}
 
 /** What the database schema looks like, from information_schema (works on MariaDB and MySQL). */
 export async function actualShape(conn: Connection, schema: string): Promise<SchemaShape> {
@@ -16,7 +37,13 @@ export async function actualShape(conn: Connection, schema: string): Promise<Sch
   const tableOf = (name: string): TableShape => {
     let table = shape.get(name);
     if (table === undefined) {
-      table = { name, columns: new Map(), primaryKey: [], indexes: new Map(), foreignKeys: new Map() };
+      table = {
+        name,
+        columns: new Map(),
+        primaryKey: [],
+        indexes: new Map(),
+        foreignKeys: new Map(),
+      };
       shape.set(name, table);
     }
     return table;
@@ -35,7 +62,12 @@ export async function actualShape(conn: Connection, schema: string): Promise<Sch
     if (!shape.has(c.table_name)) continue; // a view
     let type = normalizeType(c.column_type);
     // MariaDB stores JSON as LONGTEXT with a json_valid() CHECK.
-    if (isMariaDb && type === 'longtext' && (await isMariaDbJson(conn, schema, c.table_name, c.column_name))) type = 'json';
+    if (
+      isMariaDb &&
+      type === 'longtext' &&
+      (await isMariaDbJson(conn, schema, c.table_name, c.column_name))
+    )
+      type = 'json';
     tableOf(c.table_name).columns.set(c.column_name, {
       name: c.column_name,
       type,
@@ -58,7 +90,8 @@ export async function actualShape(conn: Connection, schema: string): Promise<Sch
       table.primaryKey.push(r.column_name);
       continue;
     }
-    const kind: IndexKind = r.index_type === 'FULLTEXT' ? 'fulltext' : Number(r.non_unique) === 0 ? 'unique' : 'normal';
+    const kind: IndexKind =
+      r.index_type === 'FULLTEXT' ? 'fulltext' : Number(r.non_unique) === 0 ? 'unique' : 'normal';
     const index = table.indexes.get(r.index_name) ?? { name: r.index_name, columns: [], kind };
     index.columns.push(r.column_name);
     table.indexes.set(r.index_name, index);
@@ -92,7 +125,12 @@ export async function actualShape(conn: Connection, schema: string): Promise<Sch
   return shape;
 }
 
-async function isMariaDbJson(conn: Connection, schema: string, table: string, column: string): Promise<boolean> {
+async function isMariaDbJson(
+  conn: Connection,
+  schema: string,
+  table: string,
+  column: string,
+): Promise<boolean> {
   const rows: unknown[] = await conn.query(
     `SELECT 1 FROM information_schema.check_constraints
       WHERE constraint_schema = ? AND table_name = ? AND check_clause LIKE CONCAT('%json_valid(\`', ?, '\`)%')`,

@@ -1,5 +1,12 @@
 import { getDMMF } from '@prisma/get-dmmf';
-import type { ColumnShape, ForeignKeyShape, IndexKind, IndexShape, SchemaShape, TableShape } from './shape.js';
+import type {
+  ColumnShape,
+  ForeignKeyShape,
+  IndexKind,
+  IndexShape,
+  SchemaShape,
+  TableShape,
+} from './shape.js';
 
 type Dmmf = Exclude<Awaited<ReturnType<typeof getDMMF>>, { type: 'wasm-error' | 'parse-json' }>;
 type Datamodel = Dmmf['datamodel'];
@@ -8,12 +15,23 @@ type Field = Model['fields'][number];
 
 // Prisma's MySQL column types for scalars without a @db.* attribute.
 const SCALAR_TYPES: Record<string, string> = {
-  String: 'varchar(191)', Int: 'int', BigInt: 'bigint', Boolean: 'tinyint(1)', DateTime: 'datetime(3)',
-  Float: 'double', Decimal: 'decimal(65,30)', Json: 'json', Bytes: 'longblob',
+  String: 'varchar(191)',
+  Int: 'int',
+  BigInt: 'bigint',
+  Boolean: 'tinyint(1)',
+  DateTime: 'datetime(3)',
+  Float: 'double',
+  Decimal: 'decimal(65,30)',
+  Json: 'json',
+  Bytes: 'longblob',
 };
 
 const ACTIONS: Record<string, string> = {
-  Cascade: 'CASCADE', Restrict: 'RESTRICT', NoAction: 'NO ACTION', SetNull: 'SET NULL', SetDefault: 'SET DEFAULT',
+  Cascade: 'CASCADE',
+  Restrict: 'RESTRICT',
+  NoAction: 'NO ACTION',
+  SetNull: 'SET NULL',
+  SetDefault: 'SET DEFAULT',
 };
 
 // MySQL's identifier limit; Prisma shortens generated names to fit it, keeping the suffix.
@@ -24,7 +42,9 @@ export async function expectedShape(datamodel: string): Promise<SchemaShape> {
   const dmmf = await getDMMF({ datamodel });
   if ('type' in dmmf) throw new Error(`schema.prisma does not parse: ${dmmf.error.message}`);
   const { models, enums, indexes } = dmmf.datamodel;
-  const enumTypes = new Map(enums.map((e) => [e.name, `enum(${e.values.map((v) => `'${v.dbName ?? v.name}'`).join(',')})`]));
+  const enumTypes = new Map(
+    enums.map((e) => [e.name, `enum(${e.values.map((v) => `'${v.dbName ?? v.name}'`).join(',')})`]),
+  );
   const byName = new Map(models.map((m) => [m.name, m]));
   const shape: SchemaShape = new Map();
   for (const model of models) {
@@ -47,7 +67,8 @@ export async function expectedShape(datamodel: string): Promise<SchemaShape> {
       : model.fields.filter((f) => f.isId).map((f) => f.dbName ?? f.name);
     const tableIndexes = new Map<string, IndexShape>();
     for (const index of indexes.filter((i) => i.model === model.name && i.type !== 'id')) {
-      const kind: IndexKind = index.type === 'unique' ? 'unique' : index.type === 'fulltext' ? 'fulltext' : 'normal';
+      const kind: IndexKind =
+        index.type === 'unique' ? 'unique' : index.type === 'fulltext' ? 'fulltext' : 'normal';
       const cols = index.fields.map((f) => columnOf(f.name));
       const name = index.dbName ?? defaultName(table, cols, kind === 'unique' ? 'key' : 'idx');
       tableIndexes.set(name, { name, columns: cols, kind });
@@ -58,17 +79,26 @@ export async function expectedShape(datamodel: string): Promise<SchemaShape> {
       const target = byName.get(field.type);
       if (target === undefined) continue;
       const cols = field.relationFromFields.map(columnOf);
-      const name = relationMapName(datamodel, model.name, field.name) ?? defaultName(table, cols, 'fkey');
+      const name =
+        relationMapName(datamodel, model.name, field.name) ?? defaultName(table, cols, 'fkey');
       foreignKeys.set(name, {
         name,
         columns: cols,
         referencedTable: tableName(target),
         referencedColumns: (field.relationToFields ?? []).map((f) => columnName(target, f)),
-        onDelete: ACTIONS[String(field.relationOnDelete ?? (field.isRequired ? 'Restrict' : 'SetNull'))] ?? '?',
+        onDelete:
+          ACTIONS[String(field.relationOnDelete ?? (field.isRequired ? 'Restrict' : 'SetNull'))] ??
+          '?',
         onUpdate: ACTIONS[String(relationOnUpdate(field) ?? 'Cascade')] ?? '?',
       });
     }
-    const shapeOfTable: TableShape = { name: table, columns, primaryKey, indexes: tableIndexes, foreignKeys };
+    const shapeOfTable: TableShape = {
+      name: table,
+      columns,
+      primaryKey,
+      indexes: tableIndexes,
+      foreignKeys,
+    };
     shape.set(table, shapeOfTable);
   }
   return shape;
@@ -123,8 +153,14 @@ function defaultName(table: string, columns: string[], suffix: string): string {
 }
 
 // The DMMF does not carry @relation(map: "…"); read it from the model's source text.
-function relationMapName(datamodel: string, modelName: string, fieldName: string): string | undefined {
-  const model = new RegExp(`^\\s*model\\s+${modelName}\\s*\\{([\\s\\S]*?)^\\s*\\}`, 'm').exec(datamodel)?.[1];
+function relationMapName(
+  datamodel: string,
+  modelName: string,
+  fieldName: string,
+): string | undefined {
+  const model = new RegExp(`^\\s*model\\s+${modelName}\\s*\\{([\\s\\S]*?)^\\s*\\}`, 'm').exec(
+    datamodel,
+  )?.[1];
   const line = model?.split('\n').find((l) => new RegExp(`^\\s*${fieldName}\\s`).test(l));
   return line ? /@relation\([^)]*\bmap:\s*"([^"]+)"/.exec(line)?.[1] : undefined;
 }

@@ -44,7 +44,11 @@ const INTEGER = /^(tinyint|smallint|mediumint|int|bigint)\(\d+\)/;
  * (int(11)) and MySQL does not, except for tinyint(1), which both keep and Boolean relies on.
  */
 export function normalizeType(columnType: string): string {
-  const t = columnType.trim().toLowerCase().replace(/\s+/g, ' ').replace(/ zerofill$/, '');
+  const t = columnType
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/ zerofill$/, '');
   if (t.startsWith('tinyint(1)')) return t;
   return t.replace(INTEGER, '$1');
 }
