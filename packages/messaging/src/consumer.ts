@@ -2,6 +2,7 @@ import type { ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { Value } from 'typebox/value';
+import { isDatabaseUnavailable } from '@kavosh/db';
 import { publishConfirmed, withoutDeathHeaders } from './confirm.js';
 import type { Broker } from './connection.js';
 import { errorMessage } from './errors.js';
@@ -37,6 +38,11 @@ export interface SubscribeOptions<Tx extends SqlExecutor> {
   retryDelaysMs?: number[];
   transactionTimeoutMs?: number;
   isolationLevel?: IsolationLevel;
+  /**
+   * Errors that say the database (not the event) is the problem: the message is requeued without
+   * spending a retry. Default: @kavosh/db's isDatabaseUnavailable; a failed SELECT 1 counts too.
+   */
+  isTransientError?: (err: unknown) => boolean;
 }
 
 type Settle = 'ack' | 'requeue';
@@ -205,7 +211,8 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
       if (fresh) this.#handled.inc({ queue: this.#opts.queue, type: event.type });
       else logger.debug('duplicate event skipped');
     } catch (err) {
-      if (!(await this.#databaseReachable())) {
+      const transient = (this.#opts.isTransientError ?? isDatabaseUnavailable)(err);
+      if (transient || !(await this.#databaseReachable())) {
         // An outage is not the event's fault: do not spend its retries, give it back and slow down.
         this.#dbBackoffMs = Math.min(5_000, Math.max(200, this.#dbBackoffMs * 2));
         logger.warn({ err, backoffMs: this.#dbBackoffMs }, 'database unavailable: event requeued');
