@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { Type } from 'typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError, type KavoshApp } from '../src/index.js';
+import { AppError, problemSchema, type KavoshApp } from '../src/index.js';
 import { buildTestApp, captureLogs, testConfig, type LogCapture } from './helper.js';
 
 class DatabaseDown extends Error {}
@@ -73,6 +73,18 @@ describe('error answers', () => {
         extra: { slug: 'dune' },
       });
     });
+    app.get(
+      '/typed/:slug',
+      { schema: { response: { 200: MovieBody, 409: problemSchema() } } },
+      async () => {
+        throw new AppError({
+          status: 409,
+          code: 'SLUG_TAKEN',
+          title: 'Slug taken',
+          extra: { slug: 'dune' },
+        });
+      },
+    );
     app.get('/crash', async () => {
       throw new Error('connect ECONNREFUSED mysql://root:hunter2@db/catalog');
     });
@@ -172,6 +184,11 @@ describe('error answers', () => {
       detail: 'The slug "dune" is taken.',
       slug: 'dune',
     });
+  });
+
+  it('keeps extra members when the route declares ProblemDetails for the status', async () => {
+    const body = expectProblem(await app.inject({ url: '/typed/dune' }), 409, 'SLUG_TAKEN');
+    expect(body).toMatchObject({ slug: 'dune', detail: 'Slug taken' });
   });
 
   it('answers a plain Error with 500 INTERNAL_ERROR and logs it without leaking it', async () => {

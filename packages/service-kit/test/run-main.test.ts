@@ -14,13 +14,14 @@ function runFixture(name: string, env: Record<string, string>): Promise<Exit> {
     const child = execFile(
       process.execPath,
       ['--import', 'tsx', script],
-      { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 20_000 },
+      { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 50_000 },
       (_err, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
     );
   });
 }
 
-describe('runMain', () => {
+// Each case starts a Node process with tsx: seconds each on a busy 2-core machine.
+describe('runMain', { timeout: 60_000 }, () => {
   it('exits 1 naming each bad variable and never echoes a secret value', async () => {
     const secret = 'Sup3rSecretPa55';
     const exit = await runFixture('bad-config-main.ts', {

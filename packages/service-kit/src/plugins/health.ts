@@ -57,6 +57,13 @@ export function installHealth(
     sendProblem(reply, shuttingDownError());
   });
 
+  // Node's server.close() waits for kept-alive sockets (the gateway's pool keeps them): answers
+  // sent while closing end their connection, so close() completes when in-flight work does.
+  app.addHook('onSend', (_req, reply, payload, done) => {
+    if (closing) reply.header('connection', 'close');
+    done(null, payload);
+  });
+
   app.get('/health/live', { schema: { hide: true } }, async () => ({ status: 'ok' }));
 
   app.get('/health/ready', { schema: { hide: true } }, async (req, reply) => {
