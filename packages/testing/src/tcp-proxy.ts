@@ -29,12 +29,16 @@ export class TcpProxy {
     this.#server = net.createServer((client) => this.#accept(client));
     // A failed re-listen after restore() shows up as refused connections in the test using the proxy.
     this.#server.on('error', (err) => {
-      this.listenError = err;
+      this.#listenError = err;
     });
   }
 
-  /** Set when re-listening on the same port after cut() failed. */
-  listenError: Error | undefined;
+  #listenError: Error | undefined;
+
+  /** Set when re-listening on the same port after cut() failed (e.g. another process took it). */
+  get listenError(): Error | undefined {
+    return this.#listenError;
+  }
 
   /** Starts a proxy on a free port of 127.0.0.1 forwarding to target ("host:port" or a URL). */
   static async start(opts: { target: string }): Promise<TcpProxy> {
