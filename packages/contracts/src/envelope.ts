@@ -16,16 +16,22 @@ export const Traceparent = Type.String({
   maxLength: 55,
 });
 
+/** The producing service of an event type: `ProducerOf<'auth.user.registered.v1'>` is `'auth'`. */
+export type ProducerOf<T extends EventTypeName> = T extends `${infer P extends Service}.${string}`
+  ? P
+  : never;
+
+function isProducerOf<T extends EventTypeName>(type: T, name: string): name is ProducerOf<T> {
+  return type.startsWith(`${name}.`);
+}
+
 /** Splits an event type into its producer and major version; throws on a malformed name. */
-export function parseEventType(type: string): { producer: Service; version: number } {
+export function parseEventType<T extends EventTypeName>(
+  type: T,
+): { producer: ProducerOf<T>; version: number } {
   const match = EVENT_TYPE_PATTERN.exec(type);
-  const producer = match?.[1];
-  if (
-    producer !== 'auth' &&
-    producer !== 'catalog' &&
-    producer !== 'billing' &&
-    producer !== 'social'
-  ) {
+  const producer = match?.[1] ?? '';
+  if (!isProducerOf(type, producer)) {
     throw new Error(`malformed event type "${type}": expected <service>.<entity>.<verb>.v<N>`);
   }
   return { producer, version: Number(match?.[2]) };
@@ -37,7 +43,7 @@ export function parseEventType(type: string): { producer: Service; version: numb
  */
 export function Envelope<T extends EventTypeName, D extends TSchema>(type: T, data: D) {
   const { producer } = parseEventType(type);
-  const source: `/kavosh/${Service}` = `/kavosh/${producer}`;
+  const source: `/kavosh/${ProducerOf<T>}` = `/kavosh/${producer}`;
   return Type.Object(
     {
       specversion: Type.Literal('1.0'),

@@ -1,4 +1,10 @@
-export { Envelope, Traceparent, type EventTypeName, type Service } from './envelope.js';
+export {
+  Envelope,
+  Traceparent,
+  type EventTypeName,
+  type ProducerOf,
+  type Service,
+} from './envelope.js';
 export type { EventConsumer } from './define-event.js';
 export { DisplayName, Email, Money, Role, Roles, Tier, UtcDateTime, Uuid } from './fields.js';
 export {

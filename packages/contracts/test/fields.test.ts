@@ -93,6 +93,9 @@ describe('EVENTS', () => {
 
   it('types EventType as exactly the registered types, and EventOf as their envelopes', () => {
     expectTypeOf<EventType>().toEqualTypeOf<(typeof EVENTS)[number]['type']>();
+    expectTypeOf<
+      EventOf<'billing.payment.failed.v1'>['source']
+    >().toEqualTypeOf<'/kavosh/billing'>();
     expectTypeOf<EventOf<'auth.user.deleted.v1'>['data']>().toEqualTypeOf<{
       userId: string;
       deletedAt: string;

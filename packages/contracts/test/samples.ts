@@ -10,7 +10,7 @@ const SUB = '2d8b1b80-5e3c-4f40-9c6d-7e8f9a0b1c2d';
 const PAY = '3e9c2c91-6f4d-4051-8d7e-8f9a0b1c2d3e';
 const OTHER = '5a0b1c2d-8b6f-4273-af90-0b1c2d3e4f50';
 
-function head<T extends EventType>(type: T, producer: Service, subject: string) {
+function head<T extends EventType, P extends Service>(type: T, producer: P, subject: string) {
   return {
     specversion: '1.0',
     id: '4fad3da2-7a5e-4162-9e8f-9a0b1c2d3e4f',
