@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import mariadb from 'mariadb';
 import type { Connection } from 'mariadb';
-import type { Logger } from 'pino';
+import type { BaseLogger } from 'pino';
 import { connectionConfig } from './connection.js';
 import { checksumMatches, readMigrationFiles } from './migration-files.js';
 
@@ -44,7 +44,7 @@ interface AppliedRow {
 export async function migrate(opts: {
   databaseUrl: string;
   migrationsDir: string;
-  logger?: Logger;
+  logger?: Pick<BaseLogger, 'info'>;
   lockTimeoutSeconds?: number;
 }): Promise<{ applied: string[] }> {
   const config = connectionConfig(opts.databaseUrl);

@@ -1,5 +1,5 @@
 import mariadb from 'mariadb';
-import type { Logger } from 'pino';
+import type { BaseLogger } from 'pino';
 import { connectionConfig } from './connection.js';
 
 const IDENTIFIER = /^[a-z][a-z0-9_]{0,63}$/;
@@ -12,7 +12,7 @@ const IDENTIFIER = /^[a-z][a-z0-9_]{0,63}$/;
 export async function provision(opts: {
   adminUrl: string;
   databases: { schema: string; user: string; password: string }[];
-  logger?: Logger;
+  logger?: Pick<BaseLogger, 'info'>;
 }): Promise<void> {
   for (const { schema, user } of opts.databases) {
     for (const [what, value] of [
