@@ -12,7 +12,7 @@ import type { HttpConfig } from './config.js';
 import type { AppError } from './errors/app-error.js';
 import { createLogger, kitLoggerOptions, requestIdFor, traceContext } from './logging.js';
 import { installAccessLog } from './plugins/access-log.js';
-import { installErrorHandling } from './plugins/errors.js';
+import { answerError, installErrorHandling } from './plugins/errors.js';
 import { installHealth, type Readiness, type ReadinessCheck } from './plugins/health.js';
 import { installMetrics } from './plugins/metrics.js';
 import { installOpenApi } from './plugins/openapi.js';
@@ -74,6 +74,8 @@ export async function buildService(opts: ServiceOptions): Promise<KavoshApp> {
     }),
     return503OnClosing: false,
     schemaController: { compilersFactory: { buildValidator: createValidatorFactory() } },
+    // Errors the router raises before any route runs (bad URL encoding, over-long parameter).
+    frameworkErrors: (err, req, reply) => answerError(err, req, reply, opts.classifyError),
     childLoggerFactory: (parent, bindings, childOpts, rawReq) => {
       const trace = traceContext(rawReq.headers.traceparent);
       return parent.child(trace ? { ...bindings, ...trace } : bindings, childOpts);

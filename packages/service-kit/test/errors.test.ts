@@ -152,6 +152,25 @@ describe('error answers', () => {
     expectProblem(res, 400, 'INVALID_JSON');
   });
 
+  it('answers a prototype-poisoning body with 400, not 500', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/movies',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"title":"Dune","year":1984,"__proto__":{"admin":true}}',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('answers a malformed percent-encoding in the path with 400 INVALID_URL', async () => {
+    expectProblem(await app.inject({ url: '/typed/%E0%A4%A' }), 400, 'INVALID_URL');
+  });
+
+  it('answers a path parameter over the router limit with 414 URI_TOO_LONG', async () => {
+    expectProblem(await app.inject({ url: `/typed/${'x'.repeat(150)}` }), 414, 'URI_TOO_LONG');
+  });
+
   it('answers a body over BODY_LIMIT_BYTES with 413 BODY_TOO_LARGE', async () => {
     const res = await app.inject({
       method: 'POST',
