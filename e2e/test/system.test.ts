@@ -50,13 +50,11 @@ describe('the whole system started from source', () => {
         const body = await res.text();
         expect(res.status, body).toBe(200);
       },
-      {
-        within: 90_000,
-        interval: 500,
-        message: () =>
-          processes.map((proc) => `--- ${proc.name}\n${proc.output().slice(-2_000)}`).join('\n'),
-      },
-    );
+      { within: 90_000, interval: 500 },
+    ).catch((err: unknown) => {
+      const logs = processes.map((proc) => `--- ${proc.name}\n${proc.output().slice(-2_000)}`);
+      throw new Error(`the system did not become ready:\n${logs.join('\n')}`, { cause: err });
+    });
     for (const proc of processes) {
       const res = await fetch(`${proc.url}/health/ready`);
       expect(res.status, proc.name).toBe(200);

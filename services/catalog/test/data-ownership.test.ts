@@ -29,8 +29,7 @@ describe('data ownership between service schemas', () => {
     }
   });
   afterAll(async () => {
-    const { mysqlAdminUrl } = await getInfra();
-    const admin = await createConnection(mysqlAdminUrl.replace(/^mysql:/, 'mariadb:'));
+    const admin = await createConnection(auth.url.replace(/^mysql:/, 'mariadb:'));
     await admin.query(`DROP USER IF EXISTS '${catalogUser}'@'%'`).finally(() => admin.end());
     await auth?.drop();
     await catalog?.drop();
