@@ -63,13 +63,20 @@ async function drain(
   return out;
 }
 
+// A channel error (e.g. no such queue) rejects the pending call; without a listener amqplib would
+// also rethrow it as a connection error.
+function quiet<T extends { on(event: 'error', fn: (err: Error) => void): unknown }>(ch: T): T {
+  ch.on('error', () => undefined);
+  return ch;
+}
+
 /** Lists the DLQ's messages (up to `limit`) without removing them. */
 export async function listDlq(
   conn: ChannelModel,
   queue: string,
   opts: { limit?: number } = {},
 ): Promise<DlqMessage[]> {
-  const ch = await conn.createChannel();
+  const ch = quiet(await conn.createChannel());
   try {
     await ch.checkQueue(dlqName(queue));
     return (await drain(ch, dlqName(queue), opts.limit ?? 10_000)).map(describe);
@@ -88,7 +95,7 @@ export async function replayDlq(
   opts: { eventId?: string } = {},
 ): Promise<number> {
   const source = dlqName(queue);
-  const ch = await conn.createConfirmChannel();
+  const ch = quiet(await conn.createConfirmChannel());
   try {
     await ch.checkQueue(source);
     let moved = 0;
@@ -115,7 +122,7 @@ export async function replayDlq(
 
 /** Deletes every message in the DLQ. Returns how many. */
 export async function purgeDlq(conn: ChannelModel, queue: string): Promise<number> {
-  const ch = await conn.createChannel();
+  const ch = quiet(await conn.createChannel());
   try {
     await ch.checkQueue(dlqName(queue));
     return (await ch.purgeQueue(dlqName(queue))).messageCount;

@@ -1,0 +1,122 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '@kavosh/testing';
+import { Broker, listDlq, purgeDlq, replayDlq, subscribe, type Consumer } from '../src/index.js';
+import {
+  THING_HAPPENED,
+  createEnv,
+  effectHandler,
+  logger,
+  thing,
+  type Env,
+} from './support/harness.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+let env: Env;
+let broker: Broker;
+let consumer: Consumer;
+let queue: string;
+let exchange: string;
+let broken = true;
+
+/** Runs `npm run dlq` the way a person would (tsx on the script), feeding `input` to stdin. */
+function runCli(args: string[], input = ''): Promise<{ code: number | null; out: string }> {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', 'scripts/dlq.ts', ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, AMQP_URL: env.amqpUrl },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString('utf8')));
+  child.stdin.end(input);
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out })));
+}
+
+async function deadLetter(count: number): Promise<string[]> {
+  const ch = await env.amqp.createConfirmChannel();
+  const ids: string[] = [];
+  for (let n = 0; n < count; n++) {
+    const ev = thing('dlq', n);
+    ids.push(ev.id);
+    ch.publish(exchange, THING_HAPPENED, Buffer.from(JSON.stringify(ev)), {
+      persistent: true,
+      messageId: ev.id,
+    });
+  }
+  await ch.waitForConfirms();
+  await ch.close();
+  return ids;
+}
+
+beforeAll(async () => {
+  env = await createEnv('dlq');
+  queue = env.queue('deadletters');
+  exchange = env.exchangeFor('dlq');
+  broker = await Broker.connect({ url: env.amqpUrl, name: `${env.prefix}-dlq`, logger });
+  consumer = await subscribe(broker, {
+    queue,
+    exchange,
+    prisma: env.prisma,
+    logger,
+    retryDelaysMs: [],
+    handlers: {
+      [THING_HAPPENED]: effectHandler(async () => {
+        if (broken) throw new Error('not yet fixed');
+      }),
+    },
+  });
+});
+
+afterAll(async () => {
+  await consumer?.stop();
+  await broker?.close();
+  await env?.close();
+});
+
+describe('the DLQ tool', () => {
+  it(
+    'lists, replays one or all, and purges only after confirmation',
+    { timeout: 60_000 },
+    async () => {
+      const ids = await deadLetter(3);
+      await eventually(async () => expect(await listDlq(env.amqp, queue)).toHaveLength(3), {
+        within: 10_000,
+      });
+
+      const list = await runCli(['list', queue]);
+      expect(list.code).toBe(0);
+      for (const id of ids) expect(list.out).toContain(id);
+      expect(list.out).toContain('not yet fixed');
+
+      broken = false;
+      expect(await replayDlq(env.amqp, queue, { eventId: ids[0] })).toBe(1);
+      await eventually(async () =>
+        expect(await env.prisma.effect.count({ where: { eventId: ids[0] } })).toBe(1),
+      );
+      expect(await listDlq(env.amqp, queue)).toHaveLength(2);
+
+      const refused = await runCli(['purge', queue], 'no\n');
+      expect(refused.out).toContain('not purged');
+      expect(await listDlq(env.amqp, queue)).toHaveLength(2);
+
+      expect(await replayDlq(env.amqp, queue)).toBe(2);
+      await eventually(async () => expect(await env.prisma.effect.count()).toBe(3));
+
+      broken = true;
+      await deadLetter(2);
+      await eventually(async () => expect(await listDlq(env.amqp, queue)).toHaveLength(2), {
+        within: 10_000,
+      });
+      const purged = await runCli(['purge', queue, '--yes']);
+      expect(purged.out).toContain('purged 2 message(s)');
+      expect(await purgeDlq(env.amqp, queue)).toBe(0);
+    },
+  );
+});
