@@ -37,10 +37,11 @@ async function ensureInfra(config: StartConfig): Promise<StartConfig> {
     config,
   );
   composeUp(ROOT, missing);
-  // The compose MySQL has a root password; an explicit MYSQL_ADMIN_URL is the user's to keep.
+  // The compose MySQL has a root password, and MySQL 8.4's caching_sha2_password needs the key
+  // exchange over plain TCP; the services' URLs inherit the flag. An explicit MYSQL_ADMIN_URL is kept.
   const mysqlAdminUrl =
     failed.has('mysql') && config.mysqlAdminUrlDefaulted
-      ? `mysql://root:${encodeURIComponent(config.mysqlRootPassword)}@127.0.0.1:3306`
+      ? `mysql://root:${encodeURIComponent(config.mysqlRootPassword)}@127.0.0.1:3306?allowPublicKeyRetrieval=true`
       : config.mysqlAdminUrl;
   const next = { ...config, mysqlAdminUrl };
   const stillFailed = await findUnreachable(next);
