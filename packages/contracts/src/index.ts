@@ -22,12 +22,17 @@ export {
   AuthUserRegisteredV1Data,
   AuthUserUpdatedV1,
   AuthUserUpdatedV1Data,
+  authUserDeletedV1,
+  authUserRegisteredV1,
+  authUserUpdatedV1,
 } from './auth.js';
 export {
   CatalogMoviePublishedV1,
   CatalogMoviePublishedV1Data,
   CatalogMovieUnpublishedV1,
   CatalogMovieUnpublishedV1Data,
+  catalogMoviePublishedV1,
+  catalogMovieUnpublishedV1,
 } from './catalog.js';
 export {
   BillingPaymentFailedV1,
@@ -40,10 +45,17 @@ export {
   BillingSubscriptionCanceledV1Data,
   BillingSubscriptionExpiredV1,
   BillingSubscriptionExpiredV1Data,
+  billingPaymentFailedV1,
+  billingPaymentSucceededV1,
+  billingSubscriptionActivatedV1,
+  billingSubscriptionCanceledV1,
+  billingSubscriptionExpiredV1,
 } from './billing.js';
 export {
   SocialCommentCreatedV1,
   SocialCommentCreatedV1Data,
   SocialRatingChangedV1,
   SocialRatingChangedV1Data,
+  socialCommentCreatedV1,
+  socialRatingChangedV1,
 } from './social.js';

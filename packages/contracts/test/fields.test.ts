@@ -1,5 +1,6 @@
+import type { Static } from 'typebox';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { EVENTS, type EventOf, type EventType } from '../src/index.js';
+import { EVENTS, type authUserDeletedV1, type EventOf, type EventType } from '../src/index.js';
 import { createAjv } from './ajv.js';
 import { SAMPLES } from './samples.js';
 
@@ -93,6 +94,9 @@ describe('EVENTS', () => {
 
   it('types EventType as exactly the registered types, and EventOf as their envelopes', () => {
     expectTypeOf<EventType>().toEqualTypeOf<(typeof EVENTS)[number]['type']>();
+    expectTypeOf<Static<typeof authUserDeletedV1.consumerSchema>>().toEqualTypeOf<
+      EventOf<'auth.user.deleted.v1'>
+    >();
     expectTypeOf<
       EventOf<'billing.payment.failed.v1'>['source']
     >().toEqualTypeOf<'/kavosh/billing'>();

@@ -1,3 +1,4 @@
+import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import { EVENTS, type EventType } from '../src/index.js';
 import { createAjv } from './ajv.js';
@@ -64,5 +65,20 @@ describe.each(EVENTS.map((event) => [event.type, event] as const))('%s', (type, 
     expect(producer({ ...clone(sample), source: '/kavosh/gateway' })).toBe(false);
     expect(producer({ ...clone(sample), id: 'not-a-uuid' })).toBe(false);
     expect(producer({ ...clone(sample), time: '2026-03-01T12:00:00+01:00' })).toBe(false);
+  });
+
+  it('gets the same verdicts from TypeBox Value.Check (used by @kavosh/messaging) as from ajv', () => {
+    const variants: unknown[] = [
+      sample,
+      { ...clone(sample), partitionkey: 'x' },
+      { ...clone(sample), data: { ...clone(sample.data), addedLater: 1 } },
+      { ...clone(sample), id: 'not-a-uuid' },
+      { ...clone(sample), time: '2026-03-01 12:00' },
+      { ...clone(sample), data: {} },
+    ];
+    for (const variant of variants) {
+      expect(Value.Check(event.schema, variant)).toBe(producer(variant));
+      expect(Value.Check(event.consumerSchema, variant)).toBe(consumer(variant));
+    }
   });
 });
