@@ -86,8 +86,10 @@ async function main(): Promise<number> {
       requestStop(1);
     },
   });
-  process.on('SIGINT', () => requestStop(0));
-  process.on('SIGTERM', () => requestStop(0));
+  // A second Ctrl-C while the processes shut down means "now": SIGKILL them.
+  const onSignal = (): void => (stop.signal.aborted ? supervisor.killAll() : requestStop(0));
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 
   // The shell's variables win over .env; the per-process ones (PORT, DATABASE_URL …) win over both.
   const childEnv = (spec: ProcessSpec): NodeJS.ProcessEnv => ({

@@ -73,6 +73,11 @@ export class Supervisor {
     this.children.push(running);
   }
 
+  /** SIGKILL to every child still running. */
+  killAll(): void {
+    for (const child of this.children) if (!child.done) child.proc.kill('SIGKILL');
+  }
+
   lastLines(name: string): string[] {
     return this.children.find((child) => child.spec.name === name)?.lastLines ?? [];
   }
