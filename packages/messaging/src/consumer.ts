@@ -43,6 +43,8 @@ export interface SubscribeOptions<Tx extends SqlExecutor> {
    * spending a retry. Default: @kavosh/db's isDatabaseUnavailable; a failed SELECT 1 counts too.
    */
   isTransientError?: (err: unknown) => boolean;
+  /** Called after an event's transaction committed and the message was acked (not for duplicates). */
+  onHandled?: (event: CloudEventEnvelope) => void;
 }
 
 type Settle = 'ack' | 'requeue';
@@ -208,8 +210,10 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
       );
       this.#dbBackoffMs = 0;
       this.#settle(ch, msg, 'ack');
-      if (fresh) this.#handled.inc({ queue: this.#opts.queue, type: event.type });
-      else logger.debug('duplicate event skipped');
+      if (fresh) {
+        this.#handled.inc({ queue: this.#opts.queue, type: event.type });
+        this.#opts.onHandled?.(event);
+      } else logger.debug('duplicate event skipped');
     } catch (err) {
       const transient = (this.#opts.isTransientError ?? isDatabaseUnavailable)(err);
       if (transient || !(await this.#databaseReachable())) {
