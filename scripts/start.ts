@@ -100,13 +100,22 @@ async function main(): Promise<number> {
   step('starting gateway, auth, catalog, billing, social', config);
   for (const spec of PROCESSES) supervisor.start(spec, childEnv(spec));
   try {
-    const notReady = await waitUntilReady(
-      PROCESSES.map((spec) => ({
-        name: spec.name,
-        url: `http://127.0.0.1:${spec.port}/health/ready`,
-      })),
-      { timeoutMs: READY_TIMEOUT_MS, signal: stop.signal },
+    // Services first, then the gateway: asked earlier, it would log "not ready" for each upstream.
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    const readyUrl = (spec: ProcessSpec) => ({
+      name: spec.name,
+      url: `http://127.0.0.1:${spec.port}/health/ready`,
+    });
+    let notReady = await waitUntilReady(
+      PROCESSES.filter((spec) => spec.name !== 'gateway').map(readyUrl),
+      { timeoutMs: deadline - Date.now(), signal: stop.signal },
     );
+    if (notReady.length === 0) {
+      notReady = await waitUntilReady(
+        PROCESSES.filter((spec) => spec.name === 'gateway').map(readyUrl),
+        { timeoutMs: deadline - Date.now(), signal: stop.signal },
+      );
+    }
     if (stop.signal.aborted) return exitCode;
     if (notReady.length > 0) {
       for (const name of notReady) {

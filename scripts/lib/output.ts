@@ -24,7 +24,8 @@ export function logLineFormatter(color: boolean): (line: string) => string {
   const pretty = prettyFactory({
     colorize: color,
     translateTime: 'SYS:HH:MM:ss.l',
-    ignore: 'pid,hostname',
+    // The line prefix already names the process.
+    ignore: 'pid,hostname,service',
     singleLine: false,
   });
   return (line) => {
