@@ -149,9 +149,10 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
     'CREATE TABLE effects (id BIGINT AUTO_INCREMENT PRIMARY KEY, event_id CHAR(36) NOT NULL UNIQUE, subject VARCHAR(200) NULL, created_at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3))',
   );
   const dbUrl = `mariadb://${base.user}${base.password ? `:${base.password}` : ''}@${base.host}:${base.port}/${dbName}`;
-  // Like two services: the producer (with its relay) and the consumer each have their own pool.
+  // Producer, relay and consumer each have their own pool, as in a service with its relay and another with its consumer.
   const producerDb: Client = new PrismaClient({ adapter: new PrismaMariaDb(dbUrl) });
   const consumerDb: Client = new PrismaClient({ adapter: new PrismaMariaDb(dbUrl) });
+  const relayDb: Client = new PrismaClient({ adapter: new PrismaMariaDb(dbUrl) });
   const exchange = `bench.${suffix}.events`;
   const queue = `bench-${suffix}.things`;
   const broker = await Broker.connect({ url: AMQP_URL, name: `bench-${suffix}`, logger });
@@ -312,6 +313,7 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
     await broker.close();
     await producerDb.$disconnect();
     await consumerDb.$disconnect();
+    await relayDb.$disconnect();
     await adminConn.query(`DROP DATABASE ${dbName}`);
     await adminConn.end();
   }

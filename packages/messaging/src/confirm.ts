@@ -1,4 +1,4 @@
-import type { ConfirmChannel, Options } from 'amqplib';
+import type { ConfirmChannel, Message, Options } from 'amqplib';
 
 /** Publishes on a confirm channel and resolves once the broker has the message. */
 export function publishConfirmed(
@@ -25,4 +25,19 @@ export function withoutDeathHeaders(
     out[k] = v;
   }
   return out;
+}
+
+/** Publishes a copy of msg to a queue (via the default exchange) with extra headers; confirmed. */
+export function forwardCopy(
+  ch: ConfirmChannel,
+  msg: Message,
+  queue: string,
+  headers: Record<string, unknown>,
+): Promise<void> {
+  return publishConfirmed(ch, '', queue, msg.content, {
+    messageId: msg.properties.messageId,
+    contentType: msg.properties.contentType,
+    type: msg.properties.type,
+    headers: { ...withoutDeathHeaders(msg.properties.headers), ...headers },
+  });
 }

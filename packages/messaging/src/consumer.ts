@@ -1,12 +1,14 @@
+// Over ~300 lines on purpose: one consumer's lifecycle, batching and failure policy read best in one place.
 import type { ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { Value } from 'typebox/value';
 import { isDatabaseUnavailable } from '@kavosh/db';
-import { publishConfirmed, withoutDeathHeaders } from './confirm.js';
+import { forwardCopy } from './confirm.js';
 import type { Broker } from './connection.js';
 import { errorMessage } from './errors.js';
 import { CloudEventEnvelope } from './event.js';
+import { handleInTransaction, type InboxItem, type InboxOutcome } from './inbox-tx.js';
 import { conforms, describeErrors, type EventHandler } from './handler.js';
 import { counterOn } from './metrics.js';
 import { decideFailure, readAttempts, rejectHeaders } from './retry.js';
@@ -45,9 +47,18 @@ export interface SubscribeOptions<Tx extends SqlExecutor> {
   isTransientError?: (err: unknown) => boolean;
   /** Called after an event's transaction committed and the message was acked (not for duplicates). */
   onHandled?: (event: CloudEventEnvelope) => void;
+  /** Most messages committed in one transaction (a failure re-runs each alone). Default 50. */
+  maxBatch?: number;
 }
 
 type Settle = 'ack' | 'requeue';
+
+interface Work<Tx> extends InboxItem<Tx> {
+  ch: ConfirmChannel;
+  msg: ConsumeMessage;
+  event: CloudEventEnvelope;
+  done: () => void;
+}
 
 /** A running consumer: quorum queue, retry stages and DLQ; effects + inbox row in one transaction. */
 export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
@@ -69,6 +80,8 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
   #stopping = false;
   #unregister: (() => void) | null = null;
   #dbBackoffMs = 0;
+  readonly #pending: Work<Tx>[] = [];
+  #batchRunning = false;
 
   constructor(broker: Broker, opts: SubscribeOptions<Tx>) {
     this.#broker = broker;
@@ -190,42 +203,76 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
       traceparent: event.traceparent,
       attempt,
     });
+    await new Promise<void>((done) => {
+      this.#pending.push({ ch, msg, event, handler, ctx: { logger, attempt }, done });
+      this.#drain();
+    });
+  }
+
+  // Group commit: while one transaction runs, arriving messages queue up and go together into the
+  // next one (at low rates that is a batch of one, so latency does not change).
+  #drain(): void {
+    if (this.#batchRunning || this.#pending.length === 0) return;
+    this.#batchRunning = true;
+    const batch = this.#pending.splice(0, this.#opts.maxBatch ?? 50);
+    this.#runBatch(batch)
+      .catch((err: unknown) => this.#log.error({ err }, 'consumer batch failed'))
+      .finally(() => {
+        for (const w of batch) w.done();
+        this.#batchRunning = false;
+        this.#drain();
+      });
+  }
+
+  async #runBatch(batch: Work<Tx>[]): Promise<void> {
+    let outcomes: InboxOutcome[];
     try {
-      const fresh = await this.#opts.prisma.$transaction(
-        async (tx) => {
-          const inserted = await tx.$executeRawUnsafe(
-            'INSERT IGNORE INTO inbox (consumer, event_id, processed_at) VALUES (?, ?, NOW(3))',
-            this.#opts.queue,
-            event.id,
-          );
-          // Already in the inbox: handled before, and committed; no second effect.
-          if (inserted === 0) return false;
-          await handler.handle(event, tx, { logger, attempt });
-          return true;
-        },
+      outcomes = await this.#opts.prisma.$transaction(
+        (tx) => handleInTransaction(tx, this.#opts.queue, batch),
         {
-          timeout: this.#opts.transactionTimeoutMs ?? 10_000,
+          timeout:
+            (this.#opts.transactionTimeoutMs ?? 10_000) * Math.max(1, Math.ceil(batch.length / 10)),
           isolationLevel: this.#opts.isolationLevel,
         },
       );
-      this.#dbBackoffMs = 0;
-      this.#settle(ch, msg, 'ack');
-      if (fresh) {
-        this.#handled.inc({ queue: this.#opts.queue, type: event.type });
-        this.#opts.onHandled?.(event);
-      } else logger.debug('duplicate event skipped');
     } catch (err) {
-      const transient = (this.#opts.isTransientError ?? isDatabaseUnavailable)(err);
-      if (transient || !(await this.#databaseReachable())) {
-        // An outage is not the event's fault: do not spend its retries, give it back and slow down.
-        this.#dbBackoffMs = Math.min(5_000, Math.max(200, this.#dbBackoffMs * 2));
-        logger.warn({ err, backoffMs: this.#dbBackoffMs }, 'database unavailable: event requeued');
-        await new Promise((resolve) => setTimeout(resolve, this.#dbBackoffMs));
-        this.#settle(ch, msg, 'requeue');
+      // In a batch: an outage gives them all back; anything else re-runs each alone so that only
+      // the failing event is retried.
+      if (batch.length > 1) {
+        if (await this.#databaseDown(err)) {
+          await this.#backOff(err);
+          for (const w of batch) this.#settle(w.ch, w.msg, 'requeue');
+          return;
+        }
+        for (const w of batch) await this.#runBatch([w]);
         return;
       }
-      await this.#retryOrDeadLetter(ch, msg, event.type, err, logger);
+      const [w] = batch;
+      if (w) await this.#fail(w, err);
+      return;
     }
+    this.#dbBackoffMs = 0;
+    for (const [i, w] of batch.entries()) {
+      const outcome = outcomes[i];
+      if (outcome?.kind === 'handled') {
+        this.#settle(w.ch, w.msg, 'ack');
+        this.#handled.inc({ queue: this.#opts.queue, type: w.event.type });
+        this.#opts.onHandled?.(w.event);
+      } else if (outcome?.kind === 'duplicate') {
+        this.#settle(w.ch, w.msg, 'ack');
+        w.ctx.logger.debug('duplicate event skipped');
+      }
+    }
+  }
+
+  async #fail(w: Work<Tx>, err: unknown): Promise<void> {
+    if (await this.#databaseDown(err)) {
+      // An outage is not the event's fault: do not spend its retries, give it back and slow down.
+      await this.#backOff(err);
+      this.#settle(w.ch, w.msg, 'requeue');
+      return;
+    }
+    await this.#retryOrDeadLetter(w.ch, w.msg, w.event.type, err, w.ctx.logger);
   }
 
   async #retryOrDeadLetter(
@@ -249,12 +296,7 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
         ? retryQueueFor(this.topology, decision.delayMs)
         : this.topology.dlq.name;
     // Confirmed before the ack: if we die in between, the original is redelivered (the inbox dedupes).
-    await publishConfirmed(ch, '', target, msg.content, {
-      messageId: msg.properties.messageId,
-      contentType: msg.properties.contentType,
-      type: msg.properties.type,
-      headers: { ...withoutDeathHeaders(msg.properties.headers), ...decision.headers },
-    });
+    await forwardCopy(ch, msg, target, decision.headers);
     this.#settle(ch, msg, 'ack');
     if (decision.kind === 'retry')
       logger.warn({ err, delayMs: decision.delayMs }, 'event handler failed: retry scheduled');
@@ -272,12 +314,7 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
       error: reason,
       now: new Date(),
     });
-    await publishConfirmed(ch, '', this.topology.dlq.name, msg.content, {
-      messageId: msg.properties.messageId,
-      contentType: msg.properties.contentType,
-      type: msg.properties.type,
-      headers: { ...withoutDeathHeaders(msg.properties.headers), ...headers },
-    });
+    await forwardCopy(ch, msg, this.topology.dlq.name, headers);
     this.#settle(ch, msg, 'ack');
     this.#deadLettered.inc({ queue: this.#opts.queue });
     this.#log.error({ reason, messageId: msg.properties.messageId }, 'message rejected to the DLQ');
@@ -292,6 +329,17 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
     } catch (err) {
       this.#log.warn({ err }, 'message not settled: channel closed, it will be redelivered');
     }
+  }
+
+  async #databaseDown(err: unknown): Promise<boolean> {
+    const transient = (this.#opts.isTransientError ?? isDatabaseUnavailable)(err);
+    return transient || !(await this.#databaseReachable());
+  }
+
+  async #backOff(err: unknown): Promise<void> {
+    this.#dbBackoffMs = Math.min(5_000, Math.max(200, this.#dbBackoffMs * 2));
+    this.#log.warn({ err, backoffMs: this.#dbBackoffMs }, 'database unavailable: event requeued');
+    await new Promise((resolve) => setTimeout(resolve, this.#dbBackoffMs));
   }
 
   async #databaseReachable(): Promise<boolean> {

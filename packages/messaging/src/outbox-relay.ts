@@ -1,3 +1,4 @@
+// Over ~300 lines on purpose: the lease, claim, publish, mark and prune steps share one loop state.
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
@@ -27,6 +28,12 @@ export interface OutboxRelayOptions {
   /** This relay's identity in outbox_lease.owner. */
   owner?: string;
   pruneIntervalMs?: number;
+}
+
+interface Marking {
+  ids: (bigint | number)[];
+  done: Promise<void>;
+  error: unknown;
 }
 
 interface ClaimRow {
@@ -60,6 +67,7 @@ export class OutboxRelay {
   readonly #failures;
   readonly #lag;
   #running = false;
+  #marking: Marking | null = null;
   #loop: Promise<void> | null = null;
   #wakeUp: (() => void) | null = null;
   #woken = false;
@@ -136,6 +144,9 @@ export class OutboxRelay {
     this.#running = false;
     this.wake();
     await this.#loop;
+    await this.#settleMarking().catch((err: unknown) =>
+      this.#log.warn({ err }, 'relay final mark failed'),
+    );
     if (this.#leaseUntil > 0) {
       this.#leaseUntil = 0;
       await this.#db
@@ -155,6 +166,7 @@ export class OutboxRelay {
       try {
         if (await this.#holdLease()) {
           more = await this.#cycle();
+          if (!more) await this.#settleMarking();
           await this.#housekeeping();
         }
         failures = 0;
@@ -222,10 +234,15 @@ export class OutboxRelay {
 
   async #cycle(): Promise<boolean> {
     if (!this.#broker.connected) return false;
+    // The previous batch is confirmed but maybe not marked yet: skip exactly those rows. (Skipping
+    // "id > last" instead could overtake a same-subject row that committed late.)
+    const skip = this.#marking?.ids ?? [];
     const rows = await this.#db.$queryRawUnsafe<ClaimRow[]>(
       `SELECT id, event_id, type, envelope FROM outbox
        WHERE sent_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= NOW(3))
+       ${skip.length > 0 ? `AND id NOT IN (${skip.map(() => '?').join(',')})` : ''}
        ORDER BY id LIMIT ?`,
+      ...skip,
       this.#batchSize,
     );
     if (rows.length === 0) return false;
@@ -245,14 +262,33 @@ export class OutboxRelay {
       if (result.status === 'fulfilled') sent.push(row.id);
       else await this.#markFailed(row, result.reason);
     }
-    if (sent.length > 0) {
-      await this.#db.$executeRawUnsafe(
-        `UPDATE outbox SET sent_at = NOW(3) WHERE id IN (${sent.map(() => '?').join(',')})`,
-        ...sent,
-      );
-      this.#published.inc(sent.length);
-    }
+    // At most one batch is being marked while the next one is read and published.
+    await this.#settleMarking();
+    if (sent.length > 0) this.#startMarking(sent);
     return rows.length === this.#batchSize && sent.length > 0;
+  }
+
+  #startMarking(ids: (bigint | number)[]): void {
+    const marking: Marking = { ids, error: undefined, done: Promise.resolve() };
+    marking.done = Promise.resolve(
+      this.#db.$executeRawUnsafe(
+        `UPDATE outbox SET sent_at = NOW(3) WHERE id IN (${ids.map(() => '?').join(',')})`,
+        ...ids,
+      ),
+    ).then(
+      () => void this.#published.inc(ids.length),
+      (err: unknown) => void (marking.error = err ?? new Error('marking failed')),
+    );
+    this.#marking = marking;
+  }
+
+  /** Waits for the batch being marked sent; throws if marking failed (the rows get published again). */
+  async #settleMarking(): Promise<void> {
+    const marking = this.#marking;
+    if (!marking) return;
+    await marking.done;
+    this.#marking = null;
+    if (marking.error !== undefined) throw marking.error;
   }
 
   async #markFailed(row: ClaimRow, err: unknown): Promise<void> {

@@ -179,4 +179,43 @@ describe('subscribe', () => {
     expect(dead.every((m) => m.headers[HEADERS.originalQueue] === queue)).toBe(true);
     expect(calls).toBe(1);
   });
+
+  it('commits a burst in shared transactions where a failing handler undoes only its own effects', async () => {
+    const queue = env.queue('burst');
+    const exchange = env.exchangeFor('burst');
+    const ch = await env.amqp.createConfirmChannel();
+    const events = Array.from({ length: 40 }, (_, n) => thing('burst', n));
+    // Published before the consumer starts, so they arrive together and share transactions.
+    await ch.assertExchange(exchange, 'topic', { durable: true });
+    await ch.assertQueue(queue, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
+    await ch.bindQueue(queue, exchange, THING_HAPPENED);
+    for (const ev of events)
+      ch.publish(exchange, THING_HAPPENED, Buffer.from(JSON.stringify(ev)), { messageId: ev.id });
+    await ch.waitForConfirms();
+    await ch.close();
+    consumers.push(
+      await subscribe(broker, {
+        queue,
+        exchange,
+        prisma: env.prisma,
+        logger,
+        retryDelaysMs: [50],
+        handlers: {
+          [THING_HAPPENED]: effectHandler(async (event) => {
+            if (event.data.n % 5 === 0) throw new Error(`n=${event.data.n} is poison`);
+          }),
+        },
+      }),
+    );
+    const poison = events.filter((e) => e.data.n % 5 === 0).map((e) => e.id);
+    await eventually(
+      async () => expect(await listDlq(env.amqp, queue)).toHaveLength(poison.length),
+      { within: 15_000 },
+    );
+    const effects = await env.prisma.effect.findMany({ where: { subject: 'burst' } });
+    expect(effects).toHaveLength(events.length - poison.length);
+    expect(effects.some((e) => poison.includes(e.eventId))).toBe(false);
+    const inbox = await env.prisma.inboxEvent.count({ where: { consumer: queue } });
+    expect(inbox).toBe(events.length - poison.length);
+  });
 });
