@@ -165,6 +165,7 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
     pollIntervalMs: 50,
   });
   const committedAt = new Map<string, number>();
+  let producerErrors = 0;
   const latencies: { at: number; ms: number }[] = [];
   const consumer = await subscribe(broker, {
     queue,
@@ -202,12 +203,21 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
       });
       // One commit per event (an autocommit INSERT): a Prisma interactive transaction per event
       // tops out near 800/s on this machine (MEASURED.md), below the rate under test.
-      await publishInTx(producerDb, ev);
+      try {
+        await publishInTx(producerDb, ev);
+      } catch (err) {
+        // An overloaded database (pool timeouts) is a result to report, not a reason to stop.
+        producerErrors += 1;
+        if (producerErrors === 1)
+          ctx.log(`producer error: ${err instanceof Error ? err.message : String(err)}`);
+        return;
+      }
       committedAt.set(ev.id, performance.now());
       relay.wake();
     });
     const producedIn = (performance.now() - start) / 1000;
-    await until(() => latencies.length >= seconds * RATE_PER_S, 60_000, 'every event consumed');
+    const produced = seconds * RATE_PER_S - producerErrors;
+    await until(() => latencies.length >= produced, 120_000, 'every event consumed');
     const all = stats(latencies.map((l) => l.ms));
     const warm = stats(latencies.filter((l) => l.at - start >= 1000).map((l) => l.ms));
 
@@ -262,7 +272,8 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
       e2e_max_ms: all.max,
       e2e_after_warmup_p50_ms: warm.p50,
       e2e_after_warmup_p99_ms: warm.p99,
-      produced_per_s: Math.round((seconds * RATE_PER_S) / producedIn),
+      produced_per_s: Math.round(produced / producedIn),
+      producer_errors: producerErrors,
       relay_drain_per_s: drainPerS,
       raw_p50_ms: raw.p50,
       raw_p99_ms: raw.p99,
