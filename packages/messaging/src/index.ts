@@ -28,3 +28,4 @@ export type {
   TransactionOptions,
   IsolationLevel,
 } from './sql-client.js';
+export { Messaging, type MessagingOptions } from './messaging.js';

@@ -1,7 +1,7 @@
 export { HttpEnv, CommonEnv, ConfigError, loadConfig } from './config.js';
 export type { HttpConfig, CommonConfig, ConfigProblem } from './config.js';
 export { runMain } from './run-main.js';
-export { AppError, AppError as DomainError } from './errors/app-error.js';
+export { AppError, AppError as DomainError, dependencyUnavailable } from './errors/app-error.js';
 export type { AppErrorOptions } from './errors/app-error.js';
 export { normaliseError } from './errors/normalise.js';
 export type { ClassifyError, FieldError } from './errors/normalise.js';

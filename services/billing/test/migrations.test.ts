@@ -4,7 +4,7 @@ import { checkDrift, createTestDatabase } from '@kavosh/testing';
 import { MIGRATIONS_DIR, SCHEMA_PATH } from './helper.js';
 
 describe('billing migrations', () => {
-  it('build exactly the schema that schema.prisma describes', async () => {
+  it('builds exactly the schema that schema.prisma describes, and a re-run applies nothing', async () => {
     const db = await createTestDatabase({ label: 'billing-drift' });
     try {
       await migrate({ databaseUrl: db.url, migrationsDir: MIGRATIONS_DIR });

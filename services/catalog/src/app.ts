@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
-import { AppError, buildService, type KavoshApp } from '@kavosh/service-kit';
+import { buildService, createLogger, dependencyUnavailable, type KavoshApp } from '@kavosh/service-kit';
 import { isDatabaseUnavailable, pingDatabase } from '@kavosh/db';
+import { Messaging, type MessagingOptions } from '@kavosh/messaging';
 import type { CatalogConfig } from './config.js';
 import { createDatabase, type Database } from './db.js';
 
@@ -12,23 +13,35 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 export interface CatalogDeps {
   db?: Database;
   logger?: Logger;
+  /** Tests give each file its own exchange and queues. */
+  messaging?: Pick<MessagingOptions<Database>, 'isolation' | 'relay'>;
 }
 
-/** Builds the catalog service (not listening): the kit, its dependencies and its features. */
+/** Builds the catalog service (not listening): the kit, its database, messaging and features. */
 export async function buildApp(config: CatalogConfig, deps: CatalogDeps = {}): Promise<KavoshApp> {
+  const logger = deps.logger ?? createLogger({ level: config.LOG_LEVEL });
   const db = deps.db ?? createDatabase(config.DATABASE_URL);
   const app = await buildService({
     name: 'catalog',
     version,
     description: 'Movies, genres, people, search, entitlements and playback URLs.',
     config,
-    ...(deps.logger ? { logger: deps.logger } : {}),
+    logger,
     readiness: { database: () => pingDatabase(db) },
-    classifyError: (err) =>
-      isDatabaseUnavailable(err)
-        ? new AppError({ status: 503, code: 'DATABASE_UNAVAILABLE', title: 'Database unavailable' })
-        : undefined,
+    classifyError: (err) => (isDatabaseUnavailable(err) ? dependencyUnavailable('database', err) : undefined),
   });
-  app.addHook('onClose', () => db.$disconnect());
+  const messaging = await Messaging.start({
+    ...deps.messaging,
+    service: 'catalog',
+    url: config.AMQP_URL,
+    prisma: db,
+    logger: logger.child({ service: 'catalog' }),
+    metrics: app.metrics,
+  });
+  app.readiness.add('broker', () => messaging.check());
+  app.addHook('onClose', async () => {
+    await messaging.close();
+    await db.$disconnect();
+  });
   return app;
 }

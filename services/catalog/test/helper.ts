@@ -7,23 +7,30 @@ import { readConfig } from '../src/config.js';
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
 export const SCHEMA_PATH = fileURLToPath(new URL('../prisma/schema.prisma', import.meta.url));
 
-/** A catalog app on a fresh, migrated database; `rewriteDatabaseUrl` lets a test route it through a proxy. */
+/** A catalog app on a fresh, migrated database; the rewrite options route a dependency through a proxy. */
 export const startCatalog = (
-  opts: { rewriteDatabaseUrl?: (url: string) => string; deps?: CatalogDeps } = {},
+  opts: {
+    rewriteDatabaseUrl?: (url: string) => string;
+    rewriteAmqpUrl?: (url: string) => string;
+    deps?: CatalogDeps;
+  } = {},
 ) =>
   startTestService({
     label: 'catalog',
     prepareDatabase: async (databaseUrl) => {
       await migrate({ databaseUrl, migrationsDir: MIGRATIONS_DIR });
     },
-    build: async ({ databaseUrl, infra }) => {
+    build: async ({ databaseUrl, infra, prefix }) => {
       const config = readConfig({
         DATABASE_URL: opts.rewriteDatabaseUrl?.(databaseUrl) ?? databaseUrl,
-        AMQP_URL: infra.amqpUrl,
+        AMQP_URL: opts.rewriteAmqpUrl?.(infra.amqpUrl) ?? infra.amqpUrl,
         REDIS_URL: infra.redisUrl,
         LOG_LEVEL: 'silent',
       });
-      const app = await buildApp(config, opts.deps);
+      const app = await buildApp(config, {
+        messaging: { isolation: { exchange: `${prefix}.events`, queuePrefix: `${prefix}.` } },
+        ...opts.deps,
+      });
       await app.ready();
       return app;
     },

@@ -16,14 +16,17 @@ export const startSocial = (
     prepareDatabase: async (databaseUrl) => {
       await migrate({ databaseUrl, migrationsDir: MIGRATIONS_DIR });
     },
-    build: async ({ databaseUrl, infra }) => {
+    build: async ({ databaseUrl, infra, prefix }) => {
       const config = readConfig({
         DATABASE_URL: opts.rewriteDatabaseUrl?.(databaseUrl) ?? databaseUrl,
         AMQP_URL: infra.amqpUrl,
         REDIS_URL: infra.redisUrl,
         LOG_LEVEL: 'silent',
       });
-      const app = await buildApp(config, opts.deps);
+      const app = await buildApp(config, {
+        messaging: { isolation: { exchange: `${prefix}.events`, queuePrefix: `${prefix}.` } },
+        ...opts.deps,
+      });
       await app.ready();
       return app;
     },

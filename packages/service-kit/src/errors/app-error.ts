@@ -30,3 +30,16 @@ export class AppError extends Error {
     this.extra = opts.extra;
   }
 }
+
+/**
+ * 503 for a dependency that does not answer (the database, the broker): the request may be
+ * retried later. Code `<DEPENDENCY>_UNAVAILABLE`, e.g. DATABASE_UNAVAILABLE.
+ */
+export const dependencyUnavailable = (dependency: string, cause?: unknown): AppError =>
+  new AppError({
+    status: 503,
+    code: `${dependency.toUpperCase()}_UNAVAILABLE`,
+    title: 'Service temporarily unavailable',
+    detail: `The ${dependency} does not answer; retry later.`,
+    cause,
+  });

@@ -1,0 +1,101 @@
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import { Broker } from './connection.js';
+import { subscribe, type Consumer, type SubscribeOptions } from './consumer.js';
+import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.js';
+import type { SqlExecutor, TransactionOptions, TransactionRunner } from './sql-client.js';
+import { declareTopology } from './topology.js';
+
+export interface MessagingOptions<Tx extends SqlExecutor> {
+  /** The service name: the broker connection's name and the inbox consumer prefix. */
+  service: string;
+  url: string;
+  prisma: TransactionRunner<Tx>;
+  logger: Logger;
+  metrics?: Registry;
+  /** Tests give each file its own exchange and queue names; production keeps the defaults. */
+  isolation?: { exchange: string; queuePrefix: string };
+  /** Relay tuning (batch size, poll interval, retention …). */
+  relay?: Partial<Omit<OutboxRelayOptions, 'prisma' | 'broker' | 'logger' | 'metrics' | 'exchange'>>;
+}
+
+type ServiceSubscribeOptions<Tx extends SqlExecutor> = Omit<
+  SubscribeOptions<Tx>,
+  'prisma' | 'logger' | 'metrics'
+>;
+
+/**
+ * One process's messaging: its broker connection, its outbox relay and its consumers, started and
+ * stopped together. The relay runs in every replica; the outbox lease makes one of them publish.
+ */
+export class Messaging<Tx extends SqlExecutor> {
+  readonly broker: Broker;
+  readonly relay: OutboxRelay;
+  readonly #opts: MessagingOptions<Tx>;
+  readonly #consumers: Consumer[] = [];
+
+  private constructor(opts: MessagingOptions<Tx>, broker: Broker, relay: OutboxRelay) {
+    this.#opts = opts;
+    this.broker = broker;
+    this.relay = relay;
+  }
+
+  /** Connects (waiting for the broker within its startup timeout), declares the exchange, starts the relay. */
+  static async start<Tx extends SqlExecutor>(opts: MessagingOptions<Tx>): Promise<Messaging<Tx>> {
+    const logger = opts.logger.child({ component: 'messaging' });
+    const broker = await Broker.connect({ url: opts.url, name: opts.service, logger });
+    const exchange = opts.isolation?.exchange;
+    // Re-declared after every reconnect: a broker restarted without its definitions still routes.
+    await broker.onConnect(async (conn) => {
+      const ch = await conn.createChannel();
+      try {
+        await declareTopology(ch, exchange ? { exchange } : {});
+      } finally {
+        await ch.close();
+      }
+    });
+    const relay = new OutboxRelay({
+      ...opts.relay,
+      ...(exchange ? { exchange } : {}),
+      prisma: opts.prisma,
+      broker,
+      logger: logger.child({ component: 'relay' }),
+      ...(opts.metrics ? { metrics: opts.metrics } : {}),
+    });
+    relay.start();
+    return new Messaging(opts, broker, relay);
+  }
+
+  /** Readiness: the broker connection is up. */
+  check(): Promise<void> {
+    return this.broker.check();
+  }
+
+  /** Runs fn in a transaction; events written with publishInTx(tx, …) are published right after commit. */
+  transaction<R>(fn: (tx: Tx) => Promise<R>, options?: TransactionOptions): Promise<R> {
+    return this.relay.transaction(this.#opts.prisma, fn, options);
+  }
+
+  /** Starts a consumer on this connection; it stops with close(). */
+  async subscribe(opts: ServiceSubscribeOptions<Tx>): Promise<Consumer> {
+    const isolation = this.#opts.isolation;
+    const queue = `${isolation?.queuePrefix ?? ''}${opts.queue}`;
+    const consumer = await subscribe(this.broker, {
+      ...opts,
+      ...(isolation ? { exchange: isolation.exchange } : {}),
+      queue,
+      prisma: this.#opts.prisma,
+      logger: this.#opts.logger.child({ component: 'consumer', queue }),
+      ...(this.#opts.metrics ? { metrics: this.#opts.metrics } : {}),
+    });
+    this.#consumers.push(consumer);
+    return consumer;
+  }
+
+  /** Stops consuming (in-flight messages finish), stops the relay, then closes the connection. */
+  async close(): Promise<void> {
+    await Promise.all(this.#consumers.map((consumer) => consumer.stop()));
+    await this.relay.stop();
+    await this.broker.close();
+  }
+}
