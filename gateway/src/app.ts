@@ -5,7 +5,9 @@ import { buildService, type KavoshApp, type ReadinessCheck } from '@kavosh/servi
 import type { GatewayConfig } from './config.js';
 import { upstreamLive, upstreamUrls } from './upstreams.js';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+const { version } = JSON.parse(
+  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+) as {
   version: string;
 };
 

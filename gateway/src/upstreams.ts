@@ -11,7 +11,9 @@ export const upstreamUrls = (config: GatewayConfig): Record<UpstreamName, string
 
 /** Readiness of one upstream: its liveness endpoint answers 200 within the timeout. */
 export const upstreamLive = (baseUrl: string, timeoutMs: number) => async (): Promise<void> => {
-  const res = await fetch(new URL('/health/live', baseUrl), { signal: AbortSignal.timeout(timeoutMs) });
+  const res = await fetch(new URL('/health/live', baseUrl), {
+    signal: AbortSignal.timeout(timeoutMs),
+  });
   await res.body?.cancel();
   if (res.status !== 200) throw new Error(`status ${res.status}`);
 };

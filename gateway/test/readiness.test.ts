@@ -25,7 +25,11 @@ describe('gateway /health/ready', () => {
 
   beforeAll(async () => {
     redisProxy = await TcpProxy.start({ target: (await getInfra()).redisUrl });
-    const [auth, catalog, billing] = await Promise.all([startUpstream(), startUpstream(), startUpstream()]);
+    const [auth, catalog, billing] = await Promise.all([
+      startUpstream(),
+      startUpstream(),
+      startUpstream(),
+    ]);
     upstreams.push(auth.server, catalog.server, billing.server);
     app = await buildApp(
       readConfig({

@@ -16,7 +16,9 @@ export interface MessagingOptions<Tx extends SqlExecutor> {
   /** Tests give each file its own exchange and queue names; production keeps the defaults. */
   isolation?: { exchange: string; queuePrefix: string };
   /** Relay tuning (batch size, poll interval, retention …). */
-  relay?: Partial<Omit<OutboxRelayOptions, 'prisma' | 'broker' | 'logger' | 'metrics' | 'exchange'>>;
+  relay?: Partial<
+    Omit<OutboxRelayOptions, 'prisma' | 'broker' | 'logger' | 'metrics' | 'exchange'>
+  >;
 }
 
 type ServiceSubscribeOptions<Tx extends SqlExecutor> = Omit<

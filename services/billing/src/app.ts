@@ -1,12 +1,19 @@
 import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
-import { buildService, createLogger, dependencyUnavailable, type KavoshApp } from '@kavosh/service-kit';
+import {
+  buildService,
+  createLogger,
+  dependencyUnavailable,
+  type KavoshApp,
+} from '@kavosh/service-kit';
 import { isDatabaseUnavailable, pingDatabase } from '@kavosh/db';
 import { Messaging, type MessagingOptions } from '@kavosh/messaging';
 import type { BillingConfig } from './config.js';
 import { createDatabase, type Database } from './db.js';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+const { version } = JSON.parse(
+  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+) as {
   version: string;
 };
 
@@ -28,7 +35,8 @@ export async function buildApp(config: BillingConfig, deps: BillingDeps = {}): P
     config,
     logger,
     readiness: { database: () => pingDatabase(db) },
-    classifyError: (err) => (isDatabaseUnavailable(err) ? dependencyUnavailable('database', err) : undefined),
+    classifyError: (err) =>
+      isDatabaseUnavailable(err) ? dependencyUnavailable('database', err) : undefined,
   });
   const messaging = await Messaging.start({
     ...deps.messaging,
