@@ -8,8 +8,21 @@ import {
 } from '@kavosh/service-kit';
 import { isDatabaseUnavailable, pingDatabase } from '@kavosh/db';
 import { Messaging, type MessagingOptions } from '@kavosh/messaging';
+import { Redis } from 'ioredis';
+import { authenticate, createLocalTokenVerifier } from '@kavosh/auth-client';
+import { accountsRoutes } from './accounts/routes.js';
+import { createAccountsService } from './accounts/service.js';
+import { createLoginThrottle, type ThrottleRules } from './accounts/throttle.js';
 import type { AuthConfig } from './config.js';
 import { createDatabase, type Database } from './db.js';
+import { keysRoutes } from './keys/routes.js';
+import { loadSigningKeys } from './keys/signing-keys.js';
+import { createPasswordHasher, type Argon2Params } from './passwords/hasher.js';
+import { createAccessTokenSigner } from './sessions/access-tokens.js';
+import { sessionsRoutes } from './sessions/routes.js';
+import { createSessionsService } from './sessions/service.js';
+import { usersRoutes } from './users/routes.js';
+import { createUsersService } from './users/service.js';
 
 const { version } = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
@@ -22,10 +35,19 @@ export interface AuthDeps {
   logger?: Logger;
   /** Tests give each file its own exchange and queues. */
   messaging?: Pick<MessagingOptions<Database>, 'isolation' | 'relay'>;
+  /** Tests give each file its own Redis key prefix. */
+  redisKeyPrefix?: string;
+  /** TEST ONLY: cheaper argon2 parameters. Production always uses OWASP_ARGON2ID. */
+  argon2ForTestsOnly?: Argon2Params;
+  throttle?: ThrottleRules;
+  now?: () => Date;
 }
 
 /** Builds the auth service (not listening): the kit, its database, messaging and features. */
 export async function buildApp(config: AuthConfig, deps: AuthDeps = {}): Promise<KavoshApp> {
+  // Keys first: a bad key set stops the start before any connection is opened.
+  const keys = await loadSigningKeys(config.JWT_PRIVATE_JWKS, config.JWT_ACTIVE_KID);
+  const hasher = await createPasswordHasher({ params: deps.argon2ForTestsOnly });
   const logger = deps.logger ?? createLogger({ level: config.LOG_LEVEL });
   const db = deps.db ?? createDatabase(config.DATABASE_URL);
   const app = await buildService({
@@ -47,9 +69,67 @@ export async function buildApp(config: AuthConfig, deps: AuthDeps = {}): Promise
     metrics: app.metrics,
   });
   app.readiness.add('broker', () => messaging.check());
+  const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2 });
+  await redis.connect();
+  app.readiness.add('redis', async () => {
+    await redis.ping();
+  });
   app.addHook('onClose', async () => {
     await messaging.close();
+    await redis.quit();
     await db.$disconnect();
   });
+
+  const now = deps.now ?? (() => new Date());
+  const tokenOptions = { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE };
+  const signer = createAccessTokenSigner({
+    ...tokenOptions,
+    keys,
+    ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+    now,
+  });
+  const sessions = createSessionsService({
+    db,
+    signer,
+    now,
+    logger: logger.child({ component: 'sessions' }),
+    config: {
+      refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
+      refreshMaxAgeSeconds: config.REFRESH_TOKEN_MAX_AGE_SECONDS,
+    },
+  });
+  const throttle = createLoginThrottle({
+    redis,
+    keyPrefix: deps.redisKeyPrefix ?? 'kavosh:auth:',
+    rules: deps.throttle,
+  });
+  const accounts = createAccountsService({
+    db,
+    messaging,
+    hasher,
+    sessions,
+    throttle,
+    now,
+    logger: logger.child({ component: 'accounts' }),
+  });
+  const users = createUsersService({ db, accounts });
+
+  // Auth verifies its own tokens with the same code as every service, on its in-memory keys.
+  await app.register(authenticate, {
+    verifier: createLocalTokenVerifier({ ...tokenOptions, keys: keys.publicJwks }),
+  });
+  await app.register(keysRoutes, { keys });
+  await app.register(accountsRoutes, { accounts });
+  await app.register(sessionsRoutes, { sessions });
+  await app.register(usersRoutes, { prefix: '/users', users });
+
+  const { AUTH_BOOTSTRAP_ADMIN_EMAIL: adminEmail, AUTH_BOOTSTRAP_ADMIN_PASSWORD: adminPassword } =
+    config;
+  if (adminEmail !== undefined && adminPassword !== undefined) {
+    // onReady: main.ts migrates before listen, so the tables exist by then.
+    app.addHook('onReady', async () => {
+      await accounts.ensureBootstrapAdmin(adminEmail, adminPassword);
+    });
+  }
   return app;
 }

@@ -1,12 +1,60 @@
+import { readFileSync } from 'node:fs';
 import { Type, type Static } from 'typebox';
-import { CommonEnv, loadConfig } from '@kavosh/service-kit';
+import { CommonEnv, ConfigError, loadConfig } from '@kavosh/service-kit';
+import { TokenEnv } from '@kavosh/auth-client';
 
 export const AuthEnv = Type.Object({
   ...CommonEnv.properties,
   PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 3001 }),
   MIGRATE_ON_START: Type.Boolean({ default: true }),
+  JWT_ISSUER: TokenEnv.properties.JWT_ISSUER,
+  JWT_AUDIENCE: TokenEnv.properties.JWT_AUDIENCE,
+  ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 600, maximum: 900, default: 900 }),
+  /** Sliding: a refresh token unused this long expires. */
+  REFRESH_TOKEN_TTL_SECONDS: Type.Integer({
+    minimum: 60,
+    maximum: 90 * 86_400,
+    default: 14 * 86_400,
+  }),
+  /** Absolute: a login (refresh family) ends this long after it began, however often it is used. */
+  REFRESH_TOKEN_MAX_AGE_SECONDS: Type.Integer({
+    minimum: 60,
+    maximum: 365 * 86_400,
+    default: 60 * 86_400,
+  }),
+  /** A private JWK set (JSON); exactly one of this and JWT_PRIVATE_JWKS_FILE. */
+  JWT_PRIVATE_JWKS: Type.Optional(Type.String({ minLength: 2 })),
+  JWT_PRIVATE_JWKS_FILE: Type.Optional(Type.String({ minLength: 1 })),
+  /** The kid that signs new tokens; default: the last key of the set. */
+  JWT_ACTIVE_KID: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  AUTH_BOOTSTRAP_ADMIN_EMAIL: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+  AUTH_BOOTSTRAP_ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 8, maxLength: 128 })),
 });
-export type AuthConfig = Static<typeof AuthEnv>;
+export type AuthEnvConfig = Static<typeof AuthEnv>;
+/** The validated environment, with the private key set read (from the variable or the file). */
+export type AuthConfig = Omit<AuthEnvConfig, 'JWT_PRIVATE_JWKS_FILE'> & {
+  JWT_PRIVATE_JWKS: string;
+};
 
-export const readConfig = (env: Record<string, string | undefined> = process.env): AuthConfig =>
-  loadConfig(AuthEnv, env);
+export function readConfig(env: Record<string, string | undefined> = process.env): AuthConfig {
+  const { JWT_PRIVATE_JWKS_FILE, ...config } = loadConfig(AuthEnv, env);
+  const problems: { variable: string; message: string }[] = [];
+  if ((config.JWT_PRIVATE_JWKS === undefined) === (JWT_PRIVATE_JWKS_FILE === undefined)) {
+    problems.push({
+      variable: 'JWT_PRIVATE_JWKS',
+      message: 'set exactly one of JWT_PRIVATE_JWKS and JWT_PRIVATE_JWKS_FILE',
+    });
+  }
+  if (
+    (config.AUTH_BOOTSTRAP_ADMIN_EMAIL === undefined) !==
+    (config.AUTH_BOOTSTRAP_ADMIN_PASSWORD === undefined)
+  ) {
+    problems.push({
+      variable: 'AUTH_BOOTSTRAP_ADMIN_EMAIL',
+      message: 'set both AUTH_BOOTSTRAP_ADMIN_EMAIL and AUTH_BOOTSTRAP_ADMIN_PASSWORD, or neither',
+    });
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const jwks = config.JWT_PRIVATE_JWKS ?? readFileSync(JWT_PRIVATE_JWKS_FILE ?? '', 'utf8');
+  return { ...config, JWT_PRIVATE_JWKS: jwks };
+}

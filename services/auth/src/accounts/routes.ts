@@ -1,0 +1,108 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { identityOf, requireAuth } from '@kavosh/auth-client';
+import { problemSchema } from '@kavosh/service-kit';
+import { Type } from 'typebox';
+import { TokenPair } from '../sessions/schemas.js';
+import { TooManyAttempts } from './errors.js';
+import {
+  ChangePasswordBody,
+  DeleteMeBody,
+  LoginBody,
+  RegisterBody,
+  UpdateMeBody,
+  User,
+} from './schemas.js';
+import type { AccountsService } from './service.js';
+
+const LoginReply = Type.Object(
+  { user: User, ...TokenPair.properties },
+  { additionalProperties: false },
+);
+
+export const accountsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsService }> = async (
+  app,
+  { accounts },
+) => {
+  // The problem body says how long to wait; the header says it to HTTP clients and proxies.
+  app.addHook('onError', async (_req, reply, err) => {
+    if (err instanceof TooManyAttempts) reply.header('retry-after', String(err.retryAfterSeconds));
+  });
+
+  app.post(
+    '/register',
+    {
+      schema: {
+        summary: 'Create an account (role user)',
+        body: RegisterBody,
+        response: { 201: User, 409: problemSchema('EMAIL_TAKEN'), 400: problemSchema() },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await accounts.register(req.body)),
+  );
+
+  app.post(
+    '/login',
+    {
+      schema: {
+        summary: 'Exchange email and password for a token pair',
+        body: LoginBody,
+        response: {
+          200: LoginReply,
+          401: problemSchema('INVALID_CREDENTIALS'),
+          429: problemSchema('TOO_MANY_ATTEMPTS'),
+        },
+      },
+    },
+    async (req) => {
+      const { user, tokens } = await accounts.login(req.body, req.ip);
+      return { user, ...tokens };
+    },
+  );
+
+  app.get(
+    '/me',
+    { preHandler: requireAuth(), schema: { summary: 'The caller', response: { 200: User } } },
+    async (req) => accounts.me(identityOf(req).userId),
+  );
+
+  app.patch(
+    '/me',
+    {
+      preHandler: requireAuth(),
+      schema: { summary: 'Change the display name', body: UpdateMeBody, response: { 200: User } },
+    },
+    async (req) => accounts.updateDisplayName(identityOf(req).userId, req.body.displayName),
+  );
+
+  app.post(
+    '/me/password',
+    {
+      preHandler: requireAuth(),
+      schema: {
+        summary: 'Change the password; ends every other session',
+        body: ChangePasswordBody,
+        response: { 204: Type.Null(), 403: problemSchema('WRONG_PASSWORD') },
+      },
+    },
+    async (req, reply) => {
+      await accounts.changePassword(identityOf(req), req.body, req.ip);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/me',
+    {
+      preHandler: requireAuth(),
+      schema: {
+        summary: 'Delete the account (needs the password)',
+        body: DeleteMeBody,
+        response: { 204: Type.Null(), 403: problemSchema('WRONG_PASSWORD') },
+      },
+    },
+    async (req, reply) => {
+      await accounts.deleteSelf(identityOf(req).userId, req.body.password, req.ip);
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,192 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Identity, Role } from '@kavosh/auth-client';
+import { publishInTx, type Messaging } from '@kavosh/messaging';
+import type { Database } from '../db.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import type { PasswordHasher } from '../passwords/hasher.js';
+import { assertAcceptablePassword } from '../passwords/policy.js';
+import type { SessionsService, TokenPair } from '../sessions/service.js';
+import { InvalidCredentials, LastAdmin, UserNotFound, WrongPassword } from './errors.js';
+import { userEvents } from './events.js';
+import { accountsRepository as repo, type UserRow } from './repository.js';
+import type { User } from './schemas.js';
+import type { LoginThrottle } from './throttle.js';
+
+type Tx = Prisma.TransactionClient;
+
+/** Emails compare trimmed and in lower case (the domain is case-insensitive; we treat all of it so). */
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+
+export const toUser = (row: UserRow): User => ({
+  id: row.id,
+  email: row.email,
+  displayName: row.displayName,
+  role: row.role,
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+});
+
+export function createAccountsService(deps: {
+  db: Database;
+  messaging: Messaging<Tx>;
+  hasher: PasswordHasher;
+  sessions: SessionsService;
+  throttle: LoginThrottle;
+  logger: Logger;
+  now: () => Date;
+}) {
+  const { db, messaging, hasher, sessions, throttle } = deps;
+
+  async function create(input: {
+    email: string;
+    password: string;
+    displayName: string;
+    role: Role;
+  }): Promise<UserRow> {
+    const email = normaliseEmail(input.email);
+    assertAcceptablePassword(input.password, { email });
+    const passwordHash = await hasher.hash(input.password);
+    return messaging.transaction(async (tx) => {
+      const user = await repo.insert(tx, {
+        id: randomUUID(),
+        email,
+        displayName: input.displayName.trim(),
+        role: input.role,
+        passwordHash,
+        at: deps.now(),
+      });
+      await publishInTx(tx, userEvents.registered(user));
+      return user;
+    });
+  }
+
+  /** Checks the password of a signed-in user, throttled like logins; throws WrongPassword. */
+  async function confirmPassword(user: UserRow, password: string, ip: string): Promise<void> {
+    await throttle.assertAllowed(user.email, ip);
+    if (!(await hasher.verify(user.passwordHash, password))) {
+      await throttle.recordFailure(user.email, ip);
+      throw new WrongPassword();
+    }
+  }
+
+  async function existing(userId: string): Promise<UserRow> {
+    const user = await repo.findById(db, userId);
+    if (!user) throw new UserNotFound();
+    return user;
+  }
+
+  const service = {
+    /** A new account with the role `user`; publishes auth.user.registered.v1 in the same transaction. */
+    async register(input: { email: string; password: string; displayName: string }): Promise<User> {
+      return toUser(await create({ ...input, role: 'user' }));
+    },
+
+    /**
+     * Checks the credentials and starts a session. An unknown email costs one argon2 verify like a
+     * wrong password and answers the same INVALID_CREDENTIALS.
+     */
+    async login(
+      input: { email: string; password: string },
+      ip: string,
+    ): Promise<{ user: User; tokens: TokenPair }> {
+      const email = normaliseEmail(input.email);
+      await throttle.assertAllowed(email, ip);
+      const user = await repo.findByEmail(db, email);
+      const ok = user
+        ? await hasher.verify(user.passwordHash, input.password)
+        : await hasher.verifyDummy(input.password);
+      if (!user || !ok) {
+        await throttle.recordFailure(email, ip);
+        throw new InvalidCredentials();
+      }
+      await throttle.recordSuccess(email, ip);
+      if (hasher.needsRehash(user.passwordHash)) {
+        // Parameters changed since this hash was made: upgrade it while we know the password.
+        await repo.setPasswordHash(db, user.id, await hasher.hash(input.password));
+      }
+      const tokens = await sessions.start({ userId: user.id, role: user.role });
+      return { user: toUser(user), tokens };
+    },
+
+    async me(userId: string): Promise<User> {
+      return toUser(await existing(userId));
+    },
+
+    /** Changes the display name; publishes auth.user.updated.v1. */
+    async updateDisplayName(userId: string, displayName: string): Promise<User> {
+      return messaging.transaction(async (tx) => {
+        if (!(await repo.lockById(tx, userId))) throw new UserNotFound();
+        const user = await repo.update(tx, userId, {
+          displayName: displayName.trim(),
+          at: deps.now(),
+        });
+        await publishInTx(tx, userEvents.updated(user));
+        return toUser(user);
+      });
+    },
+
+    /** Needs the current password; ends every other session of the user. */
+    async changePassword(
+      identity: Identity,
+      input: { currentPassword: string; newPassword: string },
+      ip: string,
+    ): Promise<void> {
+      const user = await existing(identity.userId);
+      await confirmPassword(user, input.currentPassword, ip);
+      assertAcceptablePassword(input.newPassword, { email: user.email });
+      const passwordHash = await hasher.hash(input.newPassword);
+      await db.$transaction(async (tx) => {
+        await repo.update(tx, user.id, { passwordHash, at: deps.now() });
+        await sessions.revokeOthers(tx, user.id, identity.sessionId);
+      });
+    },
+
+    /** Needs the password; deletes the account (auth.user.deleted.v1). */
+    async deleteSelf(userId: string, password: string, ip: string): Promise<void> {
+      const user = await existing(userId);
+      await confirmPassword(user, password, ip);
+      await service.deleteAccount(userId);
+    },
+
+    /** Deletes any account but the last admin; publishes auth.user.deleted.v1. */
+    async deleteAccount(userId: string): Promise<void> {
+      await messaging.transaction(async (tx) => {
+        const admins = await repo.lockAdmins(tx);
+        const user = await repo.lockById(tx, userId);
+        if (!user) throw new UserNotFound();
+        if (user.role === 'admin' && admins.length <= 1) throw new LastAdmin();
+        await repo.delete(tx, userId);
+        await publishInTx(tx, userEvents.deleted(userId, deps.now()));
+      });
+    },
+
+    /** Sets the role; the last admin keeps theirs. Publishes auth.user.updated.v1. */
+    async changeRole(userId: string, role: Role): Promise<User> {
+      return messaging.transaction(async (tx) => {
+        const admins = await repo.lockAdmins(tx);
+        const user = await repo.lockById(tx, userId);
+        if (!user) throw new UserNotFound();
+        if (user.role === role) return toUser(user);
+        if (user.role === 'admin' && admins.length <= 1) throw new LastAdmin();
+        const updated = await repo.update(tx, userId, { role, at: deps.now() });
+        await publishInTx(tx, userEvents.updated(updated));
+        return toUser(updated);
+      });
+    },
+
+    /** Creates the bootstrap admin when no admin exists yet; a no-op otherwise. */
+    async ensureBootstrapAdmin(email: string, password: string): Promise<void> {
+      if ((await repo.countAdmins(db)) > 0) return;
+      const existingUser = await repo.findByEmail(db, normaliseEmail(email));
+      if (existingUser) {
+        await service.changeRole(existingUser.id, 'admin');
+      } else {
+        await create({ email, password, displayName: 'Admin', role: 'admin' });
+      }
+      deps.logger.info('bootstrap admin ensured');
+    },
+  };
+  return service;
+}
+export type AccountsService = ReturnType<typeof createAccountsService>;

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { parseOptions } from '@node-rs/argon2';
+import { createPasswordHasher, OWASP_ARGON2ID } from './hasher.js';
+import { assertAcceptablePassword } from './policy.js';
+import { createSemaphore } from './semaphore.js';
+
+describe('createPasswordHasher', () => {
+  it("uses argon2id at OWASP's parameters (m=19456, t=2, p=1) by default", async () => {
+    expect(OWASP_ARGON2ID).toEqual({ memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+    const hasher = await createPasswordHasher();
+    const hashed = await hasher.hash('a long enough password');
+    expect(hashed).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await hasher.verify(hashed, 'a long enough password')).toBe(true);
+    expect(await hasher.verify(hashed, 'another password')).toBe(false);
+    expect(hasher.needsRehash(hashed)).toBe(false);
+  });
+
+  it('flags hashes made with other parameters for an upgrade', async () => {
+    const cheap = await createPasswordHasher({
+      params: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
+    });
+    const hashed = await cheap.hash('a long enough password');
+    expect(parseOptions(hashed).memoryCost).toBe(1024);
+    expect((await createPasswordHasher()).needsRehash(hashed)).toBe(true);
+  });
+});
+
+describe('createSemaphore', () => {
+  it('never runs more tasks than its limit at once', async () => {
+    const gate = createSemaphore(2);
+    let running = 0;
+    let peak = 0;
+    const task = async () => {
+      running += 1;
+      peak = Math.max(peak, running);
+      await new Promise((resolve) => setImmediate(resolve));
+      running -= 1;
+    };
+    await Promise.all(Array.from({ length: 10 }, () => gate.run(task)));
+    expect(peak).toBe(2);
+    expect(gate.inFlight).toBe(0);
+  });
+});
+
+describe('assertAcceptablePassword', () => {
+  it('accepts 8..128 characters that are not common, counting code points', () => {
+    expect(() => assertAcceptablePassword('tr0ub4dor&3-horse')).not.toThrow();
+    expect(() => assertAcceptablePassword('😀'.repeat(8))).not.toThrow();
+    expect(() => assertAcceptablePassword('😀'.repeat(129))).toThrow(/128/);
+  });
+
+  it('refuses the shipped common passwords in any case, and the email itself', () => {
+    expect(() => assertAcceptablePassword('PASSWORD')).toThrow(/common/);
+    expect(() => assertAcceptablePassword('iloveyou')).toThrow(/common/);
+    expect(() => assertAcceptablePassword('me@example.com', { email: 'me@example.com' })).toThrow(
+      /email/,
+    );
+  });
+});

@@ -1,0 +1,67 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { requireRole } from '@kavosh/auth-client';
+import { problemSchema } from '@kavosh/service-kit';
+import { Type } from 'typebox';
+import { User } from '../accounts/schemas.js';
+import { RoleBody, UserListQuery, UserPage, UserParams } from './schemas.js';
+import type { UsersService } from './service.js';
+
+export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = async (
+  app,
+  { users },
+) => {
+  // Every route here is for admins only.
+  app.addHook('preHandler', requireRole('admin'));
+
+  app.get(
+    '/',
+    {
+      schema: {
+        summary: 'List accounts (admin); cursor pagination, email prefix search',
+        querystring: UserListQuery,
+        response: { 200: UserPage },
+      },
+    },
+    async (req) => users.list(req.query),
+  );
+
+  app.get(
+    '/:id',
+    {
+      schema: {
+        summary: 'One account (admin)',
+        params: UserParams,
+        response: { 200: User, 404: problemSchema('USER_NOT_FOUND') },
+      },
+    },
+    async (req) => users.get(req.params.id),
+  );
+
+  app.patch(
+    '/:id/role',
+    {
+      schema: {
+        summary: "Change an account's role (admin)",
+        params: UserParams,
+        body: RoleBody,
+        response: { 200: User, 409: problemSchema('LAST_ADMIN') },
+      },
+    },
+    async (req) => users.changeRole(req.params.id, req.body.role),
+  );
+
+  app.delete(
+    '/:id',
+    {
+      schema: {
+        summary: 'Delete an account (admin)',
+        params: UserParams,
+        response: { 204: Type.Null(), 409: problemSchema('LAST_ADMIN') },
+      },
+    },
+    async (req, reply) => {
+      await users.delete(req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+};
