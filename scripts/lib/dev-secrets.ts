@@ -1,9 +1,20 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { randomPassword, type SecretGenerators } from './secrets.js';
 import { databasesOf, PROCESSES } from './services.js';
 
 /** Where npm start keeps generated local secrets (git-ignored, mode 600). */
 export const DEV_SECRETS_FILE = '.secrets/dev.env';
 
-/** Every secret the local run needs, with how to make a new one; later secrets (JWT keys) go here. */
-export const devSecretGenerators = (): SecretGenerators =>
-  Object.fromEntries(databasesOf(PROCESSES).map((db) => [db.passwordSecret, randomPassword]));
+/** A private JWK set with one Ed25519 key: what auth signs access tokens with (JWT_PRIVATE_JWKS). */
+export function devSigningKeySet(): string {
+  const jwk = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' });
+  const kid = `dev-${new Date().toISOString().slice(0, 10)}`;
+  return JSON.stringify({ keys: [{ kty: 'OKP', crv: 'Ed25519', x: jwk.x, d: jwk.d, kid }] });
+}
+
+/** Every secret the local run needs, with how to make a new one. Generated once, then kept. */
+export const devSecretGenerators = (): SecretGenerators => ({
+  ...Object.fromEntries(databasesOf(PROCESSES).map((db) => [db.passwordSecret, randomPassword])),
+  AUTH_JWT_PRIVATE_JWKS: devSigningKeySet,
+  AUTH_BOOTSTRAP_ADMIN_PASSWORD: randomPassword,
+});

@@ -1,5 +1,8 @@
 import type { StartConfig } from './config.js';
 
+/** The email of the admin auth creates on first start; its password is in .secrets/dev.env. */
+export const DEV_ADMIN_EMAIL = 'admin@kavosh.dev';
+
 /** One process that npm start runs. */
 export interface ProcessSpec {
   name: 'gateway' | 'auth' | 'catalog' | 'billing' | 'social';
@@ -64,6 +67,15 @@ export function envFor(
     if (password === undefined)
       throw new Error(`missing dev secret ${spec.database.passwordSecret}`);
     env.DATABASE_URL = databaseUrl(config.mysqlAdminUrl, spec.database, password);
+  }
+  if (spec.name === 'auth') {
+    const jwks = secrets.AUTH_JWT_PRIVATE_JWKS;
+    const adminPassword = secrets.AUTH_BOOTSTRAP_ADMIN_PASSWORD;
+    if (jwks === undefined || adminPassword === undefined)
+      throw new Error('missing dev secret AUTH_JWT_PRIVATE_JWKS or AUTH_BOOTSTRAP_ADMIN_PASSWORD');
+    env.JWT_PRIVATE_JWKS = jwks;
+    env.AUTH_BOOTSTRAP_ADMIN_EMAIL = DEV_ADMIN_EMAIL;
+    env.AUTH_BOOTSTRAP_ADMIN_PASSWORD = adminPassword;
   }
   if (spec.name === 'gateway') {
     for (const upstream of PROCESSES) {
