@@ -78,7 +78,9 @@ export async function buildService(opts: ServiceOptions): Promise<KavoshApp> {
     frameworkErrors: (err, req, reply) => answerError(err, req, reply, opts.classifyError),
     childLoggerFactory: (parent, bindings, childOpts, rawReq) => {
       const trace = traceContext(rawReq.headers.traceparent);
-      return parent.child(trace ? { ...bindings, ...trace } : bindings, childOpts);
+      // pino builds a cheaper child when no options are given; Fastify passes {} for most routes.
+      const options = Object.keys(childOpts).length > 0 ? childOpts : undefined;
+      return parent.child(trace ? { ...bindings, ...trace } : bindings, options);
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -87,9 +89,9 @@ export async function buildService(opts: ServiceOptions): Promise<KavoshApp> {
     version: opts.version,
     description: opts.description,
   });
-  installAccessLog(app);
   installErrorHandling(app, opts.classifyError);
-  installMetrics(app);
-  installHealth(app, opts.readiness);
+  const observe = installMetrics(app);
+  const { answerIfClosing } = installHealth(app, opts.readiness);
+  installAccessLog(app, { observe, answerIfClosing });
   return app;
 }

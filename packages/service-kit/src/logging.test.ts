@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
 import { IncomingMessage as Message } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { redactUrl, requestIdFor, traceContext } from './logging.js';
+import { redactUrl, requestIdFor, scrubSecrets, traceContext } from './logging.js';
 
 function requestWith(headers: Record<string, string>): IncomingMessage {
   const req = new Message(new Socket());
@@ -45,5 +45,33 @@ describe('traceContext', () => {
     expect(traceContext('00-00000000000000000000000000000000-00f067aa0ba902b7-01')).toBeUndefined();
     expect(traceContext('ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01')).toBeUndefined();
     expect(traceContext(undefined)).toBeUndefined();
+  });
+});
+
+describe('scrubSecrets', () => {
+  it('replaces secret keys at any depth and in arrays, case-insensitively', () => {
+    const input = {
+      user: 'ada',
+      Password: 'p1',
+      nested: { deeper: { list: [{ refreshToken: 'r1' }, 'plain'], Authorization: 'Bearer x' } },
+      headers: { 'set-cookie': ['sid=1'], accept: 'json' },
+    };
+    expect(scrubSecrets(input)).toEqual({
+      user: 'ada',
+      Password: '[REDACTED]',
+      nested: {
+        deeper: { list: [{ refreshToken: '[REDACTED]' }, 'plain'], Authorization: '[REDACTED]' },
+      },
+      headers: { 'set-cookie': '[REDACTED]', accept: 'json' },
+    });
+    expect(input.Password).toBe('p1');
+  });
+
+  it('returns objects without secrets as they are, and leaves errors to their serializer', () => {
+    const clean = { movieId: 1, tags: ['a'] };
+    expect(scrubSecrets(clean)).toBe(clean);
+    const err = Object.assign(new Error('boom'), { password: 'kept for the err serializer' });
+    const wrapped = { err };
+    expect(scrubSecrets(wrapped)).toBe(wrapped);
   });
 });

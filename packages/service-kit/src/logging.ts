@@ -2,27 +2,59 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 
-const SECRET_FIELDS = [
-  'password',
-  'currentPassword',
-  'newPassword',
-  'token',
-  'accessToken',
-  'refreshToken',
-  'secret',
-];
-const SECRET_HEADERS = ['authorization', 'cookie', '["x-api-key"]', '["set-cookie"]'];
-
-// fast-redact wildcards match one level each, so secrets are redacted up to four levels deep.
-export const REDACT_PATHS = [
-  ...SECRET_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`, `*.*.*.${f}`]),
-  ...SECRET_HEADERS.flatMap((h) => {
-    const path = h.startsWith('[') ? h : `.${h}`;
-    return [`req.headers${path}`, `res.headers${path}`, `headers${path}`, `*.headers${path}`];
-  }),
-];
-
 const REDACTED = '[REDACTED]';
+
+// Keys whose values never reach a log line, compared case-insensitively, at any depth.
+const SECRET_KEYS = new Set(
+  [
+    'password',
+    'currentPassword',
+    'newPassword',
+    'token',
+    'accessToken',
+    'refreshToken',
+    'secret',
+    'ticket',
+    'authorization',
+    'cookie',
+    'set-cookie',
+    'x-api-key',
+  ].map((key) => key.toLowerCase()),
+);
+const MAX_SCRUB_DEPTH = 8;
+
+const isPlainObject = (value: object): value is Record<string, unknown> => {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+};
+
+/**
+ * A copy of `value` with every secret key's value replaced, at any depth (plain objects and arrays
+ * only: errors and requests have their own serializers). Unchanged values are returned as they are.
+ */
+export function scrubSecrets(value: unknown, depth = 0): unknown {
+  if (value === null || typeof value !== 'object' || depth > MAX_SCRUB_DEPTH) return value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    value.forEach((item, i) => {
+      const scrubbed = scrubSecrets(item, depth + 1);
+      if (scrubbed !== item) (copy ??= [...value])[i] = scrubbed;
+    });
+    return copy ?? value;
+  }
+  return isPlainObject(value) ? scrubObject(value, depth) : value;
+}
+
+function scrubObject(value: Record<string, unknown>, depth: number): Record<string, unknown> {
+  let copy: Record<string, unknown> | undefined;
+  for (const key of Object.keys(value)) {
+    const item = value[key];
+    const scrubbed = SECRET_KEYS.has(key.toLowerCase()) ? REDACTED : scrubSecrets(item, depth + 1);
+    if (scrubbed !== item) (copy ??= { ...value })[key] = scrubbed;
+  }
+  return copy ?? value;
+}
+
 const SECRET_QUERY = /([?&](?:ticket|token|access_token)=)[^&#]*/gi;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const TRACEPARENT = /^[0-9a-f]{2}-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$/;
@@ -32,6 +64,11 @@ interface LoggableRequest {
   url: string;
   headers?: Record<string, unknown>;
   socket?: { remoteAddress?: string | undefined };
+}
+
+/** pino's log formatter: the line's own fields with secrets scrubbed (bindings are never secret). */
+function scrubLogObject(object: object): Record<string, unknown> {
+  return isPlainObject(object) ? scrubObject(object, 0) : { ...object };
 }
 
 /** Replaces the values of ticket, token and access_token query parameters with [REDACTED]. */
@@ -50,8 +87,10 @@ export const logSerializers = {
 };
 
 /** Options every kit logger carries: redaction of secrets and URL-safe request serializers. */
+// Scrubbing in the log formatter costs only when a line is written; pino's path-based redact
+// also ran on every per-request child logger's bindings (a third of the kit's per-request CPU).
 export const kitLoggerOptions = {
-  redact: { paths: REDACT_PATHS, censor: REDACTED },
+  formatters: { log: scrubLogObject },
   serializers: logSerializers,
 } satisfies LoggerOptions;
 

@@ -1,18 +1,27 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { redactUrl } from '../logging.js';
+import type { ObserveRequest } from './metrics.js';
 
 // Probes and scrapes hit these every few seconds: their access lines go to debug.
 export const QUIET_ROUTES = new Set(['/health/live', '/health/ready', '/metrics']);
 
-/** Echoes the request id and writes one access line per request. */
-export function installAccessLog(app: FastifyInstance): void {
+/**
+ * The kit's per-request hooks, one of each kind (every extra hook costs on every request): echo the
+ * request id, refuse work once closing, then one access line and one metric per request.
+ */
+export function installAccessLog(
+  app: FastifyInstance,
+  opts: { observe: ObserveRequest; answerIfClosing(reply: FastifyReply): boolean },
+): void {
   app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
-    done();
+    if (!opts.answerIfClosing(reply)) done();
   });
 
   app.addHook('onResponse', (req, reply, done) => {
+    // The route template (or 'unmatched'), never the raw URL, keeps label cardinality bounded.
     const route = req.is404 ? 'unmatched' : (req.routeOptions.url ?? 'unmatched');
+    opts.observe(req.method, route, reply.statusCode, reply.elapsedTime);
     const line = {
       method: req.method,
       route,

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../errors/app-error.js';
 import { sendProblem } from '../errors/problem.js';
 
@@ -25,7 +25,7 @@ const shuttingDownError = (): AppError =>
 export function installHealth(
   app: FastifyInstance,
   initial: Record<string, ReadinessCheck> = {},
-): void {
+): { answerIfClosing(reply: FastifyReply): boolean } {
   const checks = new Map(Object.entries(initial));
   let shuttingDown = false;
   let closing = false;
@@ -45,16 +45,6 @@ export function installHealth(
     shuttingDown = true;
     closing = true;
     done();
-  });
-  // Once close() has begun, requests arriving on kept-alive connections get a problem body
-  // (Fastify's own return503OnClosing answer is plain JSON, so it is turned off).
-  app.addHook('onRequest', (_req, reply, done) => {
-    if (!closing) {
-      done();
-      return;
-    }
-    reply.header('connection', 'close');
-    sendProblem(reply, shuttingDownError());
   });
 
   // Node's server.close() waits for kept-alive sockets (the gateway's pool keeps them): answers
@@ -96,6 +86,16 @@ export function installHealth(
       }),
     );
   });
+  return {
+    // Once close() has begun, requests arriving on kept-alive connections get a problem body
+    // (Fastify's own return503OnClosing answer is plain JSON, so it is turned off).
+    answerIfClosing(reply) {
+      if (!closing) return false;
+      reply.header('connection', 'close');
+      sendProblem(reply, shuttingDownError());
+      return true;
+    },
+  };
 }
 
 /** Runs one check with a timeout; undefined when it passed, else a short reason. */
