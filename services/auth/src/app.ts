@@ -19,6 +19,7 @@ import { keysRoutes } from './keys/routes.js';
 import { loadSigningKeys } from './keys/signing-keys.js';
 import { createPasswordHasher, type Argon2Params } from './passwords/hasher.js';
 import { createAccessTokenSigner } from './sessions/access-tokens.js';
+import { createCookieTransport } from './sessions/cookies.js';
 import { sessionsRoutes } from './sessions/routes.js';
 import { createSessionsService } from './sessions/service.js';
 import { usersRoutes } from './users/routes.js';
@@ -119,8 +120,12 @@ export async function buildApp(config: AuthConfig, deps: AuthDeps = {}): Promise
     verifier: createLocalTokenVerifier({ ...tokenOptions, keys: keys.publicJwks }),
   });
   await app.register(keysRoutes, { keys });
-  await app.register(accountsRoutes, { accounts });
-  await app.register(sessionsRoutes, { sessions });
+  const cookies = createCookieTransport({
+    path: config.REFRESH_COOKIE_PATH,
+    allowedOrigins: config.CSRF_ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()),
+  });
+  await app.register(accountsRoutes, { accounts, cookies });
+  await app.register(sessionsRoutes, { sessions, cookies });
   await app.register(usersRoutes, { prefix: '/users', users });
 
   const { AUTH_BOOTSTRAP_ADMIN_EMAIL: adminEmail, AUTH_BOOTSTRAP_ADMIN_PASSWORD: adminPassword } =

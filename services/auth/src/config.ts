@@ -27,6 +27,10 @@ export const AuthEnv = Type.Object({
   JWT_PRIVATE_JWKS_FILE: Type.Optional(Type.String({ minLength: 1 })),
   /** The kid that signs new tokens; default: the last key of the set. */
   JWT_ACTIVE_KID: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  /** Cookie mode: the path the refresh cookie is scoped to (auth's routes behind the gateway). */
+  REFRESH_COOKIE_PATH: Type.String({ pattern: '^/', maxLength: 200, default: '/api/auth' }),
+  /** Cookie mode: comma-separated origins allowed to refresh and log out with the cookie. */
+  CSRF_ALLOWED_ORIGINS: Type.String({ minLength: 1, default: 'http://localhost:8080' }),
   AUTH_BOOTSTRAP_ADMIN_EMAIL: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
   AUTH_BOOTSTRAP_ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 8, maxLength: 128 })),
 });

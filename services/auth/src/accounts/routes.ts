@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { identityOf, requireAuth } from '@kavosh/auth-client';
 import { problemSchema } from '@kavosh/service-kit';
 import { Type } from 'typebox';
+import type { CookieTransport } from '../sessions/cookies.js';
 import { TokenPair } from '../sessions/schemas.js';
 import { TooManyAttempts } from './errors.js';
 import {
@@ -19,10 +20,10 @@ const LoginReply = Type.Object(
   { additionalProperties: false },
 );
 
-export const accountsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsService }> = async (
-  app,
-  { accounts },
-) => {
+export const accountsRoutes: FastifyPluginAsyncTypebox<{
+  accounts: AccountsService;
+  cookies: CookieTransport;
+}> = async (app, { accounts, cookies }) => {
   // The problem body says how long to wait; the header says it to HTTP clients and proxies.
   app.addHook('onError', async (_req, reply, err) => {
     if (err instanceof TooManyAttempts) reply.header('retry-after', String(err.retryAfterSeconds));
@@ -53,9 +54,9 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsServi
         },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const { user, tokens } = await accounts.login(req.body, req.ip);
-      return { user, ...tokens };
+      return { user, ...(req.body.refreshTokenCookie ? cookies.deliver(reply, tokens) : tokens) };
     },
   );
 

@@ -18,7 +18,12 @@ export const RegisterBody = Type.Object(
 export type RegisterBody = Static<typeof RegisterBody>;
 
 export const LoginBody = Type.Object(
-  { email: Email, password: Password },
+  {
+    email: Email,
+    password: Password,
+    /** Browsers: keep the refresh token in an HttpOnly cookie instead of the body. */
+    refreshTokenCookie: Type.Optional(Type.Boolean()),
+  },
   { additionalProperties: false },
 );
 

@@ -1,23 +1,35 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { problemSchema } from '@kavosh/service-kit';
 import { Type } from 'typebox';
+import type { CookieTransport } from './cookies.js';
+import { RefreshTokenInvalid } from './errors.js';
 import { RefreshBody, TokenPair } from './schemas.js';
 import type { SessionsService } from './service.js';
 
-export const sessionsRoutes: FastifyPluginAsyncTypebox<{ sessions: SessionsService }> = async (
-  app,
-  { sessions },
-) => {
+export const sessionsRoutes: FastifyPluginAsyncTypebox<{
+  sessions: SessionsService;
+  cookies: CookieTransport;
+}> = async (app, { sessions, cookies }) => {
   app.post(
     '/refresh',
     {
       schema: {
-        summary: 'Spend a refresh token for a new token pair',
+        summary: 'Spend a refresh token (body, or the cookie in cookie mode) for a new pair',
         body: RefreshBody,
-        response: { 200: TokenPair, 401: problemSchema('TOKEN_INVALID or REFRESH_TOKEN_REUSED') },
+        response: {
+          200: TokenPair,
+          401: problemSchema('TOKEN_INVALID or REFRESH_TOKEN_REUSED'),
+          403: problemSchema('CSRF_REJECTED'),
+        },
       },
     },
-    async (req) => sessions.refresh(req.body.refreshToken),
+    async (req, reply) => {
+      const fromBody = req.body.refreshToken;
+      if (fromBody !== undefined) return sessions.refresh(fromBody);
+      const fromCookie = cookies.take(req);
+      if (fromCookie === undefined) throw new RefreshTokenInvalid();
+      return cookies.deliver(reply, await sessions.refresh(fromCookie));
+    },
   );
 
   app.post(
@@ -26,11 +38,13 @@ export const sessionsRoutes: FastifyPluginAsyncTypebox<{ sessions: SessionsServi
       schema: {
         summary: 'End the login (refresh-token family) this token belongs to',
         body: RefreshBody,
-        response: { 204: Type.Null() },
+        response: { 204: Type.Null(), 403: problemSchema('CSRF_REJECTED') },
       },
     },
     async (req, reply) => {
-      await sessions.logout(req.body.refreshToken);
+      const token = req.body.refreshToken ?? cookies.take(req);
+      if (token !== undefined) await sessions.logout(token);
+      if (req.body.refreshToken === undefined) cookies.clear(reply);
       return reply.code(204).send(null);
     },
   );
