@@ -5,6 +5,9 @@ import { subscribe, type Consumer, type SubscribeOptions } from './consumer.js';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.js';
 import type { SqlExecutor, TransactionOptions, TransactionRunner } from './sql-client.js';
 import { declareTopology } from './topology.js';
+import { pruneInbox } from './inbox.js';
+
+const INBOX_PRUNE_INTERVAL_MS = 3_600_000;
 
 export interface MessagingOptions<Tx extends SqlExecutor> {
   /** The service name: the broker connection's name and the inbox consumer prefix. */
@@ -15,6 +18,11 @@ export interface MessagingOptions<Tx extends SqlExecutor> {
   metrics?: Registry;
   /** Tests give each file its own exchange and queue names; production keeps the defaults. */
   isolation?: { exchange: string; queuePrefix: string };
+  /**
+   * Inbox rows older than this are deleted (hourly). It must exceed the longest a duplicate can
+   * arrive after the original: the retry schedule plus a broker outage. Default 14 days.
+   */
+  inboxRetentionHours?: number;
   /** Relay tuning (batch size, poll interval, retention …). */
   relay?: Partial<
     Omit<OutboxRelayOptions, 'prisma' | 'broker' | 'logger' | 'metrics' | 'exchange'>
@@ -35,11 +43,19 @@ export class Messaging<Tx extends SqlExecutor> {
   readonly relay: OutboxRelay;
   readonly #opts: MessagingOptions<Tx>;
   readonly #consumers: Consumer[] = [];
+  readonly #inboxPruner: NodeJS.Timeout;
 
   private constructor(opts: MessagingOptions<Tx>, broker: Broker, relay: OutboxRelay) {
     this.#opts = opts;
     this.broker = broker;
     this.relay = relay;
+    const olderThanHours = opts.inboxRetentionHours ?? 14 * 24;
+    // Any replica may prune: chunked deletes of old rows are harmless when two run at once.
+    this.#inboxPruner = setInterval(() => {
+      pruneInbox(opts.prisma, { olderThanHours }).catch((err: unknown) =>
+        opts.logger.warn({ err, component: 'inbox' }, 'inbox prune failed; next try in an hour'),
+      );
+    }, INBOX_PRUNE_INTERVAL_MS).unref();
   }
 
   /** Connects (waiting for the broker within its startup timeout), declares the exchange, starts the relay. */
@@ -96,6 +112,7 @@ export class Messaging<Tx extends SqlExecutor> {
 
   /** Stops consuming (in-flight messages finish), stops the relay, then closes the connection. */
   async close(): Promise<void> {
+    clearInterval(this.#inboxPruner);
     await Promise.all(this.#consumers.map((consumer) => consumer.stop()));
     await this.relay.stop();
     await this.broker.close();
