@@ -18,4 +18,4 @@ export { buildService } from './app.js';
 export type { ServiceOptions, KavoshApp } from './app.js';
 export type { ReadinessCheck, Readiness } from './plugins/health.js';
 export { startServer } from './server.js';
-export { createLogger, redactUrl } from './logging.js';
+export { createLogger, redactUrl, traceparentOf } from './logging.js';

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
 import { IncomingMessage as Message } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { redactUrl, requestIdFor, scrubSecrets, traceContext } from './logging.js';
+import { redactUrl, requestIdFor, scrubSecrets, traceContext, traceparentOf } from './logging.js';
 
 function requestWith(headers: Record<string, string>): IncomingMessage {
   const req = new Message(new Socket());
@@ -73,5 +73,21 @@ describe('scrubSecrets', () => {
     const err = Object.assign(new Error('boom'), { password: 'kept for the err serializer' });
     const wrapped = { err };
     expect(scrubSecrets(wrapped)).toBe(wrapped);
+  });
+});
+
+describe('traceparentOf', () => {
+  const valid = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+
+  it('returns a valid traceparent header as it came', () => {
+    expect(traceparentOf({ headers: { traceparent: valid } })).toBe(valid);
+  });
+
+  it('drops a malformed or all-zero one', () => {
+    expect(traceparentOf({ headers: { traceparent: 'nonsense' } })).toBeUndefined();
+    expect(
+      traceparentOf({ headers: { traceparent: `00-${'0'.repeat(32)}-00f067aa0ba902b7-01` } }),
+    ).toBeUndefined();
+    expect(traceparentOf({ headers: {} })).toBeUndefined();
   });
 });

@@ -111,6 +111,12 @@ export function requestIdFor(req: IncomingMessage): string {
   return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
+/** The request's W3C traceparent header when it is valid (to carry into events), else undefined. */
+export function traceparentOf(req: { headers: Record<string, unknown> }): string | undefined {
+  const header = req.headers.traceparent;
+  return typeof header === 'string' && traceContext(header) ? header : undefined;
+}
+
 /** trace_id and span_id from a valid W3C traceparent header, or undefined. */
 export function traceContext(header: unknown): { trace_id: string; span_id: string } | undefined {
   if (typeof header !== 'string') return undefined;
