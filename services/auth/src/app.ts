@@ -124,7 +124,12 @@ export async function buildApp(config: AuthConfig, deps: AuthDeps = {}): Promise
     path: config.REFRESH_COOKIE_PATH,
     allowedOrigins: config.CSRF_ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()),
   });
-  await app.register(accountsRoutes, { accounts, cookies });
+  const trustedProxies = new Set(
+    config.TRUSTED_PROXY_ADDRESSES.split(',')
+      .map((address) => address.trim())
+      .filter((address) => address.length > 0),
+  );
+  await app.register(accountsRoutes, { accounts, cookies, trustedProxies });
   await app.register(sessionsRoutes, { sessions, cookies });
   await app.register(usersRoutes, { prefix: '/users', users });
 

@@ -31,6 +31,8 @@ export const AuthEnv = Type.Object({
   REFRESH_COOKIE_PATH: Type.String({ pattern: '^/', maxLength: 200, default: '/api/auth' }),
   /** Cookie mode: comma-separated origins allowed to refresh and log out with the cookie. */
   CSRF_ALLOWED_ORIGINS: Type.String({ minLength: 1, default: 'http://localhost:8080' }),
+  /** Peers whose X-Forwarded-For is believed (the gateway), comma-separated exact addresses. */
+  TRUSTED_PROXY_ADDRESSES: Type.String({ default: '127.0.0.1,::1,::ffff:127.0.0.1' }),
   AUTH_BOOTSTRAP_ADMIN_EMAIL: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
   AUTH_BOOTSTRAP_ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 8, maxLength: 128 })),
 });

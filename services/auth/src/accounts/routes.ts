@@ -3,6 +3,7 @@ import { identityOf, requireAuth } from '@kavosh/auth-client';
 import { problemSchema } from '@kavosh/service-kit';
 import { Type } from 'typebox';
 import type { CookieTransport } from '../sessions/cookies.js';
+import { clientIp } from './client-ip.js';
 import { TokenPair } from '../sessions/schemas.js';
 import { TooManyAttempts } from './errors.js';
 import {
@@ -23,7 +24,8 @@ const LoginReply = Type.Object(
 export const accountsRoutes: FastifyPluginAsyncTypebox<{
   accounts: AccountsService;
   cookies: CookieTransport;
-}> = async (app, { accounts, cookies }) => {
+  trustedProxies: ReadonlySet<string>;
+}> = async (app, { accounts, cookies, trustedProxies }) => {
   // The problem body says how long to wait; the header says it to HTTP clients and proxies.
   app.addHook('onError', async (_req, reply, err) => {
     if (err instanceof TooManyAttempts) reply.header('retry-after', String(err.retryAfterSeconds));
@@ -55,7 +57,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (req, reply) => {
-      const { user, tokens } = await accounts.login(req.body, req.ip);
+      const { user, tokens } = await accounts.login(req.body, clientIp(req, trustedProxies));
       return { user, ...(req.body.refreshTokenCookie ? cookies.deliver(reply, tokens) : tokens) };
     },
   );
@@ -86,7 +88,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (req, reply) => {
-      await accounts.changePassword(identityOf(req), req.body, req.ip);
+      await accounts.changePassword(identityOf(req), req.body, clientIp(req, trustedProxies));
       return reply.code(204).send(null);
     },
   );
@@ -102,7 +104,11 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (req, reply) => {
-      await accounts.deleteSelf(identityOf(req).userId, req.body.password, req.ip);
+      await accounts.deleteSelf(
+        identityOf(req).userId,
+        req.body.password,
+        clientIp(req, trustedProxies),
+      );
       return reply.code(204).send(null);
     },
   );

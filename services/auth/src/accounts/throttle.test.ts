@@ -74,6 +74,32 @@ describe('POST /login throttling', () => {
     expect((await attempt(email, PASSWORD, '10.3.0.2')).statusCode).toBe(200);
   });
 
+  it('counts the client behind a trusted proxy by X-Forwarded-For, and ignores it from others', async () => {
+    const viaGateway = (forwardedFor: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/login',
+        payload: { email: uniqueEmail('xff'), password: 'wrong password' },
+        remoteAddress: '127.0.0.1',
+        headers: { 'x-forwarded-for': forwardedFor },
+      });
+    for (let i = 0; i < 5; i += 1) await viaGateway('203.0.113.7');
+    expect((await viaGateway('203.0.113.7')).statusCode).toBe(429);
+    // Another client behind the same gateway is not locked out.
+    expect((await viaGateway('203.0.113.8')).statusCode).toBe(401);
+    // A direct client cannot dodge its own lock by forging the header.
+    for (let i = 0; i < 5; i += 1)
+      await attempt(uniqueEmail('forger'), 'wrong password', '10.5.0.1');
+    const forged = await app.inject({
+      method: 'POST',
+      url: '/login',
+      payload: { email: uniqueEmail('forger'), password: 'wrong password' },
+      remoteAddress: '10.5.0.1',
+      headers: { 'x-forwarded-for': '198.51.100.1' },
+    });
+    expect(forged.statusCode).toBe(429);
+  });
+
   it('forgets an account’s failures after a successful login', async () => {
     const { email } = await registerAndLogin(app);
     const ip = '10.4.0.1';
