@@ -7,7 +7,13 @@ import type { Prisma } from '../generated/prisma/client.js';
 import type { PasswordHasher } from '../passwords/hasher.js';
 import { assertAcceptablePassword } from '../passwords/policy.js';
 import type { SessionsService, TokenPair } from '../sessions/service.js';
-import { InvalidCredentials, LastAdmin, UserNotFound, WrongPassword } from './errors.js';
+import {
+  EmailTaken,
+  InvalidCredentials,
+  LastAdmin,
+  UserNotFound,
+  WrongPassword,
+} from './errors.js';
 import { userEvents } from './events.js';
 import { accountsRepository as repo, type UserRow } from './repository.js';
 import type { User } from './schemas.js';
@@ -182,7 +188,12 @@ export function createAccountsService(deps: {
       if (existingUser) {
         await service.changeRole(existingUser.id, 'admin');
       } else {
-        await create({ email, password, displayName: 'Admin', role: 'admin' });
+        try {
+          await create({ email, password, displayName: 'Admin', role: 'admin' });
+        } catch (err) {
+          // Another replica starting at the same moment created it first.
+          if (!(err instanceof EmailTaken)) throw err;
+        }
       }
       deps.logger.info('bootstrap admin ensured');
     },
