@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KavoshApp } from '@kavosh/service-kit';
+import { Writable } from 'node:stream';
+import { createLogger, type KavoshApp } from '@kavosh/service-kit';
 import type { TestService } from '@kavosh/testing';
 import { startAuth } from '../../test/helper.js';
 import { login, PASSWORD, registerAndLogin } from '../../test/fixtures.js';
@@ -11,10 +12,18 @@ describe('refresh tokens', () => {
   // The clock the service reads: tests move it forward instead of sleeping.
   let offsetMs = 0;
   const now = () => new Date(Date.now() + offsetMs);
+  const logLines: Record<string, unknown>[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean))
+        logLines.push(JSON.parse(line));
+      done();
+    },
+  });
 
   beforeAll(async () => {
     svc = await startAuth({
-      deps: { now },
+      deps: { now, logger: createLogger({ level: 'warn', destination }) },
       env: { REFRESH_TOKEN_TTL_SECONDS: '3600', REFRESH_TOKEN_MAX_AGE_SECONDS: '7200' },
     });
     app = svc.app;
@@ -47,6 +56,10 @@ describe('refresh tokens', () => {
     const replay = await refresh(stolen);
     expect(replay.statusCode).toBe(401);
     expect(replay.json().code).toBe('REFRESH_TOKEN_REUSED');
+    expect(logLines).toContainEqual(
+      expect.objectContaining({ security: 'refresh_token_reuse', userId: session.userId }),
+    );
+    expect(JSON.stringify(logLines)).not.toContain(stolen);
     const ownerNext = await refresh(owner.refreshToken);
     expect(ownerNext.statusCode).toBe(401);
     expect(ownerNext.json().code).toBe('TOKEN_INVALID');
