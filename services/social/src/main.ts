@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { migrate } from '@kavosh/db';
-import { runMain, startServer } from '@kavosh/service-kit';
+import { createLogger, runMain, startServer } from '@kavosh/service-kit';
 import { buildApp } from './app.js';
 import { readConfig } from './config.js';
 
@@ -8,13 +8,15 @@ const MIGRATIONS_DIR = fileURLToPath(new URL('../prisma/migrations', import.meta
 
 await runMain(async () => {
   const config = readConfig();
-  const app = await buildApp(config);
+  const logger = createLogger({ level: config.LOG_LEVEL });
+  // Migrate before anything touches the schema (the outbox relay starts inside buildApp).
   if (config.MIGRATE_ON_START) {
     await migrate({
       databaseUrl: config.DATABASE_URL,
       migrationsDir: MIGRATIONS_DIR,
-      logger: app.log.child({ component: 'migrate' }),
+      logger: logger.child({ service: 'social', component: 'migrate' }),
     });
   }
+  const app = await buildApp(config, { logger });
   await startServer(app, config);
 });
