@@ -1,0 +1,160 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { isRecord, repoRoot } from './support/kustomize.js';
+import { WORKLOAD_SCHEMAS, environmentProblems, readRepoSchemas } from './support/env-schema.js';
+
+const read = (file: string): string => readFileSync(join(repoRoot, file), 'utf8');
+// merge: true resolves the `<<: *app` keys the way docker compose does.
+const compose: unknown = parse(read('docker-compose.yml'), { merge: true });
+const services = isRecord(compose) && isRecord(compose.services) ? compose.services : {};
+
+const record = (value: unknown): Record<string, unknown> => (isRecord(value) ? value : {});
+const service = (name: string) => record(services[name]);
+const environment = (name: string) =>
+  new Map(Object.entries(record(service(name).environment)).map(([k, v]) => [k, String(v)]));
+const dependsOn = (name: string) =>
+  Object.fromEntries(
+    Object.entries(record(service(name).depends_on)).map(([k, v]) => [k, record(v).condition]),
+  );
+
+// Style rules only: services are ordered by startup (data stores, services, gateway), not by name,
+// and each app service names the image its build produces (so `image` sits beside `build`).
+const STYLE_RULES = [
+  'no-build-and-image',
+  'service-keys-order',
+  'services-alphabetical-order',
+  'service-dependencies-alphabetical-order',
+  'top-level-properties-order',
+];
+
+/** dclint's findings for a compose file, one `line rule: message` each. */
+function dclint(file: string): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'kavosh-dclint-'));
+  const report = join(dir, 'report.json');
+  try {
+    const args = [
+      file,
+      '-f',
+      'json',
+      '--color',
+      'false',
+      '-o',
+      report,
+      '--disable-rule',
+      ...STYLE_RULES,
+    ];
+    try {
+      execFileSync(join(repoRoot, 'node_modules/.bin/dclint'), args, { stdio: 'pipe' });
+    } catch {
+      // It exits 1 when it finds errors; the report says which.
+    }
+    const results: unknown = JSON.parse(readFileSync(report, 'utf8'));
+    if (!Array.isArray(results)) throw new Error('dclint wrote no report');
+    return results.flatMap((result: unknown) => {
+      const messages = record(result).messages;
+      return Array.isArray(messages)
+        ? messages.map((m: unknown) => `${record(m).line} ${record(m).rule}: ${record(m).message}`)
+        : [];
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const schemas = readRepoSchemas();
+const APPS = Object.keys(WORKLOAD_SCHEMAS);
+const SERVICES = APPS.filter((name) => name !== 'gateway');
+
+describe('docker-compose.yml', () => {
+  it('passes dclint: the Compose Specification schema and its correctness rules', () => {
+    expect(dclint(join(repoRoot, 'docker-compose.yml'))).toEqual([]);
+  });
+
+  it('has a linter that does report a file the Compose schema refuses', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kavosh-compose-'));
+    const file = join(dir, 'docker-compose.yml');
+    writeFileSync(file, 'services:\n  web:\n    image: nginx:1.27\n    restart: sometimes\n');
+    try {
+      expect(dclint(file).length).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('builds every process from infra/docker/Dockerfile with its own SERVICE', () => {
+    for (const name of APPS) {
+      const build = record(service(name).build);
+      expect([name, build.dockerfile, record(build.args).SERVICE]).toEqual([
+        name,
+        'infra/docker/Dockerfile',
+        name,
+      ]);
+    }
+  });
+
+  it.each(Object.entries(WORKLOAD_SCHEMAS))(
+    'gives %s every variable its schema %s needs, and none it does not read',
+    (name, schemaName) => {
+      const schema = schemas.get(schemaName);
+      expect(schema).toBeDefined();
+      const rules = name === 'auth' ? [['JWT_PRIVATE_JWKS', 'JWT_PRIVATE_JWKS_FILE']] : [];
+      expect(environmentProblems(schema ?? new Map(), environment(name), rules)).toEqual([]);
+    },
+  );
+
+  it('runs every process on the port its schema defaults to (the ARCHITECTURE table)', () => {
+    for (const [name, schemaName] of Object.entries(WORKLOAD_SCHEMAS)) {
+      const port = schemas.get(schemaName)?.get('PORT')?.defaultText;
+      expect([name, environment(name).get('PORT')]).toEqual([name, port]);
+    }
+    expect(service('gateway').ports).toEqual(['127.0.0.1:8080:8080']);
+  });
+
+  it('starts each service after its data stores are healthy and its migrations are done', () => {
+    for (const name of SERVICES) {
+      expect(dependsOn(name)).toEqual({
+        mysql: 'service_healthy',
+        rabbitmq: 'service_healthy',
+        redis: 'service_healthy',
+        [`${name}-migrate`]: 'service_completed_successfully',
+      });
+      expect(environment(name).get('MIGRATE_ON_START')).toBe('false');
+    }
+    expect(dependsOn('gateway')).toEqual(
+      Object.fromEntries(['redis', ...SERVICES].map((n) => [n, 'service_healthy'])),
+    );
+  });
+
+  it('migrates each schema once, with the service own database URL', () => {
+    for (const name of SERVICES) {
+      const migrate = service(`${name}-migrate`);
+      expect(migrate.restart).toBe('no');
+      expect(String(record(migrate.build).args && record(record(migrate.build).args).SERVICE)).toBe(
+        name,
+      );
+      expect(environment(`${name}-migrate`).get('DATABASE_URL')).toBe(
+        environment(name).get('DATABASE_URL'),
+      );
+      expect(dependsOn(`${name}-migrate`)).toEqual({ mysql: 'service_healthy' });
+    }
+  });
+
+  it('gives every data store a healthcheck, so service_healthy can be reached', () => {
+    for (const name of ['mysql', 'rabbitmq', 'redis'])
+      expect(record(service(name).healthcheck).test).toBeDefined();
+  });
+
+  it('creates the four schemas with the same script as the dev cluster', () => {
+    const script = read('infra/mysql/init/01-kavosh-schemas.sh');
+    expect(read('k8s/overlays/dev/mysql-init.sh')).toBe(script);
+    expect(service('mysql').volumes).toContain('./infra/mysql/init:/docker-entrypoint-initdb.d:ro');
+    for (const name of SERVICES) {
+      expect(script).toContain(name);
+      expect(environment('mysql').has(`${name.toUpperCase()}_DB_PASSWORD`)).toBe(true);
+    }
+  });
+});
