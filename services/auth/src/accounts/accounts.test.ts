@@ -48,6 +48,20 @@ describe('accounts', () => {
       });
     });
 
+    it("carries the request's traceparent into the event", async () => {
+      const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+      const res = await app.inject({
+        method: 'POST',
+        url: '/register',
+        headers: { traceparent },
+        payload: { email: uniqueEmail(), password: PASSWORD, displayName: 'Traced' },
+      });
+      const id: string = res.json().id;
+      const rows = await db.$queryRaw<{ envelope: string }[]>`
+        SELECT envelope FROM outbox WHERE subject = ${id}`;
+      expect(JSON.parse(rows[0]?.envelope ?? '{}')).toMatchObject({ traceparent });
+    });
+
     it('answers 409 EMAIL_TAKEN for a duplicate email in any case', async () => {
       const email = uniqueEmail();
       await register({ email, password: PASSWORD, displayName: 'First' });

@@ -8,11 +8,13 @@ import type { UserRow } from './repository.js';
 
 const SOURCE = '/kavosh/auth';
 
+// `traceparent` is the request's (see traceparentOf): consumers log under the same trace.
 export const userEvents = {
-  registered: (user: UserRow): CloudEvent<AuthUserRegisteredV1Data> =>
+  registered: (user: UserRow, traceparent?: string): CloudEvent<AuthUserRegisteredV1Data> =>
     createEvent({
       type: 'auth.user.registered.v1',
       source: SOURCE,
+      traceparent,
       subject: user.id,
       time: user.createdAt,
       data: {
@@ -23,10 +25,11 @@ export const userEvents = {
         registeredAt: user.createdAt.toISOString(),
       },
     }),
-  updated: (user: UserRow): CloudEvent<AuthUserUpdatedV1Data> =>
+  updated: (user: UserRow, traceparent?: string): CloudEvent<AuthUserUpdatedV1Data> =>
     createEvent({
       type: 'auth.user.updated.v1',
       source: SOURCE,
+      traceparent,
       subject: user.id,
       time: user.updatedAt,
       data: {
@@ -36,10 +39,11 @@ export const userEvents = {
         updatedAt: user.updatedAt.toISOString(),
       },
     }),
-  deleted: (userId: string, at: Date): CloudEvent<AuthUserDeletedV1Data> =>
+  deleted: (userId: string, at: Date, traceparent?: string): CloudEvent<AuthUserDeletedV1Data> =>
     createEvent({
       type: 'auth.user.deleted.v1',
       source: SOURCE,
+      traceparent,
       subject: userId,
       time: at,
       data: { userId, deletedAt: at.toISOString() },

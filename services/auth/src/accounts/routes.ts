@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { identityOf, requireAuth } from '@kavosh/auth-client';
-import { problemSchema } from '@kavosh/service-kit';
+import { problemSchema, traceparentOf } from '@kavosh/service-kit';
 import { Type } from 'typebox';
 import type { CookieTransport } from '../sessions/cookies.js';
 import { clientIp } from './client-ip.js';
@@ -40,7 +40,8 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{
         response: { 201: User, 409: problemSchema('EMAIL_TAKEN'), 400: problemSchema() },
       },
     },
-    async (req, reply) => reply.code(201).send(await accounts.register(req.body)),
+    async (req, reply) =>
+      reply.code(201).send(await accounts.register(req.body, traceparentOf(req))),
   );
 
   app.post(
@@ -74,7 +75,8 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{
       preHandler: requireAuth(),
       schema: { summary: 'Change the display name', body: UpdateMeBody, response: { 200: User } },
     },
-    async (req) => accounts.updateDisplayName(identityOf(req).userId, req.body.displayName),
+    async (req) =>
+      accounts.updateDisplayName(identityOf(req).userId, req.body.displayName, traceparentOf(req)),
   );
 
   app.post(
@@ -108,6 +110,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{
         identityOf(req).userId,
         req.body.password,
         clientIp(req, trustedProxies),
+        traceparentOf(req),
       );
       return reply.code(204).send(null);
     },

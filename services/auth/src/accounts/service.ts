@@ -44,12 +44,15 @@ export function createAccountsService(deps: {
 }) {
   const { db, messaging, hasher, sessions, throttle } = deps;
 
-  async function create(input: {
-    email: string;
-    password: string;
-    displayName: string;
-    role: Role;
-  }): Promise<UserRow> {
+  async function create(
+    input: {
+      email: string;
+      password: string;
+      displayName: string;
+      role: Role;
+    },
+    traceparent?: string,
+  ): Promise<UserRow> {
     const email = normaliseEmail(input.email);
     assertAcceptablePassword(input.password, { email });
     const passwordHash = await hasher.hash(input.password);
@@ -62,7 +65,7 @@ export function createAccountsService(deps: {
         passwordHash,
         at: deps.now(),
       });
-      await publishInTx(tx, userEvents.registered(user));
+      await publishInTx(tx, userEvents.registered(user, traceparent));
       return user;
     });
   }
@@ -84,8 +87,11 @@ export function createAccountsService(deps: {
 
   const service = {
     /** A new account with the role `user`; publishes auth.user.registered.v1 in the same transaction. */
-    async register(input: { email: string; password: string; displayName: string }): Promise<User> {
-      return toUser(await create({ ...input, role: 'user' }));
+    async register(
+      input: { email: string; password: string; displayName: string },
+      traceparent?: string,
+    ): Promise<User> {
+      return toUser(await create({ ...input, role: 'user' }, traceparent));
     },
 
     /**
@@ -120,14 +126,18 @@ export function createAccountsService(deps: {
     },
 
     /** Changes the display name; publishes auth.user.updated.v1. */
-    async updateDisplayName(userId: string, displayName: string): Promise<User> {
+    async updateDisplayName(
+      userId: string,
+      displayName: string,
+      traceparent?: string,
+    ): Promise<User> {
       return messaging.transaction(async (tx) => {
         if (!(await repo.lockById(tx, userId))) throw new UserNotFound();
         const user = await repo.update(tx, userId, {
           displayName: displayName.trim(),
           at: deps.now(),
         });
-        await publishInTx(tx, userEvents.updated(user));
+        await publishInTx(tx, userEvents.updated(user, traceparent));
         return toUser(user);
       });
     },
@@ -149,26 +159,31 @@ export function createAccountsService(deps: {
     },
 
     /** Needs the password; deletes the account (auth.user.deleted.v1). */
-    async deleteSelf(userId: string, password: string, ip: string): Promise<void> {
+    async deleteSelf(
+      userId: string,
+      password: string,
+      ip: string,
+      traceparent?: string,
+    ): Promise<void> {
       const user = await existing(userId);
       await confirmPassword(user, password, ip);
-      await service.deleteAccount(userId);
+      await service.deleteAccount(userId, traceparent);
     },
 
     /** Deletes any account but the last admin; publishes auth.user.deleted.v1. */
-    async deleteAccount(userId: string): Promise<void> {
+    async deleteAccount(userId: string, traceparent?: string): Promise<void> {
       await messaging.transaction(async (tx) => {
         const admins = await repo.lockAdmins(tx);
         const user = await repo.lockById(tx, userId);
         if (!user) throw new UserNotFound();
         if (user.role === 'admin' && admins.length <= 1) throw new LastAdmin();
         await repo.delete(tx, userId);
-        await publishInTx(tx, userEvents.deleted(userId, deps.now()));
+        await publishInTx(tx, userEvents.deleted(userId, deps.now(), traceparent));
       });
     },
 
     /** Sets the role; the last admin keeps theirs. Publishes auth.user.updated.v1. */
-    async changeRole(userId: string, role: Role): Promise<User> {
+    async changeRole(userId: string, role: Role, traceparent?: string): Promise<User> {
       return messaging.transaction(async (tx) => {
         const admins = await repo.lockAdmins(tx);
         const user = await repo.lockById(tx, userId);
@@ -176,7 +191,7 @@ export function createAccountsService(deps: {
         if (user.role === role) return toUser(user);
         if (user.role === 'admin' && admins.length <= 1) throw new LastAdmin();
         const updated = await repo.update(tx, userId, { role, at: deps.now() });
-        await publishInTx(tx, userEvents.updated(updated));
+        await publishInTx(tx, userEvents.updated(updated, traceparent));
         return toUser(updated);
       });
     },

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { requireRole } from '@kavosh/auth-client';
-import { problemSchema } from '@kavosh/service-kit';
+import { problemSchema, traceparentOf } from '@kavosh/service-kit';
 import { Type } from 'typebox';
 import { User } from '../accounts/schemas.js';
 import { RoleBody, UserListQuery, UserPage, UserParams } from './schemas.js';
@@ -47,7 +47,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = a
         response: { 200: User, 409: problemSchema('LAST_ADMIN') },
       },
     },
-    async (req) => users.changeRole(req.params.id, req.body.role),
+    async (req) => users.changeRole(req.params.id, req.body.role, traceparentOf(req)),
   );
 
   app.delete(
@@ -60,7 +60,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = a
       },
     },
     async (req, reply) => {
-      await users.delete(req.params.id);
+      await users.delete(req.params.id, traceparentOf(req));
       return reply.code(204).send(null);
     },
   );
