@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { isRecord, repoRoot } from './support/kustomize.js';
-import { WORKLOAD_SCHEMAS, environmentProblems, readRepoSchemas } from './support/env-schema.js';
+import {
+  WORKLOAD_SCHEMAS,
+  environmentProblems,
+  readRepoSchemas,
+  sharedVariables,
+} from './support/env-schema.js';
 
 const read = (file: string): string => readFileSync(join(repoRoot, file), 'utf8');
 // merge: true resolves the `<<: *app` keys the way docker compose does.
@@ -66,6 +71,7 @@ function dclint(file: string): string[] {
 }
 
 const schemas = readRepoSchemas();
+const shared = sharedVariables(schemas);
 const APPS = Object.keys(WORKLOAD_SCHEMAS);
 const SERVICES = APPS.filter((name) => name !== 'gateway');
 
@@ -102,7 +108,9 @@ describe('docker-compose.yml', () => {
       const schema = schemas.get(schemaName);
       expect(schema).toBeDefined();
       const rules = name === 'auth' ? [['JWT_PRIVATE_JWKS', 'JWT_PRIVATE_JWKS_FILE']] : [];
-      expect(environmentProblems(schema ?? new Map(), environment(name), rules)).toEqual([]);
+      expect(environmentProblems(schema ?? new Map(), environment(name), rules, shared)).toEqual(
+        [],
+      );
     },
   );
 
@@ -155,6 +163,48 @@ describe('docker-compose.yml', () => {
     for (const name of SERVICES) {
       expect(script).toContain(name);
       expect(environment('mysql').has(`${name.toUpperCase()}_DB_PASSWORD`)).toBe(true);
+    }
+  });
+
+  it('lets Prometheus scrape every process on its port, and Grafana read Prometheus', () => {
+    const prometheus = record(parse(read('infra/prometheus/prometheus.yml')));
+    const jobs = Array.isArray(prometheus.scrape_configs) ? prometheus.scrape_configs : [];
+    const targets = jobs.flatMap((job: unknown) => {
+      const configs = record(job).static_configs;
+      return Array.isArray(configs)
+        ? configs.flatMap((c: unknown) => {
+            const t = record(c).targets;
+            return Array.isArray(t) ? t.map(String) : [];
+          })
+        : [];
+    });
+    expect(new Set(targets)).toEqual(
+      new Set(APPS.map((name) => `${name}:${environment(name).get('PORT')}`)),
+    );
+    const datasources = record(
+      parse(read('infra/grafana/provisioning/datasources/prometheus.yml')),
+    );
+    const [datasource] = Array.isArray(datasources.datasources) ? datasources.datasources : [];
+    expect(record(datasource).url).toBe('http://prometheus:9090');
+    expect(service('prometheus').ports).toEqual(['127.0.0.1:9090:9090']);
+  });
+
+  it('provisions a dashboard that queries only metrics the processes export', () => {
+    const dashboard = record(JSON.parse(read('infra/grafana/dashboards/kavosh-overview.json')));
+    const panels = Array.isArray(dashboard.panels) ? dashboard.panels : [];
+    const exprs = panels.flatMap((p: unknown) => {
+      const targets = record(p).targets;
+      return Array.isArray(targets) ? targets.map((t: unknown) => String(record(t).expr)) : [];
+    });
+    expect(exprs.length).toBeGreaterThan(0);
+    const kit = read('packages/service-kit/src/plugins/metrics.ts');
+    for (const expr of exprs) {
+      const metric = /\b((?:http|process|nodejs)_[a-z0-9_]+?)(?:_count|_bucket|_sum)?\b/.exec(
+        expr,
+      )?.[1];
+      // http_* come from the kit's histogram; process_* and nodejs_* from collectDefaultMetrics.
+      if (metric?.startsWith('http_')) expect(kit).toContain(`'${metric}'`);
+      else expect(kit).toContain('collectDefaultMetrics');
     }
   });
 });

@@ -5,6 +5,7 @@ import {
   environmentProblems,
   parseSchemas,
   readRepoSchemas,
+  sharedVariables,
 } from './support/env-schema.js';
 import { environmentOf, workloadsOf } from './support/workloads.js';
 
@@ -14,6 +15,7 @@ const EXACTLY_ONE_OF: Record<string, string[][]> = {
 };
 
 const schemas = readRepoSchemas();
+const shared = sharedVariables(schemas);
 
 describe('the config schemas read from the source', () => {
   it('finds every workload schema with its required variables', () => {
@@ -65,7 +67,7 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
       if (!schema || !container) return;
       const env = environmentOf(container, render(overlay));
       const rules = EXACTLY_ONE_OF[workload];
-      expect(environmentProblems(schema, env, rules)).toEqual([]);
+      expect(environmentProblems(schema, env, rules, shared)).toEqual([]);
     },
   );
 

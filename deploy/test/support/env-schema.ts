@@ -101,6 +101,17 @@ function lookup(known: Map<string, EnvSchema>, name: string, from: string): EnvS
   return schema;
 }
 
+/**
+ * The variables of the kit's shared schemas (HttpEnv, CommonEnv, TokenEnv): the platform sets them
+ * for a process ahead of its schema spreading them in (as TokenEnv is being adopted), so they do
+ * not count as unknown; a name outside every schema still does.
+ */
+export function sharedVariables(schemas: Map<string, EnvSchema>): Set<string> {
+  return new Set(
+    ['HttpEnv', 'CommonEnv', 'TokenEnv'].flatMap((name) => [...(schemas.get(name)?.keys() ?? [])]),
+  );
+}
+
 /** The schemas of the repository's sources (the kit's first, so spreads resolve). */
 export function readRepoSchemas(): Map<string, EnvSchema> {
   return parseSchemas(SCHEMA_FILES.map((file) => readFileSync(join(repoRoot, file), 'utf8')));
@@ -111,6 +122,7 @@ export function environmentProblems(
   schema: EnvSchema,
   env: Map<string, string>,
   exactlyOneOf: string[][] = [],
+  shared: ReadonlySet<string> = new Set(),
 ): string[] {
   const problems: string[] = [];
   for (const variable of schema.values()) {
@@ -123,7 +135,7 @@ export function environmentProblems(
       problems.push(`${variable.name} keeps its loopback default`);
   }
   for (const name of env.keys())
-    if (!schema.has(name)) problems.push(`${name} is not read by the process`);
+    if (!schema.has(name) && !shared.has(name)) problems.push(`${name} is not read by the process`);
   for (const group of exactlyOneOf)
     if (group.filter((name) => env.has(name)).length !== 1)
       problems.push(`set exactly one of ${group.join(', ')}`);
