@@ -48,6 +48,7 @@ describe('the whole system started from source', () => {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       REDIS_URL: infra.redisUrl,
+      AUTH_JWKS_URL: `${upstreamEnv.AUTH_URL}/.well-known/jwks.json`,
       ...upstreamEnv,
     });
     processes.push(gateway);
@@ -85,6 +86,33 @@ describe('the whole system started from source', () => {
       expect(openapi.status, proc.name).toBe(200);
       expect(await openapi.json()).toMatchObject({ openapi: '3.1.0', info: { title: proc.name } });
     }
+  });
+
+  it('registers, logs in and reads the account through the gateway only', async () => {
+    const email = `e2e-${Date.now()}@example.com`;
+    const password = 'a long and unusual passphrase';
+    const post = (path: string, body: unknown) =>
+      fetch(`${gateway.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const registered = await post('/api/auth/register', { email, password, displayName: 'E2E' });
+    expect(registered.status, await registered.clone().text()).toBe(201);
+    const login = await post('/api/auth/login', { email, password });
+    expect(login.status).toBe(200);
+    const { accessToken } = (await login.json()) as { accessToken: unknown };
+    expect(accessToken).toEqual(expect.any(String));
+
+    const me = await fetch(`${gateway.url}/api/auth/me`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ email, displayName: 'E2E', role: 'user' });
+
+    const anonymous = await fetch(`${gateway.url}/api/auth/me`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
 
   it('migrates each service into its own schema', async () => {

@@ -43,6 +43,8 @@ export interface ServiceOptions {
   readiness?: Record<string, ReadinessCheck>;
   /** Maps errors the kit does not know (e.g. a lost DB connection) to an AppError. */
   classifyError?: (err: unknown) => AppError | undefined;
+  /** Proxies in front of this process whose X-Forwarded-For entries are trusted (req.ip). Default 0. */
+  trustProxyHops?: number;
 }
 
 export type KavoshApp = FastifyInstance<
@@ -65,6 +67,10 @@ export async function buildService(opts: ServiceOptions): Promise<KavoshApp> {
   const app = Fastify({
     loggerInstance: logger,
     bodyLimit: opts.config.BODY_LIMIT_BYTES,
+    // A hop count, never `true`: a client cannot pick its own address by sending X-Forwarded-For.
+    ...(opts.trustProxyHops
+      ? { trustProxy: (_address: string, hop: number) => hop < (opts.trustProxyHops ?? 0) }
+      : {}),
     genReqId: requestIdFor,
     requestIdHeader: false,
     // The kit writes its own single access line (plugins/access-log.ts) and logs errors itself.

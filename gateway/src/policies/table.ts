@@ -1,0 +1,54 @@
+import type { Role } from '@kavosh/auth-client';
+
+/** Who may call a route at the edge. Services check again (ownership, roles) on their side. */
+export type Access = 'public' | 'authenticated' | { roles: readonly Role[] };
+
+export interface Policy {
+  /** An HTTP method, or '*' for any. */
+  method: string;
+  /** A public path; `:name` matches one segment. */
+  path: string;
+  access: Access;
+}
+
+/**
+ * The edge policy of every public route. The first match wins; a route not listed is
+ * `authenticated`, so a new upstream route is never public by accident.
+ */
+export const POLICIES: readonly Policy[] = [
+  { method: 'GET', path: '/.well-known/jwks.json', access: 'public' },
+  { method: 'GET', path: '/api/auth/.well-known/jwks.json', access: 'public' },
+  { method: 'POST', path: '/api/auth/register', access: 'public' },
+  { method: 'POST', path: '/api/auth/login', access: 'public' },
+  // The refresh token (body or cookie) is the credential here, not an access token.
+  { method: 'POST', path: '/api/auth/refresh', access: 'public' },
+  { method: 'POST', path: '/api/auth/logout', access: 'public' },
+  { method: '*', path: '/api/auth/users', access: { roles: ['admin'] } },
+  { method: '*', path: '/api/auth/users/:id', access: { roles: ['admin'] } },
+  { method: '*', path: '/api/auth/users/:id/role', access: { roles: ['admin'] } },
+];
+
+interface CompiledPolicy extends Policy {
+  pattern: RegExp;
+}
+
+const compile = (policy: Policy): CompiledPolicy => ({
+  ...policy,
+  pattern: new RegExp(
+    `^${policy.path
+      .split('/')
+      .map((segment) =>
+        segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+      )
+      .join('/')}/?$`,
+  ),
+});
+
+/** Looks up the access rule for a method and a path (without query string). */
+export function createPolicyLookup(policies: readonly Policy[] = POLICIES) {
+  const compiled = policies.map(compile);
+  return (method: string, path: string): Access =>
+    compiled.find(
+      (policy) => (policy.method === '*' || policy.method === method) && policy.pattern.test(path),
+    )?.access ?? 'authenticated';
+}
