@@ -197,6 +197,8 @@ describe('delivery under faults', () => {
       const child = spawn(
         process.execPath,
         [
+          // Workspace packages resolve to their sources, as in the test itself (no build needed).
+          '--conditions=source',
           '--import',
           'tsx',
           childPath,
