@@ -4,7 +4,7 @@ import { Broker } from './connection.js';
 import { subscribe, type Consumer, type SubscribeOptions } from './consumer.js';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.js';
 import type { SqlExecutor, TransactionOptions, TransactionRunner } from './sql-client.js';
-import { declareTopology } from './topology.js';
+import { declareTopology, deleteConsumerTopology } from './topology.js';
 import { pruneInbox } from './inbox.js';
 
 const INBOX_PRUNE_INTERVAL_MS = 3_600_000;
@@ -16,7 +16,10 @@ export interface MessagingOptions<Tx extends SqlExecutor> {
   prisma: TransactionRunner<Tx>;
   logger: Logger;
   metrics?: Registry;
-  /** Tests give each file its own exchange and queue names; production keeps the defaults. */
+  /**
+   * Tests give each file its own exchange and queue names; production keeps the defaults. An
+   * isolated Messaging deletes its exchange and queues on close, so test runs leave nothing behind.
+   */
   isolation?: { exchange: string; queuePrefix: string };
   /**
    * Inbox rows older than this are deleted (hourly). It must exceed the longest a duplicate can
@@ -115,6 +118,13 @@ export class Messaging<Tx extends SqlExecutor> {
     clearInterval(this.#inboxPruner);
     await Promise.all(this.#consumers.map((consumer) => consumer.stop()));
     await this.relay.stop();
+    const isolation = this.#opts.isolation;
+    if (isolation && this.broker.connected) {
+      await this.broker.withChannel(async (ch) => {
+        for (const consumer of this.#consumers) await deleteConsumerTopology(ch, consumer.topology);
+        await ch.deleteExchange(isolation.exchange);
+      });
+    }
     await this.broker.close();
   }
 }

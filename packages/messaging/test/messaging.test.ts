@@ -64,8 +64,11 @@ describe('Messaging (one process: connection, relay and consumers together)', ()
     expect(row?.n).toBe(1n);
   });
 
-  it('stops consuming and publishing on close, and the broker is no longer ready', async () => {
+  it('stops on close, deletes its isolated exchange, and the broker is no longer ready', async () => {
     await messaging.close();
     await expect(messaging.check()).rejects.toThrow();
+    const ch = await env.amqp.createChannel();
+    ch.on('error', () => undefined); // a failed check closes the channel with a 404
+    await expect(ch.checkExchange(env.exchange)).rejects.toThrow(/NOT_FOUND/);
   });
 });
