@@ -72,19 +72,10 @@ export function createSessionsService(deps: {
     };
   }
 
-  return {
-    /** A new login: a new refresh family and its first token pair. */
-    async start(user: { userId: string; role: Role }): Promise<TokenPair> {
-      const familyExpiresAt = new Date(deps.now().getTime() + config.refreshMaxAgeSeconds * 1000);
-      return issue(db, user, { familyId: randomUUID(), familyExpiresAt });
-    },
-
-    /**
-     * Spends the refresh token and returns the next pair, with the user's current role. A spent
-     * token presented again after the grace window revokes its family (REFRESH_TOKEN_REUSED).
-     */
-    async refresh(refreshToken: string): Promise<TokenPair> {
-      const outcome = await db.$transaction(async (tx): Promise<RotateOutcome> => {
+  /** Spends the token in one transaction; concurrent spenders queue on its row lock. */
+  function rotate(refreshToken: string): Promise<RotateOutcome> {
+    return db.$transaction(
+      async (tx): Promise<RotateOutcome> => {
         const now = deps.now();
         const row = await repo.lockByHash(tx, hashRefreshToken(refreshToken));
         if (!row || row.revokedAt) throw new RefreshTokenInvalid();
@@ -100,7 +91,25 @@ export function createSessionsService(deps: {
         await repo.markUsed(tx, row.id, now);
         const pair = await issue(tx, { userId: row.userId, role }, row);
         return { kind: 'rotated', pair };
-      });
+      },
+      // The loser of a concurrent refresh waits on the row lock; under load that can take a while.
+      { maxWait: 5_000, timeout: 15_000 },
+    );
+  }
+
+  return {
+    /** A new login: a new refresh family and its first token pair. */
+    async start(user: { userId: string; role: Role }): Promise<TokenPair> {
+      const familyExpiresAt = new Date(deps.now().getTime() + config.refreshMaxAgeSeconds * 1000);
+      return issue(db, user, { familyId: randomUUID(), familyExpiresAt });
+    },
+
+    /**
+     * Spends the refresh token and returns the next pair, with the user's current role. A spent
+     * token presented again after the grace window revokes its family (REFRESH_TOKEN_REUSED).
+     */
+    async refresh(refreshToken: string): Promise<TokenPair> {
+      const outcome = await retryOnConflict(() => rotate(refreshToken));
       if (outcome.kind === 'reused') {
         // A security event: someone holds a copy of a token the owner already used.
         deps.logger.warn(
@@ -125,3 +134,21 @@ export function createSessionsService(deps: {
   };
 }
 export type SessionsService = ReturnType<typeof createSessionsService>;
+
+// InnoDB may pick one of two transactions that touch the same family as a deadlock victim (Prisma
+// P2034); it rolled back entirely, so running it again is safe and lets the loser see the spent row.
+async function retryOnConflict<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (err) {
+      if (attempt >= attempts || !isWriteConflict(err)) throw err;
+    }
+  }
+}
+
+function isWriteConflict(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const code = 'code' in err ? err.code : undefined;
+  return code === 'P2034' || /deadlock|lock wait timeout|write conflict/i.test(err.message);
+}
