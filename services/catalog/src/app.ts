@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
+import { authenticate, createTokenVerifier, type TokenVerifier } from '@kavosh/auth-client';
 import {
   buildService,
   createLogger,
@@ -22,6 +23,8 @@ export interface CatalogDeps {
   logger?: Logger;
   /** Tests give each file its own exchange and queues. */
   messaging?: Pick<MessagingOptions<Database>, 'isolation' | 'relay'>;
+  /** Tests verify tokens against a local key instead of auth's JWKS. */
+  verifier?: TokenVerifier;
 }
 
 /** Builds the catalog service (not listening): the kit, its database, messaging and features. */
@@ -47,6 +50,14 @@ export async function buildApp(config: CatalogConfig, deps: CatalogDeps = {}): P
     metrics: app.metrics,
   });
   app.readiness.add('broker', () => messaging.check());
+  const verifier =
+    deps.verifier ??
+    createTokenVerifier({
+      jwksUrl: config.AUTH_JWKS_URL,
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+    });
+  await app.register(authenticate, { verifier });
   app.addHook('onClose', async () => {
     await messaging.close();
     await db.$disconnect();

@@ -3,6 +3,7 @@ import { migrate } from '@kavosh/db';
 import { startTestService } from '@kavosh/testing';
 import { buildApp, type CatalogDeps } from '../src/app.js';
 import { readConfig } from '../src/config.js';
+import { testTokens } from './tokens.js';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
 export const SCHEMA_PATH = fileURLToPath(new URL('../prisma/schema.prisma', import.meta.url));
@@ -28,6 +29,7 @@ export const startCatalog = (
         LOG_LEVEL: 'silent',
       });
       const app = await buildApp(config, {
+        verifier: (await testTokens()).verifier,
         messaging: { isolation: { exchange: `${prefix}.events`, queuePrefix: `${prefix}.` } },
         ...opts.deps,
       });
