@@ -48,6 +48,9 @@ describe('the config schemas read from the source', () => {
       ['DATABASE_URL', 'x'],
       ['AMQP_URL', 'x'],
       ['REDIS_URL', 'x'],
+      ['CURSOR_SECRET', 'x'],
+      ['AUTH_JWKS_URL', 'http://auth:3001/.well-known/jwks.json'],
+      ['JWT_ISSUER', 'https://kavosh.example.com'],
       ['DATABSE_URL', 'x'],
     ]);
     expect(environmentProblems(schema, env)).toEqual(['DATABSE_URL is not read by the process']);

@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, eventually, getInfra, type TestDatabase } from '@kavosh/testing';
 import { freePort, startProcess, stopProcess, type RunningProcess } from './processes.js';
@@ -16,6 +16,7 @@ function signingKeySet(): string {
 // Variables only one service needs.
 const OWN_ENV: Partial<Record<(typeof SERVICES)[number], Record<string, string>>> = {
   auth: { JWT_PRIVATE_JWKS: signingKeySet() },
+  catalog: { CURSOR_SECRET: randomBytes(32).toString('hex') },
 };
 
 describe('the whole system started from source', () => {

@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { randomPassword, type SecretGenerators } from './secrets.js';
 import { databasesOf, PROCESSES } from './services.js';
 
@@ -17,4 +17,5 @@ export const devSecretGenerators = (): SecretGenerators => ({
   ...Object.fromEntries(databasesOf(PROCESSES).map((db) => [db.passwordSecret, randomPassword])),
   AUTH_JWT_PRIVATE_JWKS: devSigningKeySet,
   AUTH_BOOTSTRAP_ADMIN_PASSWORD: randomPassword,
+  CATALOG_CURSOR_SECRET: () => randomBytes(32).toString('base64url'),
 });

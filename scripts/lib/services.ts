@@ -77,6 +77,13 @@ export function envFor(
     env.AUTH_BOOTSTRAP_ADMIN_EMAIL = DEV_ADMIN_EMAIL;
     env.AUTH_BOOTSTRAP_ADMIN_PASSWORD = adminPassword;
   }
+  if (spec.name === 'catalog') {
+    const cursorSecret = secrets.CATALOG_CURSOR_SECRET;
+    if (cursorSecret === undefined) throw new Error('missing dev secret CATALOG_CURSOR_SECRET');
+    env.CURSOR_SECRET = cursorSecret;
+    // An empty local catalog gets the synthetic demo movies; a filled one is left alone.
+    env.SEED_DEMO_DATA = 'true';
+  }
   if (spec.name === 'gateway') {
     for (const upstream of PROCESSES) {
       if (upstream.name !== 'gateway') {

@@ -6,6 +6,10 @@ import { readConfig } from '../src/config.js';
 import { testTokens } from './tokens.js';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
+/** The cursor key every test app signs with; tests may forge cursors with it on purpose. */
+export const TEST_CURSOR_SECRET = 'catalog-test-cursor-secret-0123456789abcdef';
+/** The media signing key of every test app; the playback test renders nginx's config with it. */
+export const TEST_MEDIA_SIGNING_SECRET = 'catalog-test-media-secret-0123456789abcdef';
 export const SCHEMA_PATH = fileURLToPath(new URL('../prisma/schema.prisma', import.meta.url));
 
 /** A catalog app on a fresh, migrated database; the rewrite options route a dependency through a proxy. */
@@ -27,6 +31,8 @@ export const startCatalog = (
         AMQP_URL: opts.rewriteAmqpUrl?.(infra.amqpUrl) ?? infra.amqpUrl,
         REDIS_URL: infra.redisUrl,
         LOG_LEVEL: 'silent',
+        MEDIA_SIGNING_SECRET: TEST_MEDIA_SIGNING_SECRET,
+        CURSOR_SECRET: TEST_CURSOR_SECRET,
       });
       const app = await buildApp(config, {
         verifier: (await testTokens()).verifier,
