@@ -49,6 +49,8 @@ describe('the config schemas read from the source', () => {
       ['AMQP_URL', 'x'],
       ['REDIS_URL', 'x'],
       ['CURSOR_SECRET', 'x'],
+      ['MEDIA_SIGNING_SECRET', 'x'],
+      ['MEDIA_ORIGIN_URL', 'https://media.kavosh.example.com'],
       ['AUTH_JWKS_URL', 'http://auth:3001/.well-known/jwks.json'],
       ['JWT_ISSUER', 'https://kavosh.example.com'],
       ['DATABSE_URL', 'x'],

@@ -16,7 +16,10 @@ function signingKeySet(): string {
 // Variables only one service needs.
 const OWN_ENV: Partial<Record<(typeof SERVICES)[number], Record<string, string>>> = {
   auth: { JWT_PRIVATE_JWKS: signingKeySet() },
-  catalog: { CURSOR_SECRET: randomBytes(32).toString('hex') },
+  catalog: {
+    CURSOR_SECRET: randomBytes(32).toString('hex'),
+    MEDIA_SIGNING_SECRET: randomBytes(32).toString('base64url'),
+  },
 };
 
 describe('the whole system started from source', () => {

@@ -18,4 +18,5 @@ export const devSecretGenerators = (): SecretGenerators => ({
   AUTH_JWT_PRIVATE_JWKS: devSigningKeySet,
   AUTH_BOOTSTRAP_ADMIN_PASSWORD: randomPassword,
   CATALOG_CURSOR_SECRET: () => randomBytes(32).toString('base64url'),
+  CATALOG_MEDIA_SIGNING_SECRET: () => randomBytes(32).toString('base64url'),
 });

@@ -81,6 +81,10 @@ export function envFor(
     const cursorSecret = secrets.CATALOG_CURSOR_SECRET;
     if (cursorSecret === undefined) throw new Error('missing dev secret CATALOG_CURSOR_SECRET');
     env.CURSOR_SECRET = cursorSecret;
+    const mediaSecret = secrets.CATALOG_MEDIA_SIGNING_SECRET;
+    if (mediaSecret === undefined)
+      throw new Error('missing dev secret CATALOG_MEDIA_SIGNING_SECRET');
+    env.MEDIA_SIGNING_SECRET = mediaSecret;
     // An empty local catalog gets the synthetic demo movies; a filled one is left alone.
     env.SEED_DEMO_DATA = 'true';
   }

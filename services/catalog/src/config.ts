@@ -9,8 +9,9 @@ export const CatalogEnv = Type.Object({
   MIGRATE_ON_START: Type.Boolean({ default: true }),
   /** The media origin (nginx, infra/nginx/media.conf.template) that playback URLs point at. */
   MEDIA_ORIGIN_URL: Type.String({
-    pattern: '^https?://[^/?#]+(/[^?#]*)?$',
-    description: 'an http:// or https:// URL without query',
+    // No path: nginx checks the signature against the URI it receives, /media/… from the root.
+    pattern: '^https?://[^/?#]+/?$',
+    description: 'an http:// or https:// origin (scheme, host, port; no path)',
     default: 'http://localhost:8081',
   }),
   // Shared with the origin's secure_link_md5; a secret, never logged. nginx would read `$` or a
