@@ -26,6 +26,13 @@ export const POLICIES: readonly Policy[] = [
   { method: '*', path: '/api/auth/users', access: { roles: ['admin'] } },
   { method: '*', path: '/api/auth/users/:id', access: { roles: ['admin'] } },
   { method: '*', path: '/api/auth/users/:id/role', access: { roles: ['admin'] } },
+  // catalog: posters (C2)
+  { method: 'GET', path: '/api/catalog/posters/:file', access: 'public' },
+  {
+    method: 'POST',
+    path: '/api/catalog/movies/:id/poster',
+    access: { roles: ['editor', 'admin'] },
+  },
 ];
 
 interface CompiledPolicy extends Policy {

@@ -11,6 +11,9 @@ import { isDatabaseUnavailable, pingDatabase } from '@kavosh/db';
 import { Messaging, type MessagingOptions } from '@kavosh/messaging';
 import type { CatalogConfig } from './config.js';
 import { createDatabase, type Database } from './db.js';
+import { postersRoutes } from './posters/routes.js';
+import { createPostersService } from './posters/service.js';
+import { createPosterStorage } from './storage/from-config.js';
 
 const { version } = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
@@ -61,6 +64,12 @@ export async function buildApp(config: CatalogConfig, deps: CatalogDeps = {}): P
   app.addHook('onClose', async () => {
     await messaging.close();
     await db.$disconnect();
+  });
+  const posterStorage = createPosterStorage(config);
+  app.addHook('onClose', async () => posterStorage.close());
+  await app.register(postersRoutes, {
+    posters: createPostersService({ db, storage: posterStorage, now: () => new Date() }),
+    maxBytes: config.POSTER_MAX_BYTES,
   });
   return app;
 }

@@ -18,6 +18,8 @@ export const startCatalog = (
     rewriteDatabaseUrl?: (url: string) => string;
     rewriteAmqpUrl?: (url: string) => string;
     deps?: CatalogDeps;
+    /** Extra environment, e.g. POSTER_DIR for a test's own poster directory. */
+    env?: Record<string, string>;
   } = {},
 ) =>
   startTestService({
@@ -33,6 +35,7 @@ export const startCatalog = (
         LOG_LEVEL: 'silent',
         MEDIA_SIGNING_SECRET: TEST_MEDIA_SIGNING_SECRET,
         CURSOR_SECRET: TEST_CURSOR_SECRET,
+        ...opts.env,
       });
       const app = await buildApp(config, {
         verifier: (await testTokens()).verifier,

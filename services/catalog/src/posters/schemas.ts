@@ -1,0 +1,39 @@
+import { Type, type Static } from 'typebox';
+
+export const MovieIdParams = Type.Object(
+  { id: Type.String({ format: 'uuid' }) },
+  { additionalProperties: false },
+);
+
+export const PosterFileParams = Type.Object(
+  {
+    file: Type.String({
+      pattern: '^[0-9a-f]{64}\\.(jpg|png|webp)$',
+      maxLength: 69,
+      description: '<sha-256 of the image, lower-case hex>.<jpg|png|webp>',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const PosterUpload = Type.Object(
+  {
+    movieId: Type.String({ format: 'uuid' }),
+    posterHash: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+    posterType: Type.Union([
+      Type.Literal('image/jpeg'),
+      Type.Literal('image/png'),
+      Type.Literal('image/webp'),
+    ]),
+    posterUrl: Type.String({ description: 'Public, immutable URL of the image' }),
+    version: Type.Integer({ minimum: 1, description: "The movie's new version (its ETag)" }),
+  },
+  { additionalProperties: false },
+);
+export type PosterUpload = Static<typeof PosterUpload>;
+
+export const PosterBytes = Type.Unsafe<unknown>({
+  type: 'string',
+  format: 'binary',
+  description: 'The image bytes',
+});
