@@ -1,11 +1,17 @@
 import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { authenticate, createTokenVerifier } from '@kavosh/auth-client';
 import { buildService, type KavoshApp, type ReadinessCheck } from '@kavosh/service-kit';
 import type { GatewayConfig } from './config.js';
+import { cachingVerifier } from './identity/verification-cache.js';
 import { enforcePolicies } from './policies/enforce.js';
+import { createPolicyLookup, type Policy } from './policies/table.js';
 import { proxyRoutes } from './proxy/routes.js';
+import { SharedCounters } from './rate-limits/counters.js';
+import { installRateLimits } from './rate-limits/plugin.js';
+import { ratePolicies } from './rate-limits/policies.js';
 import { upstreamLive, upstreamUrls } from './upstreams.js';
 
 const { version } = JSON.parse(
@@ -14,8 +20,14 @@ const { version } = JSON.parse(
   version: string;
 };
 
+const REDIS_STARTUP_WAIT_MS = 2_000;
+
 export interface GatewayDeps {
   logger?: Logger;
+  /** Replaces the edge policy table (the benchmark makes its route public). */
+  policies?: readonly Policy[];
+  /** false: no rate limiting at all (the benchmark's proxy-only variant). */
+  rateLimits?: boolean;
 }
 
 /** Builds the gateway (not listening): edge authentication, route policies and the proxy. */
@@ -44,17 +56,42 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps = {}): P
     readiness,
     trustProxyHops: config.TRUSTED_PROXY_HOPS,
   });
-  const verifier = createTokenVerifier({
-    jwksUrl: config.AUTH_JWKS_URL,
-    issuer: config.JWT_ISSUER,
-    audience: config.JWT_AUDIENCE,
-  });
+  const verifier = cachingVerifier(
+    createTokenVerifier({
+      jwksUrl: config.AUTH_JWKS_URL,
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+    }),
+    { maxEntries: config.TOKEN_CACHE_SIZE, maxAgeMs: config.TOKEN_CACHE_TTL_MS },
+  );
   await app.register(authenticate, { verifier });
-  enforcePolicies(app);
+  // After authentication (the key is the user when there is one), before the policy check (a
+  // flood of refused requests is limited too).
+  if (deps.rateLimits !== false) {
+    const counters = new SharedCounters(redis, {
+      prefix: `${config.REDIS_KEY_PREFIX}rl:`,
+      syncEvery: config.RATE_LIMIT_SYNC_EVERY,
+      syncIntervalMs: config.RATE_LIMIT_SYNC_INTERVAL_MS,
+      maxKeys: config.RATE_LIMIT_LOCAL_KEYS,
+    });
+    await installRateLimits(app, { counters, policies: ratePolicies(config) });
+    app.addHook('onClose', async () => {
+      counters.close();
+      await counters.flush();
+    });
+  }
+  enforcePolicies(app, deps.policies ? createPolicyLookup(deps.policies) : undefined);
   await proxyRoutes(app, config);
   redis.on('error', (err) => app.log.warn({ err, component: 'redis' }, 'redis connection error'));
   // A gateway that starts while Redis is down still starts; readiness reports it until it returns.
-  redis.connect().catch(() => undefined);
+  const connected = redis.connect().then(
+    () => true,
+    () => false,
+  );
+  // …but waits a moment for it, so the first logins are not refused while it connects.
+  app.addHook('onReady', async () => {
+    await Promise.race([connected, sleep(REDIS_STARTUP_WAIT_MS)]);
+  });
   app.addHook('onClose', async () => {
     redis.disconnect();
   });

@@ -21,8 +21,41 @@ export const GatewayEnv = Type.Object({
   UPSTREAM_CONNECTIONS: Type.Integer({ minimum: 1, maximum: 1024, default: 64 }),
   /** Load balancers in front of the gateway whose X-Forwarded-For entries are trusted. */
   TRUSTED_PROXY_HOPS: Type.Integer({ minimum: 0, maximum: 10, default: 0 }),
+  /** Prefix of every Redis key the gateway writes (rate-limit counters). */
+  REDIS_KEY_PREFIX: Type.String({ pattern: '^[A-Za-z0-9:_-]{1,64}$', default: 'gateway:' }),
+  /** Requests per RATE_LIMIT_WINDOW_MS per user (or per IP without a token), on every route. */
+  RATE_LIMIT_MAX: Type.Integer({ minimum: 1, maximum: 1_000_000_000, default: 600 }),
+  RATE_LIMIT_WINDOW_MS: Type.Integer({ minimum: 1_000, maximum: 86_400_000, default: 60_000 }),
+  /** Requests per window per IP on POST login, register and refresh (counted exactly in Redis). */
+  RATE_LIMIT_AUTH_MAX: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 20 }),
+  /**
+   * The standard limit is counted locally and added to Redis every RATE_LIMIT_SYNC_EVERY requests
+   * of a key, or RATE_LIMIT_SYNC_INTERVAL_MS after its first unsynced one: the cross-replica
+   * tolerance (docs/gateway.md). 1 makes every request wait for Redis.
+   */
+  RATE_LIMIT_SYNC_EVERY: Type.Integer({ minimum: 1, maximum: 10_000, default: 20 }),
+  RATE_LIMIT_SYNC_INTERVAL_MS: Type.Integer({ minimum: 10, maximum: 10_000, default: 100 }),
+  /** Keys counted locally at once; beyond it the least recently used key is synced and dropped. */
+  RATE_LIMIT_LOCAL_KEYS: Type.Integer({ minimum: 100, maximum: 10_000_000, default: 100_000 }),
+  /** Verified tokens kept in memory (LRU), each at most TOKEN_CACHE_TTL_MS and never past `exp`. */
+  TOKEN_CACHE_SIZE: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 10_000 }),
+  TOKEN_CACHE_TTL_MS: Type.Integer({ minimum: 1_000, maximum: 600_000, default: 60_000 }),
+  /** Browser origins allowed to call the API (comma-separated, exact match); empty: none. */
+  CORS_ORIGINS: Type.String({ pattern: '^[^\\s]*$', default: '' }),
+  /** A client that has not sent all request headers this long is answered 408 and disconnected. */
+  HEADERS_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 10_000 }),
+  /** A whole request (headers and body) must arrive within this time. */
+  REQUEST_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 30_000 }),
+  /** An idle connection (nothing received or sent) is closed after this time. */
+  CONNECTION_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 60_000 }),
 });
 export type GatewayConfig = Static<typeof GatewayEnv>;
 
 export const readConfig = (env: Record<string, string | undefined> = process.env): GatewayConfig =>
   loadConfig(GatewayEnv, env);
+
+/** CORS_ORIGINS as a list, blanks dropped. */
+export const corsOrigins = (config: Pick<GatewayConfig, 'CORS_ORIGINS'>): string[] =>
+  config.CORS_ORIGINS.split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
