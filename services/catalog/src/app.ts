@@ -11,6 +11,7 @@ import { isDatabaseUnavailable, pingDatabase } from '@kavosh/db';
 import { Messaging, type MessagingOptions } from '@kavosh/messaging';
 import type { CatalogConfig } from './config.js';
 import { createDatabase, type Database } from './db.js';
+import { createCacheRedis, createCatalogCache } from './cache/index.js';
 import { postersRoutes } from './posters/routes.js';
 import { createPostersService } from './posters/service.js';
 import { createPosterStorage } from './storage/from-config.js';
@@ -28,6 +29,8 @@ export interface CatalogDeps {
   messaging?: Pick<MessagingOptions<Database>, 'isolation' | 'relay'>;
   /** Tests verify tokens against a local key instead of auth's JWKS. */
   verifier?: TokenVerifier;
+  /** Tests give each file its own Redis key prefix for the cache. */
+  cacheKeyPrefix?: string;
 }
 
 /** Builds the catalog service (not listening): the kit, its database, messaging and features. */
@@ -53,6 +56,27 @@ export async function buildApp(config: CatalogConfig, deps: CatalogDeps = {}): P
     metrics: app.metrics,
   });
   app.readiness.add('broker', () => messaging.check());
+  // Not a readiness check: without Redis the catalog still answers, from MySQL.
+  const cacheRedis =
+    config.CATALOG_CACHE === 'on'
+      ? createCacheRedis(config.REDIS_URL, {
+          connectTimeoutMs: 2 * config.CACHE_REDIS_TIMEOUT_MS,
+          commandTimeoutMs: config.CACHE_REDIS_TIMEOUT_MS,
+        })
+      : null;
+  const cache = createCatalogCache({
+    redis: cacheRedis,
+    keyPrefix: deps.cacheKeyPrefix ?? 'catalog:',
+    ttlSeconds: config.CACHE_TTL_SECONDS,
+    policy: {
+      maxAgeSeconds: config.CACHE_MAX_AGE_SECONDS,
+      staleWhileRevalidateSeconds: config.CACHE_STALE_WHILE_REVALIDATE_SECONDS,
+    },
+    logger: logger.child({ component: 'cache' }),
+    metrics: app.metrics,
+  });
+  await cacheRedis?.connect().catch(() => undefined);
+  app.addHook('onClose', () => cache.close());
   const verifier =
     deps.verifier ??
     createTokenVerifier({

@@ -36,6 +36,15 @@ export const CatalogEnv = Type.Object({
   ),
   S3_REGION: Type.String({ minLength: 1, maxLength: 64, default: 'us-east-1' }),
   S3_FORCE_PATH_STYLE: Type.Boolean({ default: true }),
+  /** The Redis read-through cache of public reads (src/cache/); off: every read goes to MySQL. */
+  CATALOG_CACHE: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on' }),
+  /** A cached entry expires after this long even if no write touched it. */
+  CACHE_TTL_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 300 }),
+  /** Cache-Control max-age of public reads: how long a client or CDN may reuse one unasked. */
+  CACHE_MAX_AGE_SECONDS: Type.Integer({ minimum: 0, maximum: 3_600, default: 30 }),
+  CACHE_STALE_WHILE_REVALIDATE_SECONDS: Type.Integer({ minimum: 0, maximum: 86_400, default: 60 }),
+  /** Longest wait for the cache's Redis before a read goes to MySQL instead. */
+  CACHE_REDIS_TIMEOUT_MS: Type.Integer({ minimum: 10, maximum: 10_000, default: 500 }),
 });
 export type CatalogConfig = Static<typeof CatalogEnv>;
 

@@ -17,6 +17,7 @@ export const startCatalog = (
   opts: {
     rewriteDatabaseUrl?: (url: string) => string;
     rewriteAmqpUrl?: (url: string) => string;
+    rewriteRedisUrl?: (url: string) => string;
     deps?: CatalogDeps;
     /** Extra environment, e.g. POSTER_DIR for a test's own poster directory. */
     env?: Record<string, string>;
@@ -31,7 +32,7 @@ export const startCatalog = (
       const config = readConfig({
         DATABASE_URL: opts.rewriteDatabaseUrl?.(databaseUrl) ?? databaseUrl,
         AMQP_URL: opts.rewriteAmqpUrl?.(infra.amqpUrl) ?? infra.amqpUrl,
-        REDIS_URL: infra.redisUrl,
+        REDIS_URL: opts.rewriteRedisUrl?.(infra.redisUrl) ?? infra.redisUrl,
         LOG_LEVEL: 'silent',
         MEDIA_SIGNING_SECRET: TEST_MEDIA_SIGNING_SECRET,
         CURSOR_SECRET: TEST_CURSOR_SECRET,
@@ -40,6 +41,7 @@ export const startCatalog = (
       const app = await buildApp(config, {
         verifier: (await testTokens()).verifier,
         messaging: { isolation: { exchange: `${prefix}.events`, queuePrefix: `${prefix}.` } },
+        cacheKeyPrefix: `${prefix}:cache:`,
         ...opts.deps,
       });
       await app.ready();

@@ -1,0 +1,54 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { CatalogCache, Loader } from './cache.js';
+import { parseIfNoneMatch } from './etag.js';
+import type { CacheSpec } from './keys.js';
+
+/** Cache-Control of an answer only its caller may see (editors' drafts). */
+export const NO_STORE = 'private, no-store';
+
+/** How long clients and CDNs may keep a public read. */
+export interface CachePolicy {
+  maxAgeSeconds: number;
+  staleWhileRevalidateSeconds: number;
+}
+
+/** Editors and admins see drafts: their reads skip the cache and are never stored downstream. */
+export const bypassesCache = (request: FastifyRequest): boolean =>
+  request.identity?.roles.some((role) => role === 'editor' || role === 'admin') ?? false;
+
+/**
+ * Cache-Control of a cached read. Anonymous: a CDN may keep it. With a token the body is the same,
+ * but a shared cache should not store a response to a request carrying credentials.
+ */
+export const cacheControlFor = (request: FastifyRequest, policy: CachePolicy): string =>
+  request.identity === null && request.headers.authorization === undefined
+    ? `public, max-age=${policy.maxAgeSeconds}, stale-while-revalidate=${policy.staleWhileRevalidateSeconds}`
+    : `private, max-age=${policy.maxAgeSeconds}`;
+
+/**
+ * Answers a public read through the cache: body or 304 with a strong ETag, Cache-Control and
+ * `Vary: Authorization` (an editor's answer differs). The loader serializes with the route's own
+ * serializer (`reply.serialize`), so cached and uncached bodies are byte for byte the same.
+ * Returns the loader's uncacheable value (a redirect) for the route to answer, else undefined
+ * after the reply is sent.
+ */
+export async function serveCached<P>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cache: CatalogCache,
+  spec: CacheSpec,
+  load: Loader<P>,
+): Promise<{ pass: P } | undefined> {
+  const outcome = await cache.read(spec, load, parseIfNoneMatch(request.headers['if-none-match']));
+  if (outcome.kind === 'pass') return { pass: outcome.value };
+  reply
+    .header('etag', outcome.etag)
+    .header('cache-control', cacheControlFor(request, cache.policy))
+    .header('vary', 'Authorization');
+  if (outcome.kind === 'not-modified') {
+    await reply.code(304).send();
+  } else {
+    await reply.type('application/json; charset=utf-8').send(outcome.body);
+  }
+  return undefined;
+}
