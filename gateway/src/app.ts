@@ -6,6 +6,7 @@ import { authenticate, createTokenVerifier } from '@kavosh/auth-client';
 import { buildService, type KavoshApp, type ReadinessCheck } from '@kavosh/service-kit';
 import type { GatewayConfig } from './config.js';
 import { cachingVerifier } from './identity/verification-cache.js';
+import { openApiRoutes } from './openapi/routes.js';
 import { enforcePolicies } from './policies/enforce.js';
 import { createPolicyLookup, type Policy } from './policies/table.js';
 import { proxyRoutes } from './proxy/routes.js';
@@ -81,6 +82,7 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps = {}): P
     });
   }
   enforcePolicies(app, deps.policies ? createPolicyLookup(deps.policies) : undefined);
+  await openApiRoutes(app, config, { version, policies: deps.policies });
   await proxyRoutes(app, config);
   redis.on('error', (err) => app.log.warn({ err, component: 'redis' }, 'redis connection error'));
   // A gateway that starts while Redis is down still starts; readiness reports it until it returns.

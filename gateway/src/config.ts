@@ -15,6 +15,13 @@ export const GatewayEnv = Type.Object({
   BILLING_URL: UpstreamUrl(3003),
   SOCIAL_URL: UpstreamUrl(3004),
   UPSTREAM_HEALTH_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 10_000, default: 1_000 }),
+  /** Each upstream's /openapi.json must arrive within this time (merged doc at /openapi.json). */
+  OPENAPI_FETCH_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 30_000, default: 2_000 }),
+  /** An upstream whose document could not be fetched is retried after this, doubling up to the max. */
+  OPENAPI_RETRY_MIN_MS: Type.Integer({ minimum: 10, maximum: 600_000, default: 1_000 }),
+  OPENAPI_RETRY_MAX_MS: Type.Integer({ minimum: 10, maximum: 3_600_000, default: 60_000 }),
+  /** A fetched document is fetched again after this long (a redeployed service may add routes). */
+  OPENAPI_REFRESH_MS: Type.Integer({ minimum: 1_000, maximum: 86_400_000, default: 300_000 }),
   /** An upstream that sends no headers (or stalls its body) this long is answered 504. */
   UPSTREAM_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 300_000, default: 10_000 }),
   /** Keep-alive connections per upstream (undici pool). */

@@ -51,11 +51,17 @@ const compile = (policy: Policy): CompiledPolicy => ({
   ),
 });
 
-/** Looks up the access rule for a method and a path (without query string). */
-export function createPolicyLookup(policies: readonly Policy[] = POLICIES) {
+/** Finds the policy entry that decides a method and a path, or undefined when none is listed. */
+export function createPolicyMatcher(policies: readonly Policy[] = POLICIES) {
   const compiled = policies.map(compile);
-  return (method: string, path: string): Access =>
+  return (method: string, path: string): Policy | undefined =>
     compiled.find(
       (policy) => (policy.method === '*' || policy.method === method) && policy.pattern.test(path),
-    )?.access ?? 'authenticated';
+    );
+}
+
+/** Looks up the access rule for a method and a path (without query string). */
+export function createPolicyLookup(policies: readonly Policy[] = POLICIES) {
+  const match = createPolicyMatcher(policies);
+  return (method: string, path: string): Access => match(method, path)?.access ?? 'authenticated';
 }

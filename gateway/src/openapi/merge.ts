@@ -1,0 +1,197 @@
+import type { Access, Policy } from '../policies/table.js';
+
+/** A JSON object as it came off the wire; OpenAPI documents are handled as plain data. */
+export type Json = Record<string, unknown>;
+
+/** An OpenAPI 3.1 document: only the parts the merge reads are typed. */
+export interface OpenApiDocument extends Json {
+  openapi: string;
+  info: Json;
+  paths: Record<string, Record<string, Json>>;
+  components?: Record<string, Record<string, unknown>>;
+  tags?: Json[];
+}
+
+export const HTTP_METHODS = [
+  'get',
+  'put',
+  'post',
+  'delete',
+  'options',
+  'head',
+  'patch',
+  'trace',
+] as const;
+
+/** The scheme every non-public operation requires: the access token auth issues. */
+export const BEARER_SCHEME = 'bearerAuth';
+
+export const isJson = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** What a fetched document must look like before it is merged; anything else is refused. */
+export function asOpenApiDocument(value: unknown): OpenApiDocument {
+  if (!isJson(value) || typeof value.openapi !== 'string' || !/^3\./.test(value.openapi)) {
+    throw new Error('not an OpenAPI 3 document');
+  }
+  if (!isJson(value.info) || !isJson(value.paths))
+    throw new Error('document without info or paths');
+  for (const item of Object.values(value.paths)) {
+    if (!isJson(item)) throw new Error('a path item is not an object');
+  }
+  if (value.components !== undefined && !isJson(value.components)) {
+    throw new Error('components is not an object');
+  }
+  return value as OpenApiDocument;
+}
+
+const LOCAL_COMPONENT_REF = /^#\/components\/([^/]+)\/(.+)$/;
+
+/** A deep copy of value with every local component $ref renamed by rename(section, name). */
+function rewriteRefs(value: unknown, rename: (section: string, name: string) => string): unknown {
+  if (Array.isArray(value)) return value.map((item) => rewriteRefs(item, rename));
+  if (!isJson(value)) return value;
+  const out: Json = {};
+  for (const [key, child] of Object.entries(value)) {
+    const match =
+      key === '$ref' && typeof child === 'string' ? LOCAL_COMPONENT_REF.exec(child) : null;
+    out[key] =
+      match?.[1] && match[2]
+        ? `#/components/${match[1]}/${rename(match[1], match[2])}`
+        : rewriteRefs(child, rename);
+  }
+  return out;
+}
+
+/** OpenAPI path template → the public path the policy table is written in (`{id}` → `:id`). */
+export const policyPath = (openApiPath: string): string =>
+  openApiPath.replace(/\{([^}]+)\}/g, ':$1');
+
+/**
+ * One service's document as the gateway publishes it: paths under /api/<service>, component names
+ * prefixed `<service>.` (with every $ref rewritten), operation ids prefixed, each operation tagged
+ * with the service so Swagger UI groups them.
+ */
+export function prefixDocument(service: string, doc: OpenApiDocument): OpenApiDocument {
+  const rename = (_section: string, name: string) => `${service}.${name}`;
+  const paths: OpenApiDocument['paths'] = {};
+  for (const [path, item] of Object.entries(doc.paths)) {
+    const rewritten = rewriteRefs(item, rename) as Record<string, Json>;
+    for (const method of HTTP_METHODS) {
+      const operation = rewritten[method];
+      if (!isJson(operation)) continue;
+      if (typeof operation.operationId === 'string') {
+        operation.operationId = `${service}.${operation.operationId}`;
+      }
+      operation.tags = [service];
+    }
+    paths[`/api/${service}${path === '/' ? '' : path}`] = rewritten;
+  }
+  const components: NonNullable<OpenApiDocument['components']> = {};
+  for (const [section, entries] of Object.entries(doc.components ?? {})) {
+    if (!isJson(entries) || section === 'securitySchemes') continue;
+    components[section] = Object.fromEntries(
+      Object.entries(entries).map(([name, value]) => [
+        rename(section, name),
+        rewriteRefs(value, rename),
+      ]),
+    );
+  }
+  return { ...doc, paths, components };
+}
+
+/** How the merged document describes an edge access rule. */
+export const describeAccess = (access: Access): string | { roles: string[] } =>
+  typeof access === 'string' ? access : { roles: [...access.roles] };
+
+export interface MergeInput {
+  info: Json;
+  /** The gateway's own operations (health, metrics, JWKS, this document), paths as served. */
+  own: OpenApiDocument['paths'];
+  /** Components the gateway's own operations refer to. */
+  ownComponents: NonNullable<OpenApiDocument['components']>;
+  /** Each upstream's document as its service serves it, or null while it could not be fetched. */
+  upstreams: { name: string; doc: OpenApiDocument | null; fetchedAt: Date | null }[];
+  /** The policy entry deciding a method and a public path, or undefined (then `authenticated`). */
+  matchPolicy: (method: string, path: string) => Policy | undefined;
+  policies: readonly Policy[];
+}
+
+/**
+ * The one document the gateway serves: its own routes and every upstream's, each operation
+ * marked with the edge policy that decides it (`x-kavosh-access`, and `x-kavosh-policy` naming the
+ * table entry, absent when none matched and the default applied) and a bearer requirement unless
+ * public. Upstreams not fetched yet are listed in `x-kavosh-upstreams`.
+ */
+export function mergeDocuments(input: MergeInput): OpenApiDocument {
+  const paths: OpenApiDocument['paths'] = {};
+  const components: NonNullable<OpenApiDocument['components']> = {
+    ...input.ownComponents,
+    securitySchemes: {
+      [BEARER_SCHEME]: {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'An access token from POST /api/auth/login or /api/auth/refresh.',
+      },
+    },
+  };
+  const tags: Json[] = [{ name: 'gateway', description: "The gateway's own routes." }];
+  const addPaths = (from: OpenApiDocument['paths']) => {
+    for (const [path, item] of Object.entries(from)) {
+      if (paths[path]) throw new Error(`two documents define ${path}`);
+      paths[path] = markAccess(path, item, input.matchPolicy);
+    }
+  };
+  addPaths(input.own);
+  const upstreams: Json = {};
+  for (const { name, doc, fetchedAt } of input.upstreams) {
+    upstreams[name] = doc
+      ? { status: 'loaded', fetchedAt: fetchedAt?.toISOString() }
+      : { status: 'unavailable' };
+    if (!doc) continue;
+    const prefixed = prefixDocument(name, doc);
+    addPaths(prefixed.paths);
+    for (const [section, entries] of Object.entries(prefixed.components ?? {})) {
+      components[section] = { ...components[section], ...entries };
+    }
+    const description = typeof doc.info.description === 'string' ? doc.info.description : name;
+    tags.push({ name, description });
+  }
+  return {
+    openapi: '3.1.0',
+    info: input.info,
+    tags,
+    paths,
+    components,
+    'x-kavosh-upstreams': upstreams,
+    'x-kavosh-policies': input.policies.map((policy) => ({
+      method: policy.method,
+      path: policy.path,
+      access: describeAccess(policy.access),
+    })),
+  };
+}
+
+function markAccess(
+  path: string,
+  item: Record<string, Json>,
+  matchPolicy: MergeInput['matchPolicy'],
+): Record<string, Json> {
+  const out: Record<string, Json> = { ...item };
+  for (const method of HTTP_METHODS) {
+    const operation = item[method];
+    if (!isJson(operation)) continue;
+    // The table decides /api/* and /.well-known/* (policies/enforce.ts); the gateway's other own
+    // routes (health, metrics, this document) are open to anyone.
+    const decided = path.startsWith('/api/') || path.startsWith('/.well-known/');
+    const policy = decided ? matchPolicy(method.toUpperCase(), policyPath(path)) : undefined;
+    const access: Access = decided ? (policy?.access ?? 'authenticated') : 'public';
+    const marked: Json = { ...operation, 'x-kavosh-access': describeAccess(access) };
+    if (policy) marked['x-kavosh-policy'] = `${policy.method} ${policy.path}`;
+    if (access === 'public') delete marked.security;
+    else marked.security = [{ [BEARER_SCHEME]: [] }];
+    out[method] = marked;
+  }
+  return out;
+}

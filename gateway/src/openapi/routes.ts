@@ -1,0 +1,99 @@
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { GatewayConfig } from '../config.js';
+import { createPolicyMatcher, POLICIES, type Policy } from '../policies/table.js';
+import { upstreamUrls } from '../upstreams.js';
+import { mergeDocuments, type OpenApiDocument } from './merge.js';
+import { GATEWAY_COMPONENTS, GATEWAY_PATHS } from './own-paths.js';
+import { unresolvedRefs } from './refs.js';
+import { createUpstreamDocs } from './upstream-docs.js';
+
+/**
+ * Swagger UI loads only its own script and styles from /docs/static; no inline script. Unlike
+ * helmet's default there is no `upgrade-insecure-requests`, so the page also works over plain
+ * http on a developer's machine.
+ */
+export const DOCS_CSP = [
+  "default-src 'self'",
+  "base-uri 'self'",
+  "connect-src 'self'",
+  "font-src 'self' data:",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "script-src 'self'",
+  "script-src-attr 'none'",
+  "style-src 'self'",
+].join('; ');
+
+/**
+ * GET /openapi.json: one OpenAPI 3.1 document for the whole public API (every upstream's routes
+ * under /api/<service>, each with its edge policy), and Swagger UI on it at /docs.
+ */
+export async function openApiRoutes(
+  app: FastifyInstance,
+  config: GatewayConfig,
+  opts: { version: string; policies?: readonly Policy[] | undefined },
+): Promise<void> {
+  const policies = opts.policies ?? POLICIES;
+  const docs = createUpstreamDocs({
+    upstreams: upstreamUrls(config),
+    timeoutMs: config.OPENAPI_FETCH_TIMEOUT_MS,
+    retryMinMs: config.OPENAPI_RETRY_MIN_MS,
+    retryMaxMs: config.OPENAPI_RETRY_MAX_MS,
+    refreshMs: config.OPENAPI_REFRESH_MS,
+    log: app.log.child({ component: 'openapi' }),
+  });
+  const matchPolicy = createPolicyMatcher(policies);
+  let merged: { version: number; doc: OpenApiDocument } | undefined;
+  const current = (): OpenApiDocument => {
+    if (merged?.version !== docs.version()) {
+      const doc = mergeDocuments({
+        info: {
+          title: 'Kavosh API',
+          version: opts.version,
+          description:
+            'Every public route of Kavosh, through the gateway. `x-kavosh-access` on each ' +
+            'operation is the edge policy: public, authenticated, or the roles allowed.',
+        },
+        own: GATEWAY_PATHS,
+        ownComponents: GATEWAY_COMPONENTS,
+        upstreams: docs.snapshot(),
+        matchPolicy,
+        policies,
+      });
+      const broken = unresolvedRefs(doc);
+      if (broken.length > 0) app.log.warn({ refs: broken }, 'merged OpenAPI has unresolved $refs');
+      merged = { version: docs.version(), doc };
+    }
+    return merged.doc;
+  };
+
+  // The kit already serves GET /openapi.json with the gateway's own (proxy-only) routes; this
+  // hook answers it with the merged document first, so the kit's handler never runs here.
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.routeOptions.url !== '/openapi.json' || request.method !== 'GET') return;
+    await docs.refreshStale();
+    return reply.header('cache-control', 'no-cache').send(current());
+  });
+
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: DOCS_CSP,
+    theme: { title: 'Kavosh API' },
+    uiConfig: { deepLinking: true, displayOperationId: false, tryItOutEnabled: false },
+    uiHooks: {
+      onRequest: async (request) => {
+        if (/^\/docs\/(?:json|yaml)$/.test(request.routeOptions.url ?? '')) {
+          await docs.refreshStale();
+        }
+      },
+    },
+    transformSpecificationClone: false,
+    transformSpecification: () => current(),
+  });
+
+  app.addHook('onReady', async () => docs.start());
+  app.addHook('onClose', async () => docs.stop());
+}
