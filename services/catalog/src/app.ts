@@ -29,8 +29,6 @@ export interface CatalogDeps {
   messaging?: Pick<MessagingOptions<Database>, 'isolation' | 'relay'>;
   /** Tests verify tokens against a local key instead of auth's JWKS. */
   verifier?: TokenVerifier;
-  /** Tests give each file its own Redis key prefix for the cache. */
-  cacheKeyPrefix?: string;
 }
 
 /** Builds the catalog service (not listening): the kit, its database, messaging and features. */
@@ -66,7 +64,7 @@ export async function buildApp(config: CatalogConfig, deps: CatalogDeps = {}): P
       : null;
   const cache = createCatalogCache({
     redis: cacheRedis,
-    keyPrefix: deps.cacheKeyPrefix ?? 'catalog:',
+    keyPrefix: config.CACHE_KEY_PREFIX,
     ttlSeconds: config.CACHE_TTL_SECONDS,
     policy: {
       maxAgeSeconds: config.CACHE_MAX_AGE_SECONDS,

@@ -45,6 +45,8 @@ export const CatalogEnv = Type.Object({
   CACHE_STALE_WHILE_REVALIDATE_SECONDS: Type.Integer({ minimum: 0, maximum: 86_400, default: 60 }),
   /** Longest wait for the cache's Redis before a read goes to MySQL instead. */
   CACHE_REDIS_TIMEOUT_MS: Type.Integer({ minimum: 10, maximum: 10_000, default: 500 }),
+  /** Start of every cache key: processes sharing a Redis keep apart by it (tests, benches). */
+  CACHE_KEY_PREFIX: Type.String({ pattern: '^[A-Za-z0-9:_-]{1,64}$', default: 'catalog:' }),
 });
 export type CatalogConfig = Static<typeof CatalogEnv>;
 

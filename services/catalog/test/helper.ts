@@ -34,6 +34,7 @@ export const startCatalog = (
         AMQP_URL: opts.rewriteAmqpUrl?.(infra.amqpUrl) ?? infra.amqpUrl,
         REDIS_URL: opts.rewriteRedisUrl?.(infra.redisUrl) ?? infra.redisUrl,
         LOG_LEVEL: 'silent',
+        CACHE_KEY_PREFIX: `${prefix}:cache:`,
         MEDIA_SIGNING_SECRET: TEST_MEDIA_SIGNING_SECRET,
         CURSOR_SECRET: TEST_CURSOR_SECRET,
         ...opts.env,
@@ -41,7 +42,6 @@ export const startCatalog = (
       const app = await buildApp(config, {
         verifier: (await testTokens()).verifier,
         messaging: { isolation: { exchange: `${prefix}.events`, queuePrefix: `${prefix}.` } },
-        cacheKeyPrefix: `${prefix}:cache:`,
         ...opts.deps,
       });
       await app.ready();
