@@ -90,7 +90,12 @@ export async function buildApp(config: CatalogConfig, deps: CatalogDeps = {}): P
   const posterStorage = createPosterStorage(config);
   app.addHook('onClose', async () => posterStorage.close());
   await app.register(postersRoutes, {
-    posters: createPostersService({ db, storage: posterStorage, now: () => new Date() }),
+    posters: createPostersService({
+      db,
+      storage: posterStorage,
+      now: () => new Date(),
+      onMovieChanged: (id) => cache.invalidateMovie(id),
+    }),
     maxBytes: config.POSTER_MAX_BYTES,
   });
   return app;

@@ -9,6 +9,8 @@ import { createDatabase, type Database } from '../db.js';
 import { startCatalog } from '../../test/helper.js';
 import { testTokens } from '../../test/tokens.js';
 import { posterUrl } from './poster-url.js';
+import { createPostersService } from './service.js';
+import { createLocalDiskStorage } from '../storage/local-disk.js';
 
 // Real 1×1 images (file-type sniffs their signatures and chunks).
 const PNG = Buffer.from(
@@ -307,6 +309,27 @@ describe('posters', () => {
         expect(res.statusCode).toBe(400);
         expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
       }
+    });
+  });
+
+  describe('createPostersService', () => {
+    it('tells onMovieChanged about a committed change only, after the commit', async () => {
+      const id = await insertMovie();
+      const seen: { id: string; hash: string | null }[] = [];
+      const posters = createPostersService({
+        db,
+        storage: createLocalDiskStorage({ dir }),
+        now: () => new Date(),
+        onMovieChanged: async (movieId) => {
+          // Read outside the transaction: the change must already be visible.
+          seen.push({ id: movieId, hash: (await movieRow(movieId)).posterHash });
+        },
+      });
+      await posters.upload(id, PNG);
+      await posters.upload(id, PNG);
+      expect(seen).toEqual([{ id, hash: sha256(PNG) }]);
+      await expect(posters.upload(id, GIF)).rejects.toMatchObject({ status: 415 });
+      expect(seen).toHaveLength(1);
     });
   });
 

@@ -11,6 +11,8 @@ export function createPostersService(deps: {
   db: Database;
   storage: ObjectStorage;
   now: () => Date;
+  /** After a committed change of a movie's poster (the cache drops the movie and list pages). */
+  onMovieChanged?: (movieId: string) => Promise<void>;
 }) {
   return {
     /**
@@ -34,19 +36,23 @@ export function createPostersService(deps: {
       const hash = createHash('sha256').update(bytes).digest('hex');
       if (!(await deps.storage.exists(hash))) await deps.storage.put(hash, bytes, type);
 
-      const movie = await deps.db.$transaction(async (tx) => {
+      const { version, changed } = await deps.db.$transaction(async (tx) => {
         const current = await repo.lockMovie(tx, movieId);
         if (!current) throw new PosterMovieNotFound(movieId);
         // The same image again changes nothing, so the movie keeps its version (and ETag).
-        if (current.posterHash === hash && current.posterType === type) return current;
-        return repo.setPoster(tx, movieId, { hash, type, at: deps.now() });
+        if (current.posterHash === hash && current.posterType === type) {
+          return { version: current.version, changed: false };
+        }
+        const updated = await repo.setPoster(tx, movieId, { hash, type, at: deps.now() });
+        return { version: updated.version, changed: true };
       });
+      if (changed) await deps.onMovieChanged?.(movieId);
       return {
         movieId,
         posterHash: hash,
         posterType: type,
         posterUrl: posterPath(hash, type),
-        version: movie.version,
+        version,
       };
     },
 
