@@ -26,6 +26,8 @@ export const POLICIES: readonly Policy[] = [
   { method: '*', path: '/api/auth/users', access: { roles: ['admin'] } },
   { method: '*', path: '/api/auth/users/:id', access: { roles: ['admin'] } },
   { method: '*', path: '/api/auth/users/:id/role', access: { roles: ['admin'] } },
+  { method: '*', path: '/api/auth/me', access: 'authenticated' },
+  { method: 'POST', path: '/api/auth/me/password', access: 'authenticated' },
   // catalog: posters (C2)
   { method: 'GET', path: '/api/catalog/posters/:file', access: 'public' },
   {
