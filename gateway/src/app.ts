@@ -6,6 +6,7 @@ import { authenticate, createTokenVerifier } from '@kavosh/auth-client';
 import { buildService, type KavoshApp, type ReadinessCheck } from '@kavosh/service-kit';
 import type { GatewayConfig } from './config.js';
 import { cachingVerifier } from './identity/verification-cache.js';
+import { installRequestContext } from './observability/request-context.js';
 import { openApiRoutes } from './openapi/routes.js';
 import { enforcePolicies } from './policies/enforce.js';
 import { createPolicyLookup, type Policy } from './policies/table.js';
@@ -13,6 +14,7 @@ import { proxyRoutes } from './proxy/routes.js';
 import { SharedCounters } from './rate-limits/counters.js';
 import { installRateLimits } from './rate-limits/plugin.js';
 import { ratePolicies } from './rate-limits/policies.js';
+import { installSecurity } from './security/plugin.js';
 import { upstreamLive, upstreamUrls } from './upstreams.js';
 
 const { version } = JSON.parse(
@@ -57,6 +59,7 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps = {}): P
     readiness,
     trustProxyHops: config.TRUSTED_PROXY_HOPS,
   });
+  await installSecurity(app, config);
   const verifier = cachingVerifier(
     createTokenVerifier({
       jwksUrl: config.AUTH_JWKS_URL,
@@ -66,6 +69,7 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps = {}): P
     { maxEntries: config.TOKEN_CACHE_SIZE, maxAgeMs: config.TOKEN_CACHE_TTL_MS },
   );
   await app.register(authenticate, { verifier });
+  installRequestContext(app);
   // After authentication (the key is the user when there is one), before the policy check (a
   // flood of refused requests is limited too).
   if (deps.rateLimits !== false) {

@@ -48,7 +48,11 @@ export const GatewayEnv = Type.Object({
   TOKEN_CACHE_SIZE: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 10_000 }),
   TOKEN_CACHE_TTL_MS: Type.Integer({ minimum: 1_000, maximum: 600_000, default: 60_000 }),
   /** Browser origins allowed to call the API (comma-separated, exact match); empty: none. */
-  CORS_ORIGINS: Type.String({ pattern: '^[^\\s]*$', default: '' }),
+  CORS_ORIGINS: Type.String({
+    pattern: '^(https?://[^\\s,/]+(\\s*,\\s*https?://[^\\s,/]+)*)?$',
+    description: 'a comma-separated list of origins such as https://app.example.com',
+    default: '',
+  }),
   /** A client that has not sent all request headers this long is answered 408 and disconnected. */
   HEADERS_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 10_000 }),
   /** A whole request (headers and body) must arrive within this time. */

@@ -3,7 +3,16 @@ import proxy, { type FastifyHttpProxyOptions } from '@fastify/http-proxy';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, sendProblem } from '@kavosh/service-kit';
 import type { GatewayConfig } from '../config.js';
-import { upstreamUrls } from '../upstreams.js';
+import { upstreamMetrics, type UpstreamObserver } from '../observability/upstream-metrics.js';
+import { bodyTooLarge, bodyWasTooLarge } from '../security/plugin.js';
+import { upstreamUrls, type UpstreamName } from '../upstreams.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** performance.now() when the proxy sent this request upstream (0: not proxied). */
+    upstreamSentAt: number;
+  }
+}
 
 // Identity and internal headers are set by Kavosh, never by a client; forwarding headers are
 // rebuilt from what this gateway saw (its trust-proxy hop count decides req.ip).
@@ -28,6 +37,11 @@ export function forwardedHeaders(
 }
 
 function answerUpstreamError(reply: UpstreamReply, error: Error & { code?: string }): void {
+  // A chunked body cut off at the limit fails the upstream call: that is the client's 413.
+  if (bodyWasTooLarge(reply.request)) {
+    sendProblem(reply, bodyTooLarge(reply.server.initialConfig.bodyLimit ?? 0));
+    return;
+  }
   const timedOut = /TIMEOUT/i.test(error.code ?? '') || /timeout/i.test(error.message);
   reply.log.warn({ err: error }, 'upstream request failed');
   sendProblem(
@@ -48,26 +62,44 @@ function answerUpstreamError(reply: UpstreamReply, error: Error & { code?: strin
   );
 }
 
+/** Proxy hooks for one upstream: forwarding headers, its metrics, and problem+json on failure. */
+function replyOptionsFor(observer: UpstreamObserver): ReplyOptions {
+  return {
+    rewriteRequestHeaders: (request, headers) => {
+      request.upstreamSentAt = performance.now();
+      return forwardedHeaders(request, headers);
+    },
+    onResponse: (request, reply, res) => {
+      observer.answered(res.statusCode, (performance.now() - request.upstreamSentAt) / 1000);
+      void reply.send(res.stream);
+    },
+    onError: (reply, { error }) => {
+      observer.failed((performance.now() - reply.request.upstreamSentAt) / 1000);
+      answerUpstreamError(reply, error);
+    },
+  };
+}
+
 /** `/api/<service>/*` to each service (prefix removed), and the JWKS to auth. */
 export async function proxyRoutes(app: FastifyInstance, config: GatewayConfig): Promise<void> {
-  const replyOptions: ReplyOptions = {
-    rewriteRequestHeaders: (request, headers) => forwardedHeaders(request, headers),
-    onError: (reply, { error }) => answerUpstreamError(reply, error),
-  };
+  app.decorateRequest('upstreamSentAt', 0);
+  const upstreams = upstreamUrls(config);
+  const observers = upstreamMetrics(app, Object.keys(upstreams) as UpstreamName[]);
   const undici = {
     connections: config.UPSTREAM_CONNECTIONS,
     pipelining: 1,
     headersTimeout: config.UPSTREAM_TIMEOUT_MS,
     bodyTimeout: config.UPSTREAM_TIMEOUT_MS,
   };
-  for (const [name, upstream] of Object.entries(upstreamUrls(config))) {
+  for (const [name, upstream] of Object.entries(upstreams) as [UpstreamName, string][]) {
+    const replyOptions = replyOptionsFor(observers[name]);
     await app.register(proxy, { upstream, prefix: `/api/${name}`, replyOptions, undici });
   }
   await app.register(proxy, {
     upstream: config.AUTH_URL,
     prefix: '/.well-known/jwks.json',
     rewritePrefix: '/.well-known/jwks.json',
-    replyOptions,
+    replyOptions: replyOptionsFor(observers.auth),
     undici,
   });
 }

@@ -61,7 +61,10 @@ export async function installRateLimits(
       exact: policy.exact,
       keyGenerator: policy.keyOf,
     };
-    return { limit: app.createRateLimit(options), rejected: rejections.labels(policy.name) };
+    const rejected = rejections.labels(policy.name);
+    // Shown at 0 from the start, so a dashboard's rate() has a series before the first 429.
+    rejected.inc(0);
+    return { limit: app.createRateLimit(options), rejected };
   };
   const limiters = {
     auth: limiterOf(opts.policies.auth),

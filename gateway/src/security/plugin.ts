@@ -1,0 +1,106 @@
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '@kavosh/service-kit';
+import { corsOrigins, type GatewayConfig } from '../config.js';
+
+export const bodyTooLarge = (limit: number) =>
+  new AppError({
+    status: 413,
+    code: 'BODY_TOO_LARGE',
+    title: 'Request body too large',
+    detail: `Request bodies are limited to ${limit} bytes.`,
+  });
+
+// Set when a streamed (chunked) body passed the limit: the proxy's error then answers 413.
+const oversized = new WeakSet<object>();
+
+export const bodyWasTooLarge = (request: object): boolean => oversized.has(request);
+
+/** Passes a body through until `limit` bytes, then fails the stream (and so the upstream call). */
+class LimitedBody extends Transform {
+  #seen = 0;
+
+  constructor(
+    private readonly limit: number,
+    private readonly onExceeded: () => void,
+  ) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, cb: TransformCallback): void {
+    this.#seen += chunk.length;
+    if (this.#seen > this.limit) {
+      this.onExceeded();
+      cb(bodyTooLarge(this.limit));
+      return;
+    }
+    cb(null, chunk);
+  }
+}
+
+// What an API answer needs from helmet: nothing may be loaded or framed from it. /docs (Swagger UI)
+// sets its own policy on its routes (openapi/routes.ts), which replaces this one.
+const API_CSP = {
+  useDefaults: false,
+  directives: { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] },
+};
+
+const EXPOSED_HEADERS = [
+  'ratelimit-limit',
+  'ratelimit-remaining',
+  'ratelimit-reset',
+  'retry-after',
+  'x-request-id',
+  'etag',
+  'location',
+];
+
+/**
+ * Security defaults of the edge: helmet headers, CORS for the allow-listed origins only, the
+ * body-size limit on proxied (streamed) bodies, and server timeouts against slow clients.
+ */
+export async function installSecurity(app: FastifyInstance, config: GatewayConfig): Promise<void> {
+  await app.register(helmet, { global: true, contentSecurityPolicy: API_CSP });
+  const origins = corsOrigins(config);
+  await app.register(cors, {
+    // Exact origins only; an empty list answers no CORS headers at all (same-origin clients only).
+    origin: origins.length > 0 ? origins : false,
+    // The refresh token travels in a cookie.
+    credentials: true,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    exposedHeaders: EXPOSED_HEADERS,
+    maxAge: 600,
+  });
+
+  // Node closes a connection whose headers (or whole request) are late with 408, checked every
+  // connectionsCheckingInterval; setting it before listen() makes the check as fine as the limit.
+  const server = app.server;
+  server.headersTimeout = config.HEADERS_TIMEOUT_MS;
+  server.requestTimeout = config.REQUEST_TIMEOUT_MS;
+  server.timeout = config.CONNECTION_TIMEOUT_MS;
+  // A constructor option in Node's types, but read when the server starts listening.
+  Reflect.set(
+    server,
+    'connectionsCheckingInterval',
+    Math.max(50, Math.min(config.HEADERS_TIMEOUT_MS, config.REQUEST_TIMEOUT_MS) / 4),
+  );
+
+  // The proxy streams bodies to the upstream without parsing them, so Fastify's bodyLimit never
+  // sees them: a declared length over the limit is refused up front, a chunked body is cut off.
+  const limit = config.BODY_LIMIT_BYTES;
+  app.addHook('onRequest', (request, _reply, done) => {
+    const length = request.headers['content-length'];
+    done(length !== undefined && Number(length) > limit ? bodyTooLarge(limit) : undefined);
+  });
+  app.addHook('preParsing', (request, _reply, payload: Readable, done) => {
+    const chunked =
+      request.headers['content-length'] === undefined &&
+      request.headers['transfer-encoding'] !== undefined;
+    done(
+      null,
+      chunked ? payload.pipe(new LimitedBody(limit, () => oversized.add(request))) : payload,
+    );
+  });
+}
