@@ -11,6 +11,13 @@ import { isDatabaseUnavailable, pingDatabase } from '@kavosh/db';
 import { Messaging, type MessagingOptions } from '@kavosh/messaging';
 import type { CatalogConfig } from './config.js';
 import { createDatabase, type Database } from './db.js';
+import { createCursorCodec } from './shared/cursor.js';
+import { createPeopleService } from './people/service.js';
+import { peopleRoutes } from './people/routes.js';
+import { createMoviesService } from './movies/service.js';
+import { moviesRoutes } from './movies/routes.js';
+import { createGenresService } from './genres/service.js';
+import { genresRoutes } from './genres/routes.js';
 import { createCacheRedis, createCatalogCache } from './cache/index.js';
 import { postersRoutes } from './posters/routes.js';
 import { createPostersService } from './posters/service.js';
@@ -87,6 +94,18 @@ export async function buildApp(config: CatalogConfig, deps: CatalogDeps = {}): P
     await messaging.close();
     await db.$disconnect();
   });
+  const cursors = createCursorCodec(config.CURSOR_SECRET);
+  const movies = createMoviesService({
+    db,
+    messaging,
+    cursors,
+    onMovieChanged: (id) => cache.invalidateMovie(id),
+  });
+  await app.register(moviesRoutes, { prefix: '/movies', movies });
+  const genres = createGenresService({ db, onChanged: () => cache.invalidateGenres() });
+  await app.register(genresRoutes, { prefix: '/genres', genres });
+  const people = createPeopleService({ db, cursors, onRenamed: () => cache.invalidateAll() });
+  await app.register(peopleRoutes, { prefix: '/people', people });
   const posterStorage = createPosterStorage(config);
   app.addHook('onClose', async () => posterStorage.close());
   await app.register(postersRoutes, {

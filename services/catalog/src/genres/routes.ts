@@ -1,0 +1,114 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { requireRole } from '@kavosh/auth-client';
+import { problemSchema } from '@kavosh/service-kit';
+import { Type } from 'typebox';
+import { etagOf } from '../shared/etag.js';
+import { EDITOR_ROLES } from '../shared/viewer.js';
+import { IfMatchHeaders } from '../movies/schemas.js';
+import { Genre, GenreCreateBody, GenreList, GenreParams, GenrePatchBody } from './schemas.js';
+import type { GenresService } from './service.js';
+
+const tags = ['genres'];
+// onRequest: the role is checked before the body is validated, so no caller learns the schema.
+const editorOnly = { onRequest: requireRole(...EDITOR_ROLES) };
+const editorErrors = {
+  401: problemSchema('UNAUTHENTICATED'),
+  403: problemSchema('FORBIDDEN: editors and admins only'),
+  404: problemSchema('GENRE_NOT_FOUND'),
+};
+
+export const genresRoutes: FastifyPluginAsyncTypebox<{ genres: GenresService }> = async (
+  app,
+  { genres },
+) => {
+  app.get(
+    '/',
+    { schema: { tags, summary: 'Every genre, by name', response: { 200: GenreList } } },
+    async () => genres.list(),
+  );
+
+  app.get(
+    '/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One genre',
+        params: GenreParams,
+        response: { 200: Genre, 404: problemSchema('GENRE_NOT_FOUND') },
+      },
+    },
+    async (req, reply) => {
+      const genre = await genres.get(req.params.id);
+      return reply.header('etag', etagOf(genre.version)).send(genre);
+    },
+  );
+
+  app.post(
+    '/',
+    {
+      ...editorOnly,
+      schema: {
+        tags,
+        summary: 'Create a genre (editor)',
+        body: GenreCreateBody,
+        response: { 201: Genre, ...editorErrors, 409: problemSchema('GENRE_TAKEN') },
+      },
+    },
+    async (req, reply) => {
+      const genre = await genres.create(req.body);
+      return reply
+        .code(201)
+        .header('location', `genres/${genre.id}`)
+        .header('etag', etagOf(genre.version))
+        .send(genre);
+    },
+  );
+
+  app.patch(
+    '/:id',
+    {
+      ...editorOnly,
+      schema: {
+        tags,
+        summary: 'Rename a genre (editor); If-Match required',
+        params: GenreParams,
+        headers: IfMatchHeaders,
+        body: GenrePatchBody,
+        response: {
+          200: Genre,
+          ...editorErrors,
+          409: problemSchema('GENRE_TAKEN'),
+          412: problemSchema('VERSION_MISMATCH'),
+          428: problemSchema('PRECONDITION_REQUIRED'),
+        },
+      },
+    },
+    async (req, reply) => {
+      const genre = await genres.update(req.params.id, req.body, req.headers['if-match']);
+      return reply.header('etag', etagOf(genre.version)).send(genre);
+    },
+  );
+
+  app.delete(
+    '/:id',
+    {
+      ...editorOnly,
+      schema: {
+        tags,
+        summary: 'Delete an unused genre (editor)',
+        params: GenreParams,
+        headers: IfMatchHeaders,
+        response: {
+          204: Type.Null(),
+          ...editorErrors,
+          409: problemSchema('GENRE_IN_USE'),
+          412: problemSchema('VERSION_MISMATCH'),
+        },
+      },
+    },
+    async (req, reply) => {
+      await genres.delete(req.params.id, req.headers['if-match']);
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,175 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { requireRole } from '@kavosh/auth-client';
+import { problemSchema, traceparentOf } from '@kavosh/service-kit';
+import { Type } from 'typebox';
+import { etagOf } from '../shared/etag.js';
+import { EDITOR_ROLES, viewerOf } from '../shared/viewer.js';
+import {
+  IfMatchHeaders,
+  MovieCreateBody,
+  MovieDetail,
+  MovieIdParams,
+  MovieListQuery,
+  MoviePage,
+  MovieParams,
+  MoviePatchBody,
+} from './schemas.js';
+import type { MoviesService } from './service.js';
+
+const tags = ['movies'];
+// onRequest: the role is checked before the body is validated, so no caller learns the schema.
+const editorOnly = { onRequest: requireRole(...EDITOR_ROLES) };
+const editorErrors = {
+  401: problemSchema('UNAUTHENTICATED: no valid access token'),
+  403: problemSchema('FORBIDDEN: editors and admins only'),
+  404: problemSchema('MOVIE_NOT_FOUND'),
+};
+
+export const moviesRoutes: FastifyPluginAsyncTypebox<{ movies: MoviesService }> = async (
+  app,
+  { movies },
+) => {
+  app.get(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'List or search movies; filters, sorts and opaque cursor pagination',
+        querystring: MovieListQuery,
+        response: {
+          200: MoviePage,
+          400: problemSchema('INVALID_CURSOR or a bad filter'),
+          403: problemSchema('FORBIDDEN: a status filter other than published, not an editor'),
+        },
+      },
+    },
+    async (req) => movies.list(req.query, viewerOf(req)),
+  );
+
+  app.get(
+    '/:idOrSlug',
+    {
+      schema: {
+        tags,
+        summary: 'One movie by id or slug, with credits; an old slug redirects (301)',
+        params: MovieParams,
+        response: {
+          200: MovieDetail,
+          301: Type.Null({ description: 'Location: the current slug' }),
+          404: problemSchema('MOVIE_NOT_FOUND'),
+        },
+      },
+    },
+    async (req, reply) => {
+      const found = await movies.get(req.params.idOrSlug, viewerOf(req));
+      // Relative to /movies/<old>, so it works on the service and behind the gateway's prefix.
+      if ('redirectToSlug' in found) {
+        return reply.redirect(encodeURIComponent(found.redirectToSlug), 301);
+      }
+      return reply.header('etag', etagOf(found.movie.version)).send(found.movie);
+    },
+  );
+
+  app.post(
+    '/',
+    {
+      ...editorOnly,
+      schema: {
+        tags,
+        summary: 'Create a draft movie (editor)',
+        body: MovieCreateBody,
+        response: {
+          201: MovieDetail,
+          ...editorErrors,
+          400: problemSchema('UNKNOWN_GENRE, UNKNOWN_PERSON, INVALID_CREDIT or a bad field'),
+          409: problemSchema('SLUG_TAKEN'),
+        },
+      },
+    },
+    async (req, reply) => {
+      const movie = await movies.create(req.body);
+      return reply
+        .code(201)
+        .header('location', `movies/${movie.id}`)
+        .header('etag', etagOf(movie.version))
+        .send(movie);
+    },
+  );
+
+  app.patch(
+    '/:id',
+    {
+      ...editorOnly,
+      schema: {
+        tags,
+        summary: 'Change a movie (editor); If-Match with its ETag is required',
+        params: MovieIdParams,
+        headers: IfMatchHeaders,
+        body: MoviePatchBody,
+        response: {
+          200: MovieDetail,
+          ...editorErrors,
+          400: problemSchema('UNKNOWN_GENRE, UNKNOWN_PERSON, INVALID_CREDIT or a bad field'),
+          409: problemSchema('SLUG_TAKEN'),
+          412: problemSchema('VERSION_MISMATCH: the movie changed since it was read'),
+          428: problemSchema('PRECONDITION_REQUIRED: no If-Match'),
+        },
+      },
+    },
+    async (req, reply) => {
+      const movie = await movies.update(req.params.id, req.body, req.headers['if-match']);
+      return reply.header('etag', etagOf(movie.version)).send(movie);
+    },
+  );
+
+  for (const action of ['publish', 'unpublish'] as const) {
+    app.post(
+      `/:id/${action}`,
+      {
+        ...editorOnly,
+        schema: {
+          tags,
+          summary:
+            action === 'publish'
+              ? 'Publish a movie (editor); emits catalog.movie.published.v1'
+              : 'Withdraw a published movie (editor); emits catalog.movie.unpublished.v1',
+          params: MovieIdParams,
+          headers: IfMatchHeaders,
+          response: {
+            200: MovieDetail,
+            ...editorErrors,
+            409: problemSchema('MOVIE_STATE_CONFLICT'),
+            412: problemSchema('VERSION_MISMATCH'),
+          },
+        },
+      },
+      async (req, reply) => {
+        const run = action === 'publish' ? movies.publish : movies.unpublish;
+        const movie = await run(req.params.id, req.headers['if-match'], traceparentOf(req));
+        return reply.header('etag', etagOf(movie.version)).send(movie);
+      },
+    );
+  }
+
+  app.delete(
+    '/:id',
+    {
+      ...editorOnly,
+      schema: {
+        tags,
+        summary: 'Delete a movie (editor); a published one emits catalog.movie.unpublished.v1',
+        params: MovieIdParams,
+        headers: IfMatchHeaders,
+        response: {
+          204: Type.Null(),
+          ...editorErrors,
+          412: problemSchema('VERSION_MISMATCH'),
+        },
+      },
+    },
+    async (req, reply) => {
+      await movies.delete(req.params.id, req.headers['if-match'], traceparentOf(req));
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,188 @@
+import { Type, type Static } from 'typebox';
+import { MAX_CURSOR_LENGTH } from '../shared/cursor.js';
+
+export const MAX_PAGE_SIZE = 100;
+export const MAX_QUERY_LENGTH = 200;
+
+const Id = Type.String({ format: 'uuid', maxLength: 36 });
+const Year = Type.Integer({ minimum: 1870, maximum: 2200 });
+/** ISO 639-1 code, optionally with a region: en, fa, pt-BR. */
+const Language = Type.String({ pattern: '^[a-z]{2,3}(-[A-Z]{2})?$', minLength: 2, maxLength: 8 });
+const DateTime = Type.String({ format: 'date-time' });
+export const MovieStatus = Type.Union([
+  Type.Literal('draft'),
+  Type.Literal('published'),
+  Type.Literal('unpublished'),
+]);
+export type MovieStatus = Static<typeof MovieStatus>;
+export const CreditRole = Type.Union([
+  Type.Literal('director'),
+  Type.Literal('writer'),
+  Type.Literal('cast'),
+]);
+export type CreditRole = Static<typeof CreditRole>;
+export const MovieSort = Type.Union(
+  [
+    Type.Literal('newest'),
+    Type.Literal('title'),
+    Type.Literal('rating'),
+    Type.Literal('popularity'),
+  ],
+  { description: 'newest: publication time; popularity: number of ratings. Ignored with q.' },
+);
+export type MovieSort = Static<typeof MovieSort>;
+
+export const MovieListQuery = Type.Object(
+  {
+    q: Type.Optional(
+      Type.String({
+        maxLength: MAX_QUERY_LENGTH,
+        description: 'full-text search in titles, synopsis and people; ranked by relevance',
+      }),
+    ),
+    genre: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 80, description: 'genre slug or id' }),
+    ),
+    yearFrom: Type.Optional(Year),
+    yearTo: Type.Optional(Year),
+    language: Type.Optional(Language),
+    premium: Type.Optional(Type.Boolean()),
+    person: Type.Optional(Id),
+    // Editors only: without it they see every status; anyone else sees published movies.
+    status: Type.Optional(MovieStatus),
+    sort: Type.Optional(MovieSort),
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_CURSOR_LENGTH })),
+    limit: Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 }),
+  },
+  { additionalProperties: false },
+);
+export type MovieListQuery = Static<typeof MovieListQuery>;
+
+export const GenreRef = Type.Object(
+  { id: Id, slug: Type.String(), name: Type.String() },
+  { additionalProperties: false },
+);
+
+const summaryProperties = {
+  id: Id,
+  slug: Type.String(),
+  title: Type.String(),
+  originalTitle: Type.Union([Type.String(), Type.Null()]),
+  synopsis: Type.String(),
+  year: Type.Integer(),
+  runtimeMinutes: Type.Union([Type.Integer(), Type.Null()]),
+  ageRating: Type.Union([Type.String(), Type.Null()]),
+  premium: Type.Boolean(),
+  status: MovieStatus,
+  genres: Type.Array(GenreRef),
+  languages: Type.Array(Type.String()),
+  ratingAverage: Type.Union([Type.Number(), Type.Null()]),
+  ratingCount: Type.Integer({ minimum: 0 }),
+  posterHash: Type.Union([Type.String(), Type.Null()]),
+  publishedAt: Type.Union([DateTime, Type.Null()]),
+  updatedAt: DateTime,
+  version: Type.Integer({ minimum: 1, description: 'the ETag is "v<version>"' }),
+};
+
+export const MovieSummary = Type.Object(summaryProperties, { additionalProperties: false });
+export type MovieSummary = Static<typeof MovieSummary>;
+
+export const MoviePage = Type.Object(
+  {
+    items: Type.Array(MovieSummary),
+    nextCursor: Type.Union([Type.String(), Type.Null()], {
+      description: 'pass as cursor with the same filters for the next page; null on the last',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type MoviePage = Static<typeof MoviePage>;
+
+export const CreditView = Type.Object(
+  {
+    personId: Id,
+    name: Type.String(),
+    role: CreditRole,
+    character: Type.Union([Type.String(), Type.Null()]),
+    position: Type.Integer(),
+  },
+  { additionalProperties: false },
+);
+
+export const MovieDetail = Type.Object(
+  {
+    ...summaryProperties,
+    credits: Type.Array(CreditView, { description: 'directors, writers, then cast by position' }),
+    createdAt: DateTime,
+    streamKey: Type.Optional(Type.String({ description: 'editors only' })),
+  },
+  { additionalProperties: false },
+);
+export type MovieDetail = Static<typeof MovieDetail>;
+
+export const MovieParams = Type.Object(
+  { idOrSlug: Type.String({ minLength: 1, maxLength: 100 }) },
+  { additionalProperties: false },
+);
+export const MovieIdParams = Type.Object({ id: Id }, { additionalProperties: false });
+
+export const CreditInput = Type.Object(
+  {
+    personId: Id,
+    role: CreditRole,
+    character: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    position: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
+  },
+  { additionalProperties: false },
+);
+export type CreditInput = Static<typeof CreditInput>;
+
+const editableProperties = {
+  title: Type.String({ minLength: 1, maxLength: 300 }),
+  originalTitle: Type.Union([Type.String({ minLength: 1, maxLength: 300 }), Type.Null()]),
+  synopsis: Type.String({ maxLength: 10_000 }),
+  year: Year,
+  runtimeMinutes: Type.Union([Type.Integer({ minimum: 1, maximum: 1_000 }), Type.Null()]),
+  ageRating: Type.Union([
+    Type.String({ pattern: '^[A-Za-z0-9+-]{1,8}$', minLength: 1, maxLength: 8 }),
+    Type.Null(),
+  ]),
+  languages: Type.Array(Language, { maxItems: 20, uniqueItems: true }),
+  premium: Type.Boolean(),
+  genreIds: Type.Array(Id, { maxItems: 20, uniqueItems: true }),
+  credits: Type.Array(CreditInput, { maxItems: 200 }),
+  streamKey: Type.String({ pattern: '^[A-Za-z0-9._/-]+$', minLength: 1, maxLength: 200 }),
+};
+
+export const MovieCreateBody = Type.Object(
+  {
+    title: editableProperties.title,
+    originalTitle: Type.Optional(editableProperties.originalTitle),
+    synopsis: editableProperties.synopsis,
+    year: editableProperties.year,
+    runtimeMinutes: Type.Optional(editableProperties.runtimeMinutes),
+    ageRating: Type.Optional(editableProperties.ageRating),
+    languages: Type.Optional(editableProperties.languages),
+    premium: Type.Optional(editableProperties.premium),
+    genreIds: Type.Optional(editableProperties.genreIds),
+    credits: Type.Optional(editableProperties.credits),
+    streamKey: editableProperties.streamKey,
+  },
+  { additionalProperties: false },
+);
+export type MovieCreateBody = Static<typeof MovieCreateBody>;
+
+export const MoviePatchBody = Type.Partial(Type.Object(editableProperties), {
+  additionalProperties: false,
+  minProperties: 1,
+});
+export type MoviePatchBody = Static<typeof MoviePatchBody>;
+
+export const IfMatchHeaders = Type.Object(
+  {
+    'if-match': Type.Optional(
+      Type.String({ maxLength: 200, description: 'the ETag read with GET, e.g. "v3"' }),
+    ),
+  },
+  { additionalProperties: true },
+);

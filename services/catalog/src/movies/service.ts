@@ -1,0 +1,415 @@
+import { randomUUID } from 'node:crypto';
+import { publishInTx, type Messaging } from '@kavosh/messaging';
+import type { Database } from '../db.js';
+import { Prisma } from '../generated/prisma/client.js';
+import { queryFingerprint, type CursorCodec, type CursorValue } from '../shared/cursor.js';
+import { assertVersion, assertVersionIfGiven } from '../shared/etag.js';
+import { slugify, uniqueSlug } from '../shared/slug.js';
+import { isUuid, type Viewer } from '../shared/viewer.js';
+import {
+  InvalidCredit,
+  MovieNotFound,
+  MovieStateConflict,
+  SlugTaken,
+  StatusFilterForbidden,
+  UnknownReference,
+} from './errors.js';
+import { movieEvents } from './events.js';
+import {
+  moviesRepository as repo,
+  type Keyset,
+  type ListFilter,
+  type ListOrder,
+  type MovieDetailRow,
+  type MovieSummaryRow,
+} from './repository.js';
+import type {
+  CreditInput,
+  CreditRole,
+  MovieCreateBody,
+  MovieDetail,
+  MovieListQuery,
+  MoviePage,
+  MoviePatchBody,
+  MovieStatus,
+  MovieSummary,
+} from './schemas.js';
+import { searchExpression } from './search.js';
+
+type Tx = Prisma.TransactionClient;
+
+const ROLE_RANK: Record<string, number> = { director: 0, writer: 1, cast: 2 };
+
+const toStatus = (value: string): MovieStatus => {
+  if (value === 'draft' || value === 'published' || value === 'unpublished') return value;
+  throw new Error(`movies.status holds an unknown status "${value}"`);
+};
+const toRole = (value: string): CreditRole => {
+  if (value === 'director' || value === 'writer' || value === 'cast') return value;
+  throw new Error(`credits.role holds an unknown role "${value}"`);
+};
+
+export const toSummary = (row: MovieSummaryRow): MovieSummary => ({
+  id: row.id,
+  slug: row.slug,
+  title: row.title,
+  originalTitle: row.originalTitle,
+  synopsis: row.synopsis,
+  year: row.year,
+  runtimeMinutes: row.runtimeMinutes,
+  ageRating: row.ageRating,
+  premium: row.premium,
+  status: toStatus(row.status),
+  genres: row.genres
+    .map(({ genre }) => ({ id: genre.id, slug: genre.slug, name: genre.name }))
+    .sort((a, b) => a.name.localeCompare(b.name)),
+  languages: row.languages.map((l) => l.language).sort(),
+  ratingAverage: row.ratingAverage === null ? null : Number(row.ratingAverage),
+  ratingCount: row.ratingCount,
+  posterHash: row.posterHash,
+  publishedAt: row.publishedAt?.toISOString() ?? null,
+  updatedAt: row.updatedAt.toISOString(),
+  version: row.version,
+});
+
+export const toDetail = (row: MovieDetailRow, viewer: Viewer): MovieDetail => ({
+  ...toSummary(row),
+  credits: row.credits
+    .map((c) => ({
+      personId: c.personId,
+      name: c.person.name,
+      role: toRole(c.role),
+      character: c.character,
+      position: c.position,
+    }))
+    .sort(
+      (a, b) =>
+        (ROLE_RANK[a.role] ?? 9) - (ROLE_RANK[b.role] ?? 9) ||
+        a.position - b.position ||
+        a.name.localeCompare(b.name),
+    ),
+  createdAt: row.createdAt.toISOString(),
+  ...(viewer.editor ? { streamKey: row.streamKey } : {}),
+});
+
+/** The value of a row's sort key that goes into the next page's cursor. */
+function sortValue(row: MovieSummaryRow, order: ListOrder, score: number | null): CursorValue {
+  switch (order) {
+    case 'newest':
+      return row.publishedAt?.toISOString() ?? null;
+    case 'title':
+      return row.title;
+    case 'rating':
+      return row.ratingAverage?.toString() ?? null;
+    case 'popularity':
+      return row.ratingCount;
+    case 'relevance':
+      return score;
+  }
+}
+
+/** Credits as stored: positions default to the order given within each role. */
+function normaliseCredits(credits: CreditInput[]) {
+  const seen = new Set<string>();
+  const nextPosition: Record<string, number> = {};
+  return credits.map((c) => {
+    const key = `${c.role}:${c.personId}`;
+    if (seen.has(key))
+      throw new InvalidCredit(`Person ${c.personId} is credited twice as ${c.role}.`);
+    seen.add(key);
+    if (c.character !== undefined && c.role !== 'cast') {
+      throw new InvalidCredit('Only a cast credit has a character.');
+    }
+    const position = c.position ?? nextPosition[c.role] ?? 0;
+    nextPosition[c.role] = position + 1;
+    return {
+      id: randomUUID(),
+      personId: c.personId,
+      role: c.role,
+      character: c.character ?? null,
+      position,
+    };
+  });
+}
+
+const slugBase = (title: string, year: number) => `${slugify(title, 'movie')}-${year}`;
+
+const isUniqueViolation = (err: unknown) =>
+  err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
+
+/** For the people feature: a renamed person is searchable under the new name at once. */
+export const refreshPeopleNames = (tx: Tx, movieIds: string[]): Promise<void> =>
+  repo.refreshPeopleNames(tx, movieIds);
+
+export interface MoviesServiceDeps {
+  db: Database;
+  messaging: Messaging<Tx>;
+  cursors: CursorCodec;
+  now?: () => Date;
+  /** After a write commits, before it answers: the read cache drops the movie and list pages. */
+  onMovieChanged?: (id: string) => Promise<void>;
+}
+
+export function createMoviesService(deps: MoviesServiceDeps) {
+  const { db, messaging, cursors } = deps;
+  const now = deps.now ?? (() => new Date());
+  const changed = async <T>(id: string, result: T): Promise<T> => {
+    await deps.onMovieChanged?.(id);
+    return result;
+  };
+
+  async function assertReferencesExist(tx: Tx, genreIds?: string[], credits?: CreditInput[]) {
+    if (genreIds !== undefined) {
+      const found = await repo.existingIds(tx, 'genre', genreIds);
+      const missing = genreIds.filter((id) => !found.has(id));
+      if (missing.length > 0) throw new UnknownReference('genre', missing);
+    }
+    if (credits !== undefined) {
+      const personIds = [...new Set(credits.map((c) => c.personId))];
+      const found = await repo.existingIds(tx, 'person', personIds);
+      const missing = personIds.filter((id) => !found.has(id));
+      if (missing.length > 0) throw new UnknownReference('person', missing);
+    }
+  }
+
+  async function detailIn(tx: Tx | Database, id: string, viewer: Viewer): Promise<MovieDetail> {
+    const row = await repo.findDetail(tx, { id });
+    if (!row) throw new MovieNotFound(id);
+    return toDetail(row, viewer);
+  }
+
+  const editorView: Viewer = { editor: true };
+
+  async function setStatus(
+    id: string,
+    target: 'published' | 'unpublished',
+    ifMatch: string | undefined,
+    traceparent: string | undefined,
+  ): Promise<MovieDetail> {
+    const movie = await messaging.transaction(async (tx) => {
+      const current = await repo.lock(tx, id);
+      if (!current) throw new MovieNotFound(id);
+      assertVersionIfGiven(ifMatch, current.version);
+      if (current.status === target) return detailIn(tx, id, editorView);
+      if (target === 'unpublished' && current.status !== 'published') {
+        throw new MovieStateConflict('Only a published movie can be unpublished.');
+      }
+      const at = now();
+      await repo.updateIfVersion(tx, id, current.version, {
+        status: target,
+        updatedAt: at,
+        ...(target === 'published' ? { publishedAt: at } : {}),
+      });
+      const movie = await detailIn(tx, id, editorView);
+      await publishInTx(
+        tx,
+        target === 'published'
+          ? movieEvents.published(
+              {
+                ...movie,
+                genreIds: movie.genres.map((g) => g.id),
+                peopleIds: [...new Set(movie.credits.map((c) => c.personId))],
+              },
+              at,
+              traceparent,
+            )
+          : movieEvents.unpublished(id, at, traceparent),
+      );
+      return movie;
+    });
+    return changed(id, movie);
+  }
+
+  return {
+    /** One page of movies for `query` as `viewer` may see them (C4 caches on these inputs). */
+    async list(query: MovieListQuery, viewer: Viewer): Promise<MoviePage> {
+      if (query.status !== undefined && query.status !== 'published' && !viewer.editor) {
+        throw new StatusFilterForbidden();
+      }
+      const status = viewer.editor ? query.status : 'published';
+      let search: string | undefined;
+      if (query.q !== undefined) {
+        const expression = searchExpression(query.q);
+        // Nothing searchable (stopwords, symbols): an empty page, never a scan of every row.
+        if (expression === null) return { items: [], nextCursor: null };
+        search = expression;
+      }
+      const order: ListOrder = search !== undefined ? 'relevance' : (query.sort ?? 'newest');
+      const fingerprint = queryFingerprint('movies', {
+        search,
+        order,
+        status: status ?? 'any',
+        genre: query.genre,
+        yearFrom: query.yearFrom,
+        yearTo: query.yearTo,
+        language: query.language,
+        premium: query.premium,
+        person: query.person,
+      });
+      let after: Keyset | undefined;
+      if (query.cursor !== undefined) {
+        const [value, id] = cursors.decode(query.cursor, fingerprint, 2);
+        if (typeof id !== 'string') throw new Error('a signed cursor lost its id');
+        after = { value: value ?? null, id };
+      }
+      let genreId: string | undefined;
+      if (query.genre !== undefined) {
+        const found = await repo.findGenreId(db, query.genre);
+        if (found === null) return { items: [], nextCursor: null };
+        genreId = found;
+      }
+      const filter: ListFilter = {
+        status,
+        genreId,
+        yearFrom: query.yearFrom,
+        yearTo: query.yearTo,
+        language: query.language,
+        premium: query.premium,
+        personId: query.person,
+        search,
+      };
+      const positions = await repo.listPage(db, filter, order, after, query.limit + 1);
+      const page = positions.slice(0, query.limit);
+      const rows = await repo.findSummaries(
+        db,
+        page.map((p) => p.id),
+      );
+      const last = page[page.length - 1];
+      const lastRow = rows[rows.length - 1];
+      const nextCursor =
+        positions.length > query.limit && last && lastRow
+          ? cursors.encode(fingerprint, [sortValue(lastRow, order, last.score), last.id])
+          : null;
+      return { items: rows.map(toSummary), nextCursor };
+    },
+
+    /** A movie by id or current slug; an old slug answers where the movie lives now. */
+    async get(
+      idOrSlug: string,
+      viewer: Viewer,
+    ): Promise<{ movie: MovieDetail } | { redirectToSlug: string }> {
+      const row = await repo.findDetail(
+        db,
+        isUuid(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug },
+      );
+      const visible = (status: string) => viewer.editor || status === 'published';
+      if (row && visible(row.status)) return { movie: toDetail(row, viewer) };
+      if (row || isUuid(idOrSlug)) throw new MovieNotFound(idOrSlug);
+      const current = await repo.findCurrentSlugOfOld(db, idOrSlug);
+      if (current === null) throw new MovieNotFound(idOrSlug);
+      const target = await repo.findDetail(db, { slug: current });
+      if (!target || !visible(target.status)) throw new MovieNotFound(idOrSlug);
+      return { redirectToSlug: current };
+    },
+
+    /** A new draft: nothing leaves the catalog (no event) until it is published. */
+    async create(body: MovieCreateBody): Promise<MovieDetail> {
+      const credits = normaliseCredits(body.credits ?? []);
+      try {
+        const movie = await messaging.transaction(async (tx) => {
+          await assertReferencesExist(tx, body.genreIds, body.credits);
+          const id = randomUUID();
+          const at = now();
+          const slug = await uniqueSlug(slugBase(body.title, body.year), (s) =>
+            repo.slugTaken(tx, s),
+          );
+          await repo.insert(tx, {
+            id,
+            slug,
+            title: body.title,
+            originalTitle: body.originalTitle ?? null,
+            synopsis: body.synopsis,
+            year: body.year,
+            runtimeMinutes: body.runtimeMinutes ?? null,
+            ageRating: body.ageRating ?? null,
+            premium: body.premium ?? false,
+            streamKey: body.streamKey,
+            status: 'draft',
+            createdAt: at,
+            updatedAt: at,
+          });
+          await repo.replaceGenres(tx, id, body.genreIds ?? []);
+          await repo.replaceLanguages(tx, id, body.languages ?? []);
+          await repo.replaceCredits(tx, id, credits);
+          await repo.refreshPeopleNames(tx, [id]);
+          return detailIn(tx, id, editorView);
+        });
+        return await changed(movie.id, movie);
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new SlugTaken(slugBase(body.title, body.year));
+        throw err;
+      }
+    },
+
+    /** PATCH: If-Match is required; the version moves by one, atomically with the change. */
+    async update(
+      id: string,
+      body: MoviePatchBody,
+      ifMatch: string | undefined,
+    ): Promise<MovieDetail> {
+      const credits = body.credits === undefined ? undefined : normaliseCredits(body.credits);
+      try {
+        const movie = await messaging.transaction(async (tx) => {
+          const locked = await repo.lock(tx, id);
+          if (!locked) throw new MovieNotFound(id);
+          assertVersion(ifMatch, locked.version);
+          await assertReferencesExist(tx, body.genreIds, body.credits);
+          let slug = locked.slug;
+          if (body.title !== undefined || body.year !== undefined) {
+            // The slug follows title and year, but stays put while they still produce it.
+            const base = slugBase(body.title ?? locked.title, body.year ?? locked.year);
+            if (slug !== base && !new RegExp(`^${base}-\\d+$`).test(slug)) {
+              slug = await uniqueSlug(base, (s) => repo.slugTaken(tx, s, id));
+              await repo.addOldSlug(tx, id, locked.slug);
+              await repo.dropOldSlug(tx, slug);
+            }
+          }
+          await repo.updateIfVersion(tx, id, locked.version, {
+            slug,
+            title: body.title,
+            originalTitle: body.originalTitle,
+            synopsis: body.synopsis,
+            year: body.year,
+            runtimeMinutes: body.runtimeMinutes,
+            ageRating: body.ageRating,
+            premium: body.premium,
+            streamKey: body.streamKey,
+            updatedAt: now(),
+          });
+          if (body.genreIds !== undefined) await repo.replaceGenres(tx, id, body.genreIds);
+          if (body.languages !== undefined) await repo.replaceLanguages(tx, id, body.languages);
+          if (credits !== undefined) {
+            await repo.replaceCredits(tx, id, credits);
+            await repo.refreshPeopleNames(tx, [id]);
+          }
+          return detailIn(tx, id, editorView);
+        });
+        return await changed(id, movie);
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new SlugTaken(body.title ?? id);
+        throw err;
+      }
+    },
+
+    publish: (id: string, ifMatch: string | undefined, traceparent?: string) =>
+      setStatus(id, 'published', ifMatch, traceparent),
+
+    unpublish: (id: string, ifMatch: string | undefined, traceparent?: string) =>
+      setStatus(id, 'unpublished', ifMatch, traceparent),
+
+    /** Deleting a published movie withdraws it first: viewers' projections hear about it. */
+    async delete(id: string, ifMatch: string | undefined, traceparent?: string): Promise<void> {
+      await messaging.transaction(async (tx) => {
+        const current = await repo.lock(tx, id);
+        if (!current) throw new MovieNotFound(id);
+        assertVersionIfGiven(ifMatch, current.version);
+        await repo.delete(tx, id);
+        if (current.status === 'published') {
+          await publishInTx(tx, movieEvents.unpublished(id, now(), traceparent));
+        }
+      });
+      await changed(id, undefined);
+    },
+  };
+}
+export type MoviesService = ReturnType<typeof createMoviesService>;
