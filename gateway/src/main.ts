@@ -1,3 +1,5 @@
+// First: tracing must be set up before the modules it instruments are loaded.
+import '@kavosh/telemetry/register';
 import { runMain, startServer } from '@kavosh/service-kit';
 import { buildApp } from './app.js';
 import { readConfig } from './config.js';

@@ -12,6 +12,8 @@ import { handleInTransaction, type InboxItem, type InboxOutcome } from './inbox-
 import { conforms, describeErrors, type EventHandler } from './handler.js';
 import { counterOn } from './metrics.js';
 import { decideFailure, readAttempts, rejectHeaders } from './retry.js';
+import { endWithError, startBatchSpan, startProcessSpan, untraced, withSpan } from './tracing.js';
+import { trace, type Span } from '@opentelemetry/api';
 import type { IsolationLevel, SqlExecutor, TransactionRunner } from './sql-client.js';
 import {
   DEFAULT_EXCHANGE,
@@ -58,6 +60,8 @@ interface Work<Tx> extends InboxItem<Tx> {
   msg: ConsumeMessage;
   event: CloudEventEnvelope;
   done: () => void;
+  /** This delivery's CONSUMER span; ended once the message is settled. */
+  span: Span;
 }
 
 /** A running consumer: quorum queue, retry stages and DLQ; effects + inbox row in one transaction. */
@@ -197,14 +201,32 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
       );
     }
     const attempt = readAttempts(msg.properties.headers);
+    const headers: unknown = msg.properties.headers;
+    // The relay's publish span (header) is the parent; an event published some other way still
+    // continues the trace of the request that wrote it (envelope).
+    const headerTraceparent: unknown =
+      typeof headers === 'object' && headers !== null
+        ? Reflect.get(headers, 'traceparent')
+        : undefined;
+    const span = startProcessSpan({
+      queue: this.#opts.queue,
+      type: event.type,
+      eventId: event.id,
+      traceparent: headerTraceparent ?? event.traceparent,
+      attempt,
+    });
+    const spanContext = span.spanContext();
     const logger = this.#log.child({
       eventId: event.id,
       type: event.type,
       traceparent: event.traceparent,
       attempt,
+      ...(trace.isSpanContextValid(spanContext)
+        ? { trace_id: spanContext.traceId, span_id: spanContext.spanId }
+        : {}),
     });
     await new Promise<void>((done) => {
-      this.#pending.push({ ch, msg, event, handler, ctx: { logger, attempt }, done });
+      this.#pending.push({ ch, msg, event, handler, ctx: { logger, attempt }, done, span });
       this.#drain();
     });
   }
@@ -226,22 +248,36 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
 
   async #runBatch(batch: Work<Tx>[]): Promise<void> {
     let outcomes: InboxOutcome[];
+    const [first] = batch;
+    if (!first) return;
+    // One event: its transaction belongs to its own span. Several: a batch span linked to each.
+    const batchSpan =
+      batch.length > 1
+        ? startBatchSpan(
+            this.#opts.queue,
+            batch.map((w) => w.span),
+          )
+        : undefined;
     try {
-      outcomes = await this.#opts.prisma.$transaction(
-        (tx) => handleInTransaction(tx, this.#opts.queue, batch),
-        {
+      outcomes = await withSpan(batchSpan ?? first.span, () =>
+        this.#opts.prisma.$transaction((tx) => handleInTransaction(tx, this.#opts.queue, batch), {
           timeout:
             (this.#opts.transactionTimeoutMs ?? 10_000) * Math.max(1, Math.ceil(batch.length / 10)),
           isolationLevel: this.#opts.isolationLevel,
-        },
+        }),
       );
+      batchSpan?.end();
     } catch (err) {
+      if (batchSpan) endWithError(batchSpan, err);
       // In a batch: an outage gives them all back; anything else re-runs each alone so that only
       // the failing event is retried.
       if (batch.length > 1) {
         if (await this.#databaseDown(err)) {
           await this.#backOff(err);
-          for (const w of batch) this.#settle(w.ch, w.msg, 'requeue');
+          for (const w of batch) {
+            this.#settle(w.ch, w.msg, 'requeue');
+            endWithError(w.span, err);
+          }
           return;
         }
         for (const w of batch) await this.#runBatch([w]);
@@ -257,10 +293,13 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
       if (outcome?.kind === 'handled') {
         this.#settle(w.ch, w.msg, 'ack');
         this.#handled.inc({ queue: this.#opts.queue, type: w.event.type });
+        w.span.end();
         this.#opts.onHandled?.(w.event);
       } else if (outcome?.kind === 'duplicate') {
         this.#settle(w.ch, w.msg, 'ack');
         w.ctx.logger.debug('duplicate event skipped');
+        w.span.setAttribute('kavosh.duplicate', true);
+        w.span.end();
       }
     }
   }
@@ -270,8 +309,10 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
       // An outage is not the event's fault: do not spend its retries, give it back and slow down.
       await this.#backOff(err);
       this.#settle(w.ch, w.msg, 'requeue');
+      endWithError(w.span, err);
       return;
     }
+    endWithError(w.span, err);
     await this.#retryOrDeadLetter(w.ch, w.msg, w.event.type, err, w.ctx.logger);
   }
 
@@ -347,7 +388,9 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
     const timeout = new Promise<boolean>((resolve) => {
       timer = setTimeout(() => resolve(false), 2_000);
     });
-    const ping = Promise.resolve(this.#opts.prisma.$queryRawUnsafe('SELECT 1')).then(
+    const ping = Promise.resolve(
+      untraced(() => this.#opts.prisma.$queryRawUnsafe('SELECT 1')),
+    ).then(
       () => true,
       () => false,
     );

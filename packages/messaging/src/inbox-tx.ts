@@ -1,10 +1,14 @@
+import type { Span } from '@opentelemetry/api';
 import type { EventHandler, HandlerContext } from './handler.js';
 import type { SqlExecutor } from './sql-client.js';
+import { withSpan } from './tracing.js';
 
 export interface InboxItem<Tx> {
   event: { id: string };
   handler: EventHandler<Tx>;
   ctx: HandlerContext;
+  /** The event's CONSUMER span: its handler runs under it (queries, events it publishes). */
+  span?: Span;
 }
 
 export type InboxOutcome = { kind: 'handled' } | { kind: 'duplicate' };
@@ -32,7 +36,9 @@ export async function handleInTransaction<Tx extends SqlExecutor>(
       outcomes.push({ kind: 'duplicate' });
       continue;
     }
-    await item.handler.handle(item.event, tx, item.ctx);
+    const { span } = item;
+    if (span) await withSpan(span, () => item.handler.handle(item.event, tx, item.ctx));
+    else await item.handler.handle(item.event, tx, item.ctx);
     outcomes.push({ kind: 'handled' });
   }
   return outcomes;

@@ -8,6 +8,14 @@ import { BrokerUnavailableError, UnroutableError, errorMessage } from './errors.
 import { counterOn, gaugeOn } from './metrics.js';
 import type { SqlExecutor, TransactionOptions, TransactionRunner } from './sql-client.js';
 import { DEFAULT_EXCHANGE } from './topology.js';
+import {
+  endWithError,
+  formatTraceparent,
+  startPublishSpan,
+  traceparentInEnvelope,
+  untraced,
+} from './tracing.js';
+import { trace } from '@opentelemetry/api';
 
 export interface OutboxRelayOptions {
   prisma: SqlExecutor;
@@ -118,7 +126,8 @@ export class OutboxRelay {
   start(): void {
     if (this.#running) return;
     this.#running = true;
-    this.#loop = this.#run();
+    // The loop's own queries are not traced; each published event gets a span in its own trace.
+    this.#loop = untraced(() => this.#run());
   }
 
   /** Publishes now instead of at the next poll: call it right after a commit that wrote events. */
@@ -247,14 +256,7 @@ export class OutboxRelay {
     );
     if (rows.length === 0) return false;
     // All publishes go out back to back on one channel (in id order); then we await the confirms.
-    const results = await Promise.allSettled(
-      rows.map((row) =>
-        this.#broker.publish(this.#exchange, row.type, Buffer.from(row.envelope), {
-          messageId: row.event_id,
-          type: row.type,
-        }),
-      ),
-    );
+    const results = await Promise.allSettled(rows.map((row) => this.#publish(row)));
     const sent: (bigint | number)[] = [];
     for (const [i, result] of results.entries()) {
       const row = rows[i];
@@ -266,6 +268,33 @@ export class OutboxRelay {
     await this.#settleMarking();
     if (sent.length > 0) this.#startMarking(sent);
     return rows.length === this.#batchSize && sent.length > 0;
+  }
+
+  /**
+   * Publishes one row under a PRODUCER span that continues the trace of the request that wrote it;
+   * the message's traceparent header names that span, so the consumer becomes its child.
+   */
+  async #publish(row: ClaimRow): Promise<void> {
+    const span = startPublishSpan({
+      exchange: this.#exchange,
+      type: row.type,
+      eventId: row.event_id,
+      traceparent: traceparentInEnvelope(row.envelope),
+    });
+    const spanContext = span.spanContext();
+    try {
+      await this.#broker.publish(this.#exchange, row.type, Buffer.from(row.envelope), {
+        messageId: row.event_id,
+        type: row.type,
+        ...(trace.isSpanContextValid(spanContext)
+          ? { headers: { traceparent: formatTraceparent(spanContext) } }
+          : {}),
+      });
+      span.end();
+    } catch (err) {
+      endWithError(span, err);
+      throw err;
+    }
   }
 
   #startMarking(ids: (bigint | number)[]): void {

@@ -10,12 +10,19 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { HttpConfig } from './config.js';
 import type { AppError } from './errors/app-error.js';
-import { createLogger, kitLoggerOptions, requestIdFor, traceContext } from './logging.js';
+import {
+  childWithTrace,
+  createLogger,
+  kitLoggerOptions,
+  requestIdFor,
+  traceContext,
+} from './logging.js';
 import { installAccessLog } from './plugins/access-log.js';
 import { answerError, installErrorHandling } from './plugins/errors.js';
 import { installHealth, type Readiness, type ReadinessCheck } from './plugins/health.js';
 import { installMetrics } from './plugins/metrics.js';
 import { installOpenApi } from './plugins/openapi.js';
+import { activeTraceFields, flushTraces } from './telemetry.js';
 import { createValidatorFactory } from './validation.js';
 
 declare module 'fastify' {
@@ -83,10 +90,11 @@ export async function buildService(opts: ServiceOptions): Promise<KavoshApp> {
     // Errors the router raises before any route runs (bad URL encoding, over-long parameter).
     frameworkErrors: (err, req, reply) => answerError(err, req, reply, opts.classifyError),
     childLoggerFactory: (parent, bindings, childOpts, rawReq) => {
-      const trace = traceContext(rawReq.headers.traceparent);
+      // The server span when tracing is on; else the caller's ids from its traceparent header.
+      const trace = activeTraceFields() ?? traceContext(rawReq.headers.traceparent);
       // pino builds a cheaper child when no options are given; Fastify passes {} for most routes.
       const options = Object.keys(childOpts).length > 0 ? childOpts : undefined;
-      return parent.child(trace ? { ...bindings, ...trace } : bindings, options);
+      return childWithTrace(parent, bindings, trace, options);
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -99,5 +107,7 @@ export async function buildService(opts: ServiceOptions): Promise<KavoshApp> {
   const observe = installMetrics(app);
   const { answerIfClosing } = installHealth(app, opts.readiness);
   installAccessLog(app, { observe, answerIfClosing });
+  // close-with-grace exits the process right after close: export the buffered spans first.
+  app.addHook('onClose', flushTraces);
   return app;
 }

@@ -19,3 +19,5 @@ export type { ServiceOptions, KavoshApp } from './app.js';
 export type { ReadinessCheck, Readiness } from './plugins/health.js';
 export { startServer } from './server.js';
 export { createLogger, redactUrl, traceparentOf } from './logging.js';
+export { activeTraceparent, activeTraceFields, flushTraces } from './telemetry.js';
+export type { TraceFields } from './telemetry.js';

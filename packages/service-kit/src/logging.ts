@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { activeTraceFields, activeTraceparent, type TraceFields } from './telemetry.js';
 
 const REDACTED = '[REDACTED]';
 
@@ -94,13 +95,39 @@ export const kitLoggerOptions = {
   serializers: logSerializers,
 } satisfies LoggerOptions;
 
+// Set on a request's logger when its bindings already carry trace_id/span_id (children inherit it
+// through their prototype), so that the mixin does not write them a second time.
+const TRACE_BOUND = Symbol('kavosh.traceBound');
+
+/** A child of `parent` with `trace` (if any) in its bindings; the mixin leaves its lines alone. */
+export function childWithTrace<L extends { child(bindings: object, options?: object): L }>(
+  parent: L,
+  bindings: object,
+  trace: TraceFields | undefined,
+  options?: object,
+): L {
+  if (!trace) return parent.child(bindings, options);
+  const child = parent.child({ ...bindings, ...trace }, options);
+  Reflect.set(child, TRACE_BOUND, true);
+  return child;
+}
+
+/**
+ * pino mixin: the active span's trace_id and span_id on every line written inside a span (an event
+ * handler, a service call made by a route), unless the logger has them bound already.
+ */
+function traceMixin(_object: object, _level: number, logger: Logger): object {
+  if (Reflect.get(logger, TRACE_BOUND) === true) return {};
+  return activeTraceFields() ?? {};
+}
+
 /** A pino logger at `level` writing JSON lines to `destination` (stdout by default), with redaction. */
 export function createLogger(opts: {
   level: string;
   destination?: DestinationStream;
   name?: string;
 }): Logger {
-  const options: LoggerOptions = { ...kitLoggerOptions, level: opts.level };
+  const options: LoggerOptions = { ...kitLoggerOptions, level: opts.level, mixin: traceMixin };
   if (opts.name !== undefined) options.name = opts.name;
   return opts.destination ? pino(options, opts.destination) : pino(options);
 }
@@ -111,8 +138,13 @@ export function requestIdFor(req: IncomingMessage): string {
   return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
-/** The request's W3C traceparent header when it is valid (to carry into events), else undefined. */
+/**
+ * The traceparent to carry into the events a request publishes: the request's own server span when
+ * tracing is on, else its valid W3C traceparent header, else undefined.
+ */
 export function traceparentOf(req: { headers: Record<string, unknown> }): string | undefined {
+  const active = activeTraceparent();
+  if (active) return active;
   const header = req.headers.traceparent;
   return typeof header === 'string' && traceContext(header) ? header : undefined;
 }

@@ -1,3 +1,5 @@
+// First: tracing must be set up before the modules it instruments are loaded.
+import '@kavosh/telemetry/register';
 import { fileURLToPath } from 'node:url';
 import { migrate } from '@kavosh/db';
 import { createLogger, runMain, startServer } from '@kavosh/service-kit';

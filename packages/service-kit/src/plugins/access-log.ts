@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { redactUrl } from '../logging.js';
+import { nameServerSpan } from '../telemetry.js';
 import type { ObserveRequest } from './metrics.js';
 
 // Probes and scrapes hit these every few seconds: their access lines go to debug.
@@ -15,6 +16,7 @@ export function installAccessLog(
 ): void {
   app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
+    nameServerSpan(req.method, req.is404 ? 'unmatched' : (req.routeOptions.url ?? 'unmatched'));
     if (!opts.answerIfClosing(reply)) done();
   });
 

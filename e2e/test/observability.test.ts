@@ -1,0 +1,266 @@
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { Writable } from 'node:stream';
+import { ROOT_CONTEXT, SpanKind, context, trace } from '@opentelemetry/api';
+import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { createPool, type Pool } from 'mariadb';
+import { pino } from 'pino';
+import { Type } from 'typebox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Broker,
+  CloudEventEnvelope,
+  defineHandler,
+  deleteConsumerTopology,
+  subscribe,
+  type CloudEvent,
+  type Consumer,
+} from '@kavosh/messaging';
+import { startTelemetry, type Telemetry } from '@kavosh/telemetry';
+import {
+  createTestDatabase,
+  eventually,
+  getInfra,
+  uniquePrefix,
+  type TestDatabase,
+} from '@kavosh/testing';
+import {
+  OTLP_KIND,
+  poolRunner,
+  startOtlpReceiver,
+  type ReceivedSpan,
+} from './observability-support.js';
+import { freePort, startProcess, stopProcess, type RunningProcess } from './processes.js';
+
+const REGISTERED = 'auth.user.registered.v1';
+const UserRegistered = Type.Object({
+  ...CloudEventEnvelope.properties,
+  type: Type.Literal(REGISTERED),
+  data: Type.Object({ userId: Type.String() }, { additionalProperties: true }),
+});
+
+function signingKeySet(): string {
+  const jwk = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' });
+  return JSON.stringify({
+    keys: [{ kty: 'OKP', crv: 'Ed25519', x: jwk.x, d: jwk.d, kid: 'obs-1' }],
+  });
+}
+
+/** pino lines written by the test's consumer, parsed. */
+function memoryLog(): { lines: Record<string, unknown>[]; stream: Writable } {
+  const lines: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString('utf8').split('\n')) if (line) lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  return { lines, stream };
+}
+
+describe('one trace from the client to a consumer', () => {
+  const memory = new InMemorySpanExporter();
+  const log = memoryLog();
+  const handled: CloudEvent[] = [];
+  let telemetry: Telemetry;
+  let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>;
+  let authDb: TestDatabase;
+  let consumerDb: TestDatabase;
+  let pool: Pool;
+  let broker: Broker;
+  let consumer: Consumer;
+  let auth: RunningProcess;
+  let gateway: RunningProcess;
+
+  beforeAll(async () => {
+    // This process plays the consumer's part, with an in-memory exporter.
+    telemetry = startTelemetry({
+      serviceName: 'e2e-consumer',
+      spanProcessors: [new SimpleSpanProcessor(memory)],
+    });
+    receiver = await startOtlpReceiver();
+    const infra = await getInfra();
+    authDb = await createTestDatabase({ label: 'obs-auth' });
+    consumerDb = await createTestDatabase({ label: 'obs-consumer' });
+    pool = createPool({
+      ...parseMariadbUrl(consumerDb.url),
+      connectionLimit: 4,
+      multipleStatements: true,
+    });
+    const sql = await readFile(
+      new URL('../../packages/messaging/sql/messaging.sql', import.meta.url),
+      'utf8',
+    );
+    await pool.query(sql);
+
+    // Both processes export to the receiver over OTLP/HTTP JSON, every trace sampled.
+    const otel = {
+      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      OTEL_BSP_SCHEDULE_DELAY: '100',
+      OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+      OTEL_TRACES_SAMPLER_ARG: '1',
+    };
+    const authPort = String(await freePort());
+    auth = startProcess('auth', 'services/auth/src/main.ts', {
+      ...otel,
+      PORT: authPort,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: authDb.url,
+      AMQP_URL: infra.amqpUrl,
+      REDIS_URL: infra.redisUrl,
+      JWT_PRIVATE_JWKS: signingKeySet(),
+    });
+    gateway = startProcess('gateway', 'gateway/src/main.ts', {
+      ...otel,
+      PORT: String(await freePort()),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      REDIS_URL: infra.redisUrl,
+      AUTH_URL: auth.url,
+      AUTH_JWKS_URL: `${auth.url}/.well-known/jwks.json`,
+    });
+
+    broker = await Broker.connect({
+      url: infra.amqpUrl,
+      name: 'e2e-observability',
+      logger: pino({ level: 'silent' }),
+    });
+    consumer = await subscribe(broker, {
+      queue: `${uniquePrefix('obs')}.trace`,
+      handlers: {
+        [REGISTERED]: defineHandler(UserRegistered, async (_event, _tx, ctx) => {
+          ctx.logger.info('registered user seen');
+        }),
+      },
+      prisma: poolRunner(pool),
+      logger: pino({ level: 'info' }, log.stream),
+      onHandled: (event) => handled.push(event),
+    });
+
+    await eventually(
+      async () => {
+        for (const proc of [auth, gateway]) {
+          const res = await fetch(`${proc.url}/health/live`);
+          expect(res.status, proc.name).toBe(200);
+        }
+        expect((await fetch(`${auth.url}/health/ready`)).status).toBe(200);
+      },
+      { within: 90_000, interval: 500 },
+    ).catch((err: unknown) => {
+      const logs = [auth, gateway].map((p) => `--- ${p.name}\n${p.output().slice(-2_000)}`);
+      throw new Error(`auth and the gateway did not start:\n${logs.join('\n')}`, { cause: err });
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await consumer?.stop();
+    if (consumer) await broker.withChannel((ch) => deleteConsumerTopology(ch, consumer.topology));
+    await broker?.close();
+    await Promise.all([auth, gateway].filter(Boolean).map((p) => stopProcess(p)));
+    await pool?.end();
+    await Promise.all([authDb, consumerDb].filter(Boolean).map((db) => db.drop()));
+    await receiver?.close();
+    await telemetry?.shutdown();
+  });
+
+  it('follows a registration from the gateway through auth, its outbox and RabbitMQ to the consumer', async () => {
+    const tracer = trace.getTracer('e2e');
+    const root = tracer.startSpan('e2e register', { kind: SpanKind.CLIENT }, ROOT_CONTEXT);
+    const { traceId } = root.spanContext();
+    const res = await context.with(trace.setSpan(ROOT_CONTEXT, root), () =>
+      fetch(`${gateway.url}/api/auth/register`, {
+        method: 'POST',
+        // The undici instrumentation of this process sends the traceparent (a child of root).
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          email: `obs-${randomUUID()}@example.com`,
+          password: 'a long and unusual passphrase',
+          displayName: 'Traced',
+        }),
+      }),
+    );
+    root.end();
+    expect(res.status, await res.clone().text()).toBe(201);
+    const { id: userId } = (await res.json()) as { id: string };
+
+    // The consumer in this process handled the event, under the same trace.
+    const consumed = await eventually(
+      () => {
+        expect(handled.some((e) => e.subject === userId)).toBe(true);
+        const span = memory
+          .getFinishedSpans()
+          .find((s) => s.name === `${REGISTERED} process` && s.spanContext().traceId === traceId);
+        if (!span) throw new Error(`no consumer span in trace ${traceId}`);
+        return span;
+      },
+      { within: 20_000, message: 'the consumer never handled the event in the trace' },
+    );
+    expect(consumed.kind).toBe(SpanKind.CONSUMER);
+
+    const spans = await eventually(
+      () => {
+        const inTrace = receiver.spans.filter((s) => s.traceId === traceId);
+        const publish = inTrace.find((s) => s.service === 'auth' && s.kind === OTLP_KIND.producer);
+        expect(publish, 'the relay publish span').toBeDefined();
+        return inTrace;
+      },
+      { within: 20_000, message: 'auth never exported its spans' },
+    );
+    const of = (service: string, kind: number): ReceivedSpan[] =>
+      spans.filter((s) => s.service === service && s.kind === kind);
+    const byId = new Map(spans.map((s) => [s.spanId, s]));
+
+    // gateway: the server span continues the client's trace; a client span calls auth.
+    const [gatewayServer] = of('gateway', OTLP_KIND.server);
+    expect(gatewayServer, 'gateway server span').toBeDefined();
+    expect(gatewayServer?.name).toBe('POST /api/auth/*');
+    // auth: its server span is a child of one of the gateway's spans (the proxied call).
+    const authServer = of('auth', OTLP_KIND.server).find((s) => s.name === 'POST /register');
+    expect(authServer, 'auth server span').toBeDefined();
+    expect(byId.get(authServer?.parentSpanId ?? '')?.service).toBe('gateway');
+    // The database write is part of the request.
+    expect(spans.some((s) => s.service === 'auth' && s.name.startsWith('prisma:'))).toBe(true);
+    // The relay's publish continues the request that wrote the outbox row …
+    const [publish] = of('auth', OTLP_KIND.producer);
+    expect(publish?.name).toBe(`${REGISTERED} publish`);
+    expect(publish?.parentSpanId).toBe(authServer?.spanId);
+    // … and the consumer continues the publish.
+    expect(consumed.parentSpanContext?.spanId).toBe(publish?.spanId);
+
+    // Logs join traces: auth's access line and the handler's line carry the trace id.
+    const accessLine = auth
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((line) => line.route === '/register' && line.msg === 'request completed');
+    expect(accessLine).toMatchObject({
+      trace_id: traceId,
+      span_id: authServer?.spanId,
+      request_id: expect.any(String),
+    });
+    expect(log.lines.find((line) => line.msg === 'registered user seen')).toMatchObject({
+      trace_id: traceId,
+      span_id: consumed.spanContext().spanId,
+    });
+  });
+});
+
+function parseMariadbUrl(url: string): {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+} {
+  const parsed = new URL(url);
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port || 3306),
+    user: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+    database: parsed.pathname.slice(1),
+  };
+}

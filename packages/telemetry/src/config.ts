@@ -1,0 +1,67 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+/**
+ * The standard OTEL_* variables this package looks at itself; the SDK reads the rest (sampler,
+ * protocol, headers, batch sizes). Not @kavosh/service-kit's loadConfig: importing the kit loads
+ * Fastify, and the preload must run before any instrumented module is loaded.
+ */
+export const TelemetryEnv = Type.Object({
+  OTEL_SDK_DISABLED: Type.Optional(Type.String({ maxLength: 10 })),
+  OTEL_TRACES_EXPORTER: Type.Optional(Type.String({ maxLength: 200 })),
+  OTEL_EXPORTER_OTLP_ENDPOINT: Type.Optional(Type.String({ maxLength: 2000 })),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: Type.Optional(Type.String({ maxLength: 2000 })),
+  OTEL_SERVICE_NAME: Type.Optional(Type.String({ maxLength: 200 })),
+});
+export type TelemetryConfig = Static<typeof TelemetryEnv>;
+
+/** The OTEL_* variables of `env` that matter here (empty values count as unset). */
+export function readTelemetryConfig(
+  env: Record<string, string | undefined> = process.env,
+): TelemetryConfig {
+  const picked: Record<string, string> = {};
+  for (const name of Object.keys(TelemetryEnv.properties)) {
+    const value = env[name]?.trim();
+    if (value) picked[name] = value;
+  }
+  if (!Value.Check(TelemetryEnv, picked)) throw new Error('OTEL_* variables are too long');
+  return picked;
+}
+
+/**
+ * Tracing is on when an exporter or an OTLP endpoint is configured, and off (no SDK started, the
+ * API's no-op tracer everywhere) otherwise, or when OTEL_SDK_DISABLED=true or the exporter is none.
+ */
+export function tracingWanted(config: TelemetryConfig): boolean {
+  if (config.OTEL_SDK_DISABLED?.toLowerCase() === 'true') return false;
+  const exporters = (config.OTEL_TRACES_EXPORTER ?? '').split(',').map((e) => e.trim());
+  if (exporters.includes('none')) return false;
+  return (
+    config.OTEL_TRACES_EXPORTER !== undefined ||
+    config.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined ||
+    config.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT !== undefined
+  );
+}
+
+/**
+ * OTEL_SERVICE_NAME, else the name of the package that holds the entry script without its scope
+ * (services/auth/src/main.ts and /app/process/dist/main.js both give 'auth'), else 'kavosh'.
+ */
+export function serviceNameFor(config: TelemetryConfig, entry: string | undefined): string {
+  if (config.OTEL_SERVICE_NAME) return config.OTEL_SERVICE_NAME;
+  let dir = entry ? dirname(entry) : undefined;
+  while (dir) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      const parsed: unknown = JSON.parse(readFileSync(manifest, 'utf8'));
+      const name: unknown =
+        typeof parsed === 'object' && parsed !== null ? Reflect.get(parsed, 'name') : undefined;
+      if (typeof name === 'string' && name.length > 0) return name.replace(/^@[^/]+\//, '');
+    }
+    const parent = dirname(dir);
+    dir = parent === dir ? undefined : parent;
+  }
+  return 'kavosh';
+}

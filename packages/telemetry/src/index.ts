@@ -1,0 +1,8 @@
+export { startTelemetry, type Telemetry, type TelemetryOptions } from './sdk.js';
+export {
+  TelemetryEnv,
+  readTelemetryConfig,
+  serviceNameFor,
+  tracingWanted,
+  type TelemetryConfig,
+} from './config.js';
