@@ -9,9 +9,9 @@ import { unresolvedRefs } from './refs.js';
 import { createUpstreamDocs } from './upstream-docs.js';
 
 /**
- * Swagger UI loads only its own script and styles from /docs/static; no inline script. Unlike
- * helmet's default there is no `upgrade-insecure-requests`, so the page also works over plain
- * http on a developer's machine.
+ * Swagger UI loads only its own scripts from /docs/static, never an inline one. Its bundle sets
+ * one inline style (hence 'unsafe-inline' for styles only). Unlike helmet's default there is no
+ * `upgrade-insecure-requests`, so the page also works over plain http on a developer's machine.
  */
 export const DOCS_CSP = [
   "default-src 'self'",
@@ -24,7 +24,7 @@ export const DOCS_CSP = [
   "object-src 'none'",
   "script-src 'self'",
   "script-src-attr 'none'",
-  "style-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
 ].join('; ');
 
 /**

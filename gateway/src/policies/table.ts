@@ -13,7 +13,9 @@ export interface Policy {
 
 /**
  * The edge policy of every public route. The first match wins; a route not listed is
- * `authenticated`, so a new upstream route is never public by accident.
+ * `authenticated`, so a new upstream route is never public by accident. Still give every route an
+ * entry, `authenticated` ones too: e2e/test/openapi-policies.test.ts names each route decided by
+ * the default, and each entry no route uses.
  */
 export const POLICIES: readonly Policy[] = [
   { method: 'GET', path: '/.well-known/jwks.json', access: 'public' },
