@@ -274,6 +274,17 @@ describe('GET /movies/:id/playback', () => {
   });
 });
 
+describe('the playback route in /openapi.json', () => {
+  it('is documented with its parameters, answer and problems', async () => {
+    const spec = (await svc.app.inject({ url: '/openapi.json' })).json<{
+      paths: Record<string, { get?: { tags?: string[]; responses?: Record<string, unknown> } }>;
+    }>();
+    const operation = spec.paths['/movies/{id}/playback']?.get;
+    expect(operation?.tags).toEqual(['playback']);
+    expect(Object.keys(operation?.responses ?? {}).sort()).toEqual(['200', '401', '403', '404']);
+  });
+});
+
 describe('secure link hash', () => {
   it("matches nginx's documented example", () => {
     // nginx docs: secure_link_md5 "$secure_link_expires$uri$remote_addr secret" for /s/link
