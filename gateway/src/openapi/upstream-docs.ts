@@ -68,7 +68,7 @@ export function createUpstreamDocs(opts: UpstreamDocsOptions) {
   }));
   let version = 0;
   let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
+  let running = false;
 
   const attempt = (state: UpstreamState): Promise<void> => {
     state.inFlight ??= (async () => {
@@ -103,7 +103,7 @@ export function createUpstreamDocs(opts: UpstreamDocsOptions) {
 
   const schedule = () => {
     clearTimeout(timer);
-    if (stopped) return;
+    if (!running) return;
     const next = Math.min(...states.map((state) => state.nextAttemptAt));
     timer = setTimeout(
       () => {
@@ -123,10 +123,11 @@ export function createUpstreamDocs(opts: UpstreamDocsOptions) {
   return {
     /** Fetches every document in the background and keeps them fresh; returns at once. */
     start(): void {
+      running = true;
       void refreshDue().then(schedule);
     },
     stop(): void {
-      stopped = true;
+      running = false;
       clearTimeout(timer);
     },
     /**
