@@ -17,3 +17,15 @@ export class SubscriptionRequired extends AppError {
     });
   }
 }
+
+/** The movie's stream key is not a path nginx would serve as signed (empty, `.` or `..` parts). */
+export class StreamUnavailable extends AppError {
+  constructor() {
+    super({
+      status: 409,
+      code: 'STREAM_UNAVAILABLE',
+      title: 'Stream unavailable',
+      detail: "This movie's stream is not set up correctly; an editor must fix its stream key.",
+    });
+  }
+}

@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError } from '@kavosh/service-kit';
 import { eventually } from '@kavosh/testing';
+import { readConfig } from '../config.js';
 import { createDatabase, type Database } from '../db.js';
 import { startCatalog, TEST_MEDIA_SIGNING_SECRET } from '../../test/helper.js';
 import { testTokens } from '../../test/tokens.js';
@@ -274,6 +276,31 @@ describe('GET /movies/:id/playback', () => {
   });
 });
 
+describe('a stream key nginx would rewrite', () => {
+  it('is 409 STREAM_UNAVAILABLE instead of a URL the origin would refuse', async () => {
+    for (const streamKey of ['a//b.mp4', 'a/../b.mp4', './b.mp4', 'b/']) {
+      const id = randomUUID();
+      await db.movie.create({
+        data: {
+          id,
+          slug: `odd-${id}`,
+          title: 'Odd',
+          synopsis: 'Its stream key is odd.',
+          year: 2022,
+          status: 'published',
+          streamKey,
+        },
+      });
+      const res = await playback(id, userToken);
+      expect([streamKey, res.statusCode, res.json().code]).toEqual([
+        streamKey,
+        409,
+        'STREAM_UNAVAILABLE',
+      ]);
+    }
+  });
+});
+
 describe('the playback route in /openapi.json', () => {
   it('is documented with its parameters, answer and problems', async () => {
     const spec = (await svc.app.inject({ url: '/openapi.json' })).json<{
@@ -281,7 +308,45 @@ describe('the playback route in /openapi.json', () => {
     }>();
     const operation = spec.paths['/movies/{id}/playback']?.get;
     expect(operation?.tags).toEqual(['playback']);
-    expect(Object.keys(operation?.responses ?? {}).sort()).toEqual(['200', '401', '403', '404']);
+    expect(Object.keys(operation?.responses ?? {}).sort()).toEqual([
+      '200',
+      '401',
+      '403',
+      '404',
+      '409',
+    ]);
+  });
+});
+
+describe('MEDIA_SIGNING_SECRET', () => {
+  const env = (secret?: string) => ({
+    DATABASE_URL: 'mysql://catalog@127.0.0.1:3306/kavosh_catalog',
+    CURSOR_SECRET: 'c'.repeat(32),
+    ...(secret === undefined ? {} : { MEDIA_SIGNING_SECRET: secret }),
+  });
+  const problemWith = (secret?: string): string => {
+    try {
+      readConfig(env(secret));
+    } catch (err) {
+      if (err instanceof ConfigError) return err.message;
+      throw err;
+    }
+    return 'accepted';
+  };
+
+  it('is required, at least 32 characters, and free of what nginx would interpolate', () => {
+    expect(problemWith(undefined)).toMatch(/MEDIA_SIGNING_SECRET/);
+    const short = 'abc123';
+    expect(problemWith(short)).toMatch(/MEDIA_SIGNING_SECRET/);
+    const dollar = `${'a'.repeat(32)}$uri`;
+    const quote = `${'a'.repeat(32)}"`;
+    for (const bad of [dollar, quote]) {
+      const message = problemWith(bad);
+      expect(message).toMatch(/MEDIA_SIGNING_SECRET/);
+      // The message names the variable, never the value.
+      expect(message).not.toContain(bad);
+    }
+    expect(problemWith(TEST_MEDIA_SIGNING_SECRET)).toBe('accepted');
   });
 });
 

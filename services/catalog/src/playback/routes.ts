@@ -40,6 +40,7 @@ export const playbackRoutes: FastifyPluginAsyncTypebox<PlaybackRoutesOptions> = 
             'SUBSCRIPTION_REQUIRED: a premium title without an active subscription',
           ),
           404: problemSchema('MOVIE_NOT_FOUND: unknown or not published'),
+          409: problemSchema("STREAM_UNAVAILABLE: the movie's stream key cannot be signed"),
         },
       },
     },

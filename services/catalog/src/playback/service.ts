@@ -1,8 +1,8 @@
 import type { Database } from '../db.js';
 import { hasPremiumEntitlement } from '../entitlements/repository.js';
-import { PlaybackMovieNotFound, SubscriptionRequired } from './errors.js';
+import { PlaybackMovieNotFound, StreamUnavailable, SubscriptionRequired } from './errors.js';
 import type { Playback } from './schemas.js';
-import { signMediaUrl } from './signing.js';
+import { isSignableStreamKey, signMediaUrl } from './signing.js';
 
 export interface PlaybackOptions {
   mediaOrigin: string;
@@ -32,6 +32,7 @@ export class PlaybackService {
     const now = this.#now();
     if (movie.premium && !(await hasPremiumEntitlement(this.#db, userId, now)))
       throw new SubscriptionRequired();
+    if (!isSignableStreamKey(movie.streamKey)) throw new StreamUnavailable();
     const { url, expires } = signMediaUrl({
       origin: this.#opts.mediaOrigin,
       streamKey: movie.streamKey,

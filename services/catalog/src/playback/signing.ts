@@ -19,6 +19,13 @@ export function secureLinkHash(expires: number, uri: string, secret: string): st
 }
 
 /**
+ * Whether nginx would look the key up as written: its `$uri` merges `//` and resolves `.` and
+ * `..`, so such a key would be signed over one path and checked against another.
+ */
+export const isSignableStreamKey = (streamKey: string): boolean =>
+  streamKey.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+
+/**
  * Signs `/media/<streamKey>` on the origin for `ttlSeconds` from `now`. MD5 is what the module
  * offers; with a 32+ character secret and a short expiry it authorizes a download, it protects no
  * long-lived secret.
