@@ -10,7 +10,7 @@ import { errorMessage } from './errors.js';
 import { CloudEventEnvelope } from './event.js';
 import { handleInTransaction, type InboxItem, type InboxOutcome } from './inbox-tx.js';
 import { conforms, describeErrors, type EventHandler } from './handler.js';
-import { counterOn } from './metrics.js';
+import { counterOn, gaugeOn } from './metrics.js';
 import { decideFailure, readAttempts, rejectHeaders } from './retry.js';
 import { endWithError, startBatchSpan, startProcessSpan, untraced, withSpan } from './tracing.js';
 import { trace, type Span } from '@opentelemetry/api';
@@ -24,6 +24,9 @@ import {
 } from './topology.js';
 
 export const DEFAULT_RETRY_DELAYS_MS = [1_000, 10_000, 60_000, 600_000];
+
+/** How often a consumer samples its DLQ depth for kavosh_consumer_dlq_messages. */
+const DLQ_SAMPLE_INTERVAL_MS = 15_000;
 
 export interface SubscribeOptions<Tx extends SqlExecutor> {
   /** `<service>.<purpose>`; also the inbox `consumer` value. */
@@ -78,6 +81,10 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
   readonly #handled;
   readonly #failed;
   readonly #deadLettered;
+  readonly #retried;
+  readonly #up;
+  readonly #dlqDepth;
+  #dlqSampler: NodeJS.Timeout | null = null;
   #conn: ChannelModel | null = null;
   #ch: ConfirmChannel | null = null;
   #tag: string | null = null;
@@ -114,6 +121,19 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
       'Messages sent to the DLQ',
       ['queue'],
     );
+    this.#retried = counterOn(m, 'kavosh_consumer_retried_total', 'Event retries scheduled', [
+      'queue',
+    ]);
+    this.#up = gaugeOn(m, 'kavosh_consumer_up', '1 while the consumer is subscribed to its queue', [
+      'queue',
+    ]);
+    this.#dlqDepth = gaugeOn(
+      m,
+      'kavosh_consumer_dlq_messages',
+      "Messages waiting in the queue's DLQ (sampled every 15 s)",
+      ['queue'],
+    );
+    this.#up.set({ queue: opts.queue }, 0);
   }
 
   /** Declares the topology and starts consuming, now and after every reconnect. */
@@ -125,6 +145,8 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
   async stop(): Promise<void> {
     this.#stopping = true;
     this.#unregister?.();
+    if (this.#dlqSampler) clearInterval(this.#dlqSampler);
+    this.#up.set({ queue: this.#opts.queue }, 0);
     const ch = this.#ch;
     if (ch && this.#tag) await ch.cancel(this.#tag).catch(() => undefined);
     await Promise.allSettled([...this.#inFlight]);
@@ -140,6 +162,7 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
     ch.on('close', () => {
       if (this.#ch !== ch) return;
       this.#ch = null;
+      this.#up.set({ queue: this.#opts.queue }, 0);
       // Only the channel died (the connection's own reconnect re-runs setup otherwise).
       if (!this.#stopping && this.#conn === conn) {
         setTimeout(() => {
@@ -161,7 +184,23 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
       noAck: false,
     });
     this.#tag = consumerTag;
+    this.#up.set({ queue: this.#opts.queue }, 1);
     this.#log.info({ prefetch: this.#opts.prefetch }, 'consumer started');
+    await this.#sampleDlq();
+    this.#dlqSampler ??= setInterval(() => void this.#sampleDlq(), DLQ_SAMPLE_INTERVAL_MS).unref();
+  }
+
+  /** Reads the DLQ's message count into kavosh_consumer_dlq_messages (skipped while disconnected). */
+  async #sampleDlq(): Promise<void> {
+    const ch = this.#ch;
+    if (!ch || this.#stopping) return;
+    try {
+      const { messageCount } = await ch.checkQueue(this.topology.dlq.name);
+      this.#dlqDepth.set({ queue: this.#opts.queue }, messageCount);
+    } catch (err) {
+      // The channel closed under us: its own close handler reconnects; the next sample retries.
+      this.#log.debug({ err }, 'DLQ depth not sampled');
+    }
   }
 
   #onMessage(ch: ConfirmChannel, msg: ConsumeMessage | null): void {
@@ -339,11 +378,13 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
     // Confirmed before the ack: if we die in between, the original is redelivered (the inbox dedupes).
     await forwardCopy(ch, msg, target, decision.headers);
     this.#settle(ch, msg, 'ack');
-    if (decision.kind === 'retry')
+    if (decision.kind === 'retry') {
+      this.#retried.inc({ queue: this.#opts.queue });
       logger.warn({ err, delayMs: decision.delayMs }, 'event handler failed: retry scheduled');
-    else {
+    } else {
       this.#deadLettered.inc({ queue: this.#opts.queue });
       logger.error({ err }, 'event dead-lettered after its retries');
+      await this.#sampleDlq();
     }
   }
 
@@ -359,6 +400,7 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
     this.#settle(ch, msg, 'ack');
     this.#deadLettered.inc({ queue: this.#opts.queue });
     this.#log.error({ reason, messageId: msg.properties.messageId }, 'message rejected to the DLQ');
+    await this.#sampleDlq();
   }
 
   #settle(ch: ConfirmChannel, msg: ConsumeMessage, how: Settle): void {

@@ -13,8 +13,13 @@ export function counterOn<L extends string>(
   return new Counter({ name, help, labelNames, registers: registry ? [registry] : [] });
 }
 
-export function gaugeOn(registry: Registry | undefined, name: string, help: string): Gauge {
+export function gaugeOn<L extends string = never>(
+  registry: Registry | undefined,
+  name: string,
+  help: string,
+  labelNames: readonly L[] = [],
+): Gauge<L> {
   const existing = registry?.getSingleMetric(name);
   if (existing instanceof Gauge) return existing;
-  return new Gauge({ name, help, registers: registry ? [registry] : [] });
+  return new Gauge({ name, help, labelNames, registers: registry ? [registry] : [] });
 }

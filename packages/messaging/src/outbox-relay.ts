@@ -236,6 +236,8 @@ export class OutboxRelay {
     const mine = rows[0]?.owner === this.#owner;
     // Our local deadline starts before the database's, and keeps a margin for clock drift.
     this.#leaseUntil = mine ? now + this.#leaseTtlMs * 0.8 : 0;
+    // Only the publisher measures the lag: a replica that lost the lease must not keep a stale one.
+    if (!mine) this.#lag.set(0);
     if (mine !== held)
       this.#log.info({ owner: this.#owner }, mine ? 'relay lease acquired' : 'relay lease lost');
     return mine;

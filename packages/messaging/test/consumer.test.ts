@@ -126,6 +126,10 @@ describe('subscribe', () => {
       'kavosh_consumer_dead_lettered_total',
     );
     expect(dlqMetric).toContain(`{queue="${queue}"} 1`);
+    const metrics = await env.metrics.metrics();
+    expect(metrics).toContain(`kavosh_consumer_retried_total{queue="${queue}"} 2`);
+    expect(metrics).toContain(`kavosh_consumer_dlq_messages{queue="${queue}"} 1`);
+    expect(metrics).toContain(`kavosh_consumer_up{queue="${queue}"} 1`);
 
     broken = false;
     expect(await replayDlq(env.amqp, queue, { eventId: ev.id })).toBe(1);
