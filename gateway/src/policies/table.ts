@@ -30,6 +30,32 @@ export const POLICIES: readonly Policy[] = [
   { method: '*', path: '/api/auth/users/:id/role', access: { roles: ['admin'] } },
   { method: '*', path: '/api/auth/me', access: 'authenticated' },
   { method: 'POST', path: '/api/auth/me/password', access: 'authenticated' },
+  // catalog: movies, genres, people (C1). Reads are public (an editor's token still shows
+  // drafts); every write and the people lookup are for editors.
+  { method: 'GET', path: '/api/catalog/movies', access: 'public' },
+  { method: 'POST', path: '/api/catalog/movies', access: { roles: ['editor', 'admin'] } },
+  { method: 'GET', path: '/api/catalog/movies/:idOrSlug', access: 'public' },
+  { method: 'PATCH', path: '/api/catalog/movies/:id', access: { roles: ['editor', 'admin'] } },
+  { method: 'DELETE', path: '/api/catalog/movies/:id', access: { roles: ['editor', 'admin'] } },
+  {
+    method: 'POST',
+    path: '/api/catalog/movies/:id/publish',
+    access: { roles: ['editor', 'admin'] },
+  },
+  {
+    method: 'POST',
+    path: '/api/catalog/movies/:id/unpublish',
+    access: { roles: ['editor', 'admin'] },
+  },
+  { method: 'GET', path: '/api/catalog/genres', access: 'public' },
+  { method: 'POST', path: '/api/catalog/genres', access: { roles: ['editor', 'admin'] } },
+  { method: 'GET', path: '/api/catalog/genres/:id', access: 'public' },
+  { method: 'PATCH', path: '/api/catalog/genres/:id', access: { roles: ['editor', 'admin'] } },
+  { method: 'DELETE', path: '/api/catalog/genres/:id', access: { roles: ['editor', 'admin'] } },
+  { method: '*', path: '/api/catalog/people', access: { roles: ['editor', 'admin'] } },
+  { method: 'GET', path: '/api/catalog/people/:id', access: 'public' },
+  { method: 'PATCH', path: '/api/catalog/people/:id', access: { roles: ['editor', 'admin'] } },
+  { method: 'DELETE', path: '/api/catalog/people/:id', access: { roles: ['editor', 'admin'] } },
   // catalog: posters (C2)
   { method: 'GET', path: '/api/catalog/posters/:file', access: 'public' },
   {
