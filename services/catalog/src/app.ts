@@ -109,9 +109,9 @@ export async function buildApp(config: CatalogConfig, deps: CatalogDeps = {}): P
     cursors,
     onMovieChanged: (id) => cache.invalidateMovie(id),
   });
-  await app.register(moviesRoutes, { prefix: '/movies', movies });
+  await app.register(moviesRoutes, { prefix: '/movies', movies, cache });
   const genres = createGenresService({ db, onChanged: () => cache.invalidateGenres() });
-  await app.register(genresRoutes, { prefix: '/genres', genres });
+  await app.register(genresRoutes, { prefix: '/genres', genres, cache });
   const people = createPeopleService({ db, cursors, onRenamed: () => cache.invalidateAll() });
   await app.register(peopleRoutes, { prefix: '/people', people });
   const posterStorage = createPosterStorage(config);

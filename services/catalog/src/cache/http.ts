@@ -25,12 +25,18 @@ export const cacheControlFor = (request: FastifyRequest, policy: CachePolicy): s
     ? `public, max-age=${policy.maxAgeSeconds}, stale-while-revalidate=${policy.staleWhileRevalidateSeconds}`
     : `private, max-age=${policy.maxAgeSeconds}`;
 
+/** The route's own serialization of `value` (its response schema), as the text the cache keeps. */
+export function serializedBody(reply: FastifyReply, value: unknown): string {
+  const out = reply.serialize(value);
+  return typeof out === 'string' ? out : new TextDecoder().decode(out);
+}
+
 /**
  * Answers a public read through the cache: body or 304 with a strong ETag, Cache-Control and
- * `Vary: Authorization` (an editor's answer differs). The loader serializes with the route's own
- * serializer (`reply.serialize`), so cached and uncached bodies are byte for byte the same.
+ * `Vary: Authorization` (an editor's answer differs). The loader serializes with serializedBody,
+ * the route's own serializer, so cached and uncached bodies are byte for byte the same.
  * Returns the loader's uncacheable value (a redirect) for the route to answer, else undefined
- * after the reply is sent.
+ * once the reply is sent (the handler then returns `reply`).
  */
 export async function serveCached<P>(
   request: FastifyRequest,
@@ -45,10 +51,7 @@ export async function serveCached<P>(
     .header('etag', outcome.etag)
     .header('cache-control', cacheControlFor(request, cache.policy))
     .header('vary', 'Authorization');
-  if (outcome.kind === 'not-modified') {
-    await reply.code(304).send();
-  } else {
-    await reply.type('application/json; charset=utf-8').send(outcome.body);
-  }
+  if (outcome.kind === 'not-modified') reply.code(304).send();
+  else reply.type('application/json; charset=utf-8').send(outcome.body);
   return undefined;
 }

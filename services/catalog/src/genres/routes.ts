@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { requireRole } from '@kavosh/auth-client';
 import { problemSchema } from '@kavosh/service-kit';
 import { Type } from 'typebox';
+import { serializedBody, serveCached, type CatalogCache } from '../cache/index.js';
 import { etagOf } from '../shared/etag.js';
 import { EDITOR_ROLES } from '../shared/viewer.js';
 import { IfMatchHeaders } from '../movies/schemas.js';
@@ -17,14 +18,29 @@ const editorErrors = {
   404: problemSchema('GENRE_NOT_FOUND'),
 };
 
-export const genresRoutes: FastifyPluginAsyncTypebox<{ genres: GenresService }> = async (
-  app,
-  { genres },
-) => {
+export const genresRoutes: FastifyPluginAsyncTypebox<{
+  genres: GenresService;
+  cache: CatalogCache;
+}> = async (app, { genres, cache }) => {
   app.get(
     '/',
-    { schema: { tags, summary: 'Every genre, by name', response: { 200: GenreList } } },
-    async () => genres.list(),
+    {
+      schema: {
+        tags,
+        summary: 'Every genre, by name',
+        response: {
+          200: GenreList,
+          304: Type.Null({ description: 'Not Modified: If-None-Match holds the current ETag' }),
+        },
+      },
+    },
+    // The same for every caller (genres have no drafts), so editors are served from the cache too.
+    async (req, reply) => {
+      await serveCached(req, reply, cache, { kind: 'genres' }, async () => ({
+        body: serializedBody(reply, await genres.list()),
+      }));
+      return reply;
+    },
   );
 
   app.get(

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { requireRole } from '@kavosh/auth-client';
 import { problemSchema, traceparentOf } from '@kavosh/service-kit';
 import { Type } from 'typebox';
+import { NO_STORE, serializedBody, serveCached, type CatalogCache } from '../cache/index.js';
 import { etagOf } from '../shared/etag.js';
 import { EDITOR_ROLES, viewerOf } from '../shared/viewer.js';
 import {
@@ -25,10 +26,12 @@ const editorErrors = {
   404: problemSchema('MOVIE_NOT_FOUND'),
 };
 
-export const moviesRoutes: FastifyPluginAsyncTypebox<{ movies: MoviesService }> = async (
-  app,
-  { movies },
-) => {
+const notModified = Type.Null({ description: 'Not Modified: If-None-Match holds the current ETag' });
+
+export const moviesRoutes: FastifyPluginAsyncTypebox<{
+  movies: MoviesService;
+  cache: CatalogCache;
+}> = async (app, { movies, cache }) => {
   app.get(
     '/',
     {
@@ -38,12 +41,21 @@ export const moviesRoutes: FastifyPluginAsyncTypebox<{ movies: MoviesService }> 
         querystring: MovieListQuery,
         response: {
           200: MoviePage,
+          304: notModified,
           400: problemSchema('INVALID_CURSOR or a bad filter'),
           403: problemSchema('FORBIDDEN: a status filter other than published, not an editor'),
         },
       },
     },
-    async (req) => movies.list(req.query, viewerOf(req)),
+    async (req, reply) => {
+      const viewer = viewerOf(req);
+      // Editors see drafts: their pages are neither cached here nor anywhere downstream.
+      if (viewer.editor) return reply.header('cache-control', NO_STORE).send(await movies.list(req.query, viewer));
+      await serveCached(req, reply, cache, { kind: 'movies', query: req.query }, async () => ({
+        body: serializedBody(reply, await movies.list(req.query, viewer)),
+      }));
+      return reply;
+    },
   );
 
   app.get(
@@ -56,17 +68,38 @@ export const moviesRoutes: FastifyPluginAsyncTypebox<{ movies: MoviesService }> 
         response: {
           200: MovieDetail,
           301: Type.Null({ description: 'Location: the current slug' }),
+          304: notModified,
           404: problemSchema('MOVIE_NOT_FOUND'),
         },
       },
     },
     async (req, reply) => {
-      const found = await movies.get(req.params.idOrSlug, viewerOf(req));
+      const viewer = viewerOf(req);
       // Relative to /movies/<old>, so it works on the service and behind the gateway's prefix.
-      if ('redirectToSlug' in found) {
-        return reply.redirect(encodeURIComponent(found.redirectToSlug), 301);
+      const redirect = (slug: string) => reply.redirect(encodeURIComponent(slug), 301);
+      if (viewer.editor) {
+        const found = await movies.get(req.params.idOrSlug, viewer);
+        if ('redirectToSlug' in found) return redirect(found.redirectToSlug);
+        // Editors get the version ETag that If-Match takes; public reads get the body hash.
+        return reply
+          .header('cache-control', NO_STORE)
+          .header('etag', etagOf(found.movie.version))
+          .send(found.movie);
       }
-      return reply.header('etag', etagOf(found.movie.version)).send(found.movie);
+      // A redirect (an old slug) is not cached: it passes through to be answered here.
+      const passed = await serveCached<string>(
+        req,
+        reply,
+        cache,
+        { kind: 'movie', ref: req.params.idOrSlug },
+        async () => {
+          const found = await movies.get(req.params.idOrSlug, viewer);
+          return 'redirectToSlug' in found
+            ? { pass: found.redirectToSlug }
+            : { body: serializedBody(reply, found.movie), movieId: found.movie.id };
+        },
+      );
+      return passed ? redirect(passed.pass) : reply;
     },
   );
 
