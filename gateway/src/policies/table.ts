@@ -63,6 +63,22 @@ export const POLICIES: readonly Policy[] = [
     path: '/api/catalog/movies/:id/poster',
     access: { roles: ['editor', 'admin'] },
   },
+  // catalog: the blog (C2). Reads are public (an editor's token still shows drafts).
+  { method: 'GET', path: '/api/catalog/articles', access: 'public' },
+  { method: 'POST', path: '/api/catalog/articles', access: { roles: ['editor', 'admin'] } },
+  { method: 'GET', path: '/api/catalog/articles/:idOrSlug', access: 'public' },
+  { method: 'PATCH', path: '/api/catalog/articles/:id', access: { roles: ['editor', 'admin'] } },
+  { method: 'DELETE', path: '/api/catalog/articles/:id', access: { roles: ['editor', 'admin'] } },
+  {
+    method: 'POST',
+    path: '/api/catalog/articles/:id/publish',
+    access: { roles: ['editor', 'admin'] },
+  },
+  {
+    method: 'POST',
+    path: '/api/catalog/articles/:id/unpublish',
+    access: { roles: ['editor', 'admin'] },
+  },
 ];
 
 interface CompiledPolicy extends Policy {

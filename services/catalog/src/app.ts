@@ -26,6 +26,8 @@ import { createCacheRedis, createCatalogCache } from './cache/index.js';
 import { postersRoutes } from './posters/routes.js';
 import { createPostersService } from './posters/service.js';
 import { createPosterStorage } from './storage/from-config.js';
+import { articlesRoutes } from './articles/routes.js';
+import { createArticlesService } from './articles/service.js';
 
 const { version } = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
@@ -124,6 +126,10 @@ export async function buildApp(config: CatalogConfig, deps: CatalogDeps = {}): P
       onMovieChanged: (id) => cache.invalidateMovie(id),
     }),
     maxBytes: config.POSTER_MAX_BYTES,
+  });
+  await app.register(articlesRoutes, {
+    prefix: '/articles',
+    articles: createArticlesService({ db, cursors, now: () => new Date() }),
   });
   return app;
 }

@@ -1,0 +1,41 @@
+import { AppError } from '@kavosh/service-kit';
+
+export class ArticleNotFound extends AppError {
+  constructor(ref: string) {
+    super({
+      status: 404,
+      code: 'ARTICLE_NOT_FOUND',
+      title: 'Article not found',
+      detail: `No article matches "${ref}".`,
+    });
+  }
+}
+
+export class UnknownMovies extends AppError {
+  constructor(ids: string[]) {
+    super({
+      status: 400,
+      code: 'UNKNOWN_MOVIE',
+      title: 'Unknown movie',
+      detail: `No movie has the id ${ids.map((id) => `"${id}"`).join(', ')}.`,
+      extra: { movieIds: ids },
+    });
+  }
+}
+
+export class ArticleStateConflict extends AppError {
+  constructor(detail: string) {
+    super({ status: 409, code: 'ARTICLE_STATE_CONFLICT', title: 'Article state conflict', detail });
+  }
+}
+
+export class DraftListForbidden extends AppError {
+  constructor() {
+    super({
+      status: 403,
+      code: 'FORBIDDEN',
+      title: 'Forbidden',
+      detail: 'Only editors can list articles that are not published.',
+    });
+  }
+}

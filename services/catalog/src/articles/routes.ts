@@ -1,0 +1,192 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { identityOf, requireRole } from '@kavosh/auth-client';
+import { problemSchema } from '@kavosh/service-kit';
+import { Type } from 'typebox';
+import { etagOf } from '../shared/etag.js';
+import { EDITOR_ROLES, viewerOf } from '../shared/viewer.js';
+import {
+  Article,
+  ArticleCreateBody,
+  ArticleIdParams,
+  ArticleListQuery,
+  ArticlePage,
+  ArticleParams,
+  ArticlePatchBody,
+  IfMatchHeaders,
+  IfNoneMatchHeaders,
+} from './schemas.js';
+import type { ArticlesService } from './service.js';
+
+const tags = ['articles'];
+const editorOnly = { preHandler: requireRole(...EDITOR_ROLES) };
+const editorErrors = {
+  401: problemSchema('UNAUTHENTICATED: no valid access token'),
+  403: problemSchema('FORBIDDEN: editors and admins only'),
+  404: problemSchema('ARTICLE_NOT_FOUND'),
+};
+// Articles change on edit: a cache may keep a copy but must revalidate it (ETag, 304).
+const PUBLIC_READ = 'public, no-cache';
+const EDITOR_READ = 'private, no-store';
+
+/** RFC 9110 §13.1.2: If-None-Match uses weak comparison; `*` matches any representation. */
+const matches = (header: string | undefined, etag: string): boolean =>
+  header !== undefined &&
+  header
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === '*' || tag === etag);
+
+export const articlesRoutes: FastifyPluginAsyncTypebox<{ articles: ArticlesService }> = async (
+  app,
+  { articles },
+) => {
+  app.get(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'List published articles, newest first; filter by tag or movie; cursor pages',
+        querystring: ArticleListQuery,
+        response: {
+          200: ArticlePage,
+          400: problemSchema('INVALID_CURSOR or a bad filter'),
+          403: problemSchema('FORBIDDEN: a status other than published, not an editor'),
+        },
+      },
+    },
+    async (req, reply) => {
+      const viewer = viewerOf(req);
+      const page = await articles.list(req.query, viewer);
+      return reply.header('cache-control', viewer.editor ? EDITOR_READ : PUBLIC_READ).send(page);
+    },
+  );
+
+  app.get(
+    '/:idOrSlug',
+    {
+      schema: {
+        tags,
+        summary: 'One article by id or slug (drafts for editors only)',
+        params: ArticleParams,
+        headers: IfNoneMatchHeaders,
+        response: {
+          200: Article,
+          // No body at all (undefined, not null: a null would be sent as the text "null").
+          304: Type.Unsafe<undefined>({ description: 'Not modified' }),
+          404: problemSchema('ARTICLE_NOT_FOUND'),
+        },
+      },
+    },
+    async (req, reply) => {
+      const viewer = viewerOf(req);
+      const article = await articles.get(req.params.idOrSlug, viewer);
+      const etag = etagOf(article.version);
+      reply
+        .header('etag', etag)
+        .header('cache-control', viewer.editor ? EDITOR_READ : PUBLIC_READ)
+        // Editors get drafts where the public gets 404: a shared cache must tell them apart.
+        .header('vary', 'authorization');
+      if (matches(req.headers['if-none-match'], etag)) {
+        return reply.code(304).send();
+      }
+      return reply.send(article);
+    },
+  );
+
+  app.post(
+    '/',
+    {
+      ...editorOnly,
+      schema: {
+        tags,
+        summary: 'Write a draft article (editor); Markdown is rendered and sanitized now',
+        body: ArticleCreateBody,
+        response: {
+          201: Article,
+          ...editorErrors,
+          400: problemSchema('UNKNOWN_MOVIE or a bad field'),
+        },
+      },
+    },
+    async (req, reply) => {
+      const article = await articles.create(req.body, identityOf(req));
+      return reply
+        .code(201)
+        .header('location', `${req.url.replace(/\/$/, '')}/${article.id}`)
+        .header('etag', etagOf(article.version))
+        .send(article);
+    },
+  );
+
+  app.patch(
+    '/:id',
+    {
+      ...editorOnly,
+      schema: {
+        tags,
+        summary: 'Change an article (editor); If-Match with its ETag is required',
+        params: ArticleIdParams,
+        headers: IfMatchHeaders,
+        body: ArticlePatchBody,
+        response: {
+          200: Article,
+          ...editorErrors,
+          400: problemSchema('UNKNOWN_MOVIE or a bad field'),
+          412: problemSchema('VERSION_MISMATCH: the article changed since it was read'),
+          428: problemSchema('PRECONDITION_REQUIRED: no If-Match'),
+        },
+      },
+    },
+    async (req, reply) => {
+      const article = await articles.update(req.params.id, req.body, req.headers['if-match']);
+      return reply.header('etag', etagOf(article.version)).send(article);
+    },
+  );
+
+  for (const action of ['publish', 'unpublish'] as const) {
+    app.post(
+      `/:id/${action}`,
+      {
+        ...editorOnly,
+        schema: {
+          tags,
+          summary:
+            action === 'publish'
+              ? 'Publish an article (editor); If-Match is checked when sent'
+              : 'Withdraw a published article (editor); If-Match is checked when sent',
+          params: ArticleIdParams,
+          headers: IfMatchHeaders,
+          response: {
+            200: Article,
+            ...editorErrors,
+            409: problemSchema('ARTICLE_STATE_CONFLICT'),
+            412: problemSchema('VERSION_MISMATCH'),
+          },
+        },
+      },
+      async (req, reply) => {
+        const run = action === 'publish' ? articles.publish : articles.unpublish;
+        const article = await run(req.params.id, req.headers['if-match']);
+        return reply.header('etag', etagOf(article.version)).send(article);
+      },
+    );
+  }
+
+  app.delete(
+    '/:id',
+    {
+      ...editorOnly,
+      schema: {
+        tags,
+        summary: 'Delete an article (editor); If-Match is checked when sent',
+        params: ArticleIdParams,
+        headers: IfMatchHeaders,
+        response: { 204: Type.Null(), ...editorErrors, 412: problemSchema('VERSION_MISMATCH') },
+      },
+    },
+    async (req, reply) => {
+      await articles.delete(req.params.id, req.headers['if-match']);
+      return reply.code(204).send(null);
+    },
+  );
+};
