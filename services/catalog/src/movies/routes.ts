@@ -26,7 +26,9 @@ const editorErrors = {
   404: problemSchema('MOVIE_NOT_FOUND'),
 };
 
-const notModified = Type.Null({ description: 'Not Modified: If-None-Match holds the current ETag' });
+const notModified = Type.Null({
+  description: 'Not Modified: If-None-Match holds the current ETag',
+});
 
 export const moviesRoutes: FastifyPluginAsyncTypebox<{
   movies: MoviesService;
@@ -50,7 +52,8 @@ export const moviesRoutes: FastifyPluginAsyncTypebox<{
     async (req, reply) => {
       const viewer = viewerOf(req);
       // Editors see drafts: their pages are neither cached here nor anywhere downstream.
-      if (viewer.editor) return reply.header('cache-control', NO_STORE).send(await movies.list(req.query, viewer));
+      if (viewer.editor)
+        return reply.header('cache-control', NO_STORE).send(await movies.list(req.query, viewer));
       await serveCached(req, reply, cache, { kind: 'movies', query: req.query }, async () => ({
         body: serializedBody(reply, await movies.list(req.query, viewer)),
       }));
