@@ -430,6 +430,34 @@ describe('articles', () => {
     });
   });
 
+  describe('GET /openapi.json', () => {
+    it('documents every blog and poster route with its schemas', async () => {
+      const doc = (await app.inject({ url: '/openapi.json' })).json();
+      const paths: Record<
+        string,
+        Record<string, { tags?: string[]; responses: object }>
+      > = doc.paths;
+      const routes = [
+        ['get', '/articles/'],
+        ['post', '/articles/'],
+        ['get', '/articles/{idOrSlug}'],
+        ['patch', '/articles/{id}'],
+        ['delete', '/articles/{id}'],
+        ['post', '/articles/{id}/publish'],
+        ['post', '/articles/{id}/unpublish'],
+        ['post', '/movies/{id}/poster'],
+        ['get', '/posters/{file}'],
+      ] as const;
+      for (const [method, path] of routes) {
+        const operation = paths[path]?.[method] ?? paths[path.replace(/\/$/, '')]?.[method];
+        expect(operation, `${method} ${path}`).toBeDefined();
+        expect(operation?.tags?.length).toBeGreaterThan(0);
+      }
+      const create = paths['/articles/']?.post ?? paths['/articles']?.post;
+      expect(JSON.stringify(create)).toContain('bodyMarkdown');
+    });
+  });
+
   describe('anonymizeAuthor', () => {
     it("erases the author's id, sets the byline to Former contributor and bumps the version", async () => {
       const authorId = randomUUID();
