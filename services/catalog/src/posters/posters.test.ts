@@ -312,6 +312,23 @@ describe('posters', () => {
     });
   });
 
+  describe('with the movie cache', () => {
+    it('shows the new poster on the next read of a cached movie', async () => {
+      const id = await insertMovie();
+      await db.movie.update({
+        where: { id },
+        data: { status: 'published', publishedAt: new Date() },
+      });
+      const before = await app.inject({ url: `/movies/${id}` });
+      expect(before.json().posterHash).toBeNull();
+      // Read twice, so the second answer comes from the cache.
+      expect((await app.inject({ url: `/movies/${id}` })).json().posterHash).toBeNull();
+      await upload(id, posterForm(WEBP));
+      const after = await app.inject({ url: `/movies/${id}` });
+      expect(after.json()).toMatchObject({ posterHash: sha256(WEBP), version: 2 });
+    });
+  });
+
   describe('createPostersService', () => {
     it('tells onMovieChanged about a committed change only, after the commit', async () => {
       const id = await insertMovie();
