@@ -398,6 +398,7 @@ describe('articles', () => {
       });
       expect(asEditor.json().items.map((a: ArticleJson) => a.id)).toEqual([article.id]);
       expect(asEditor.headers['cache-control']).toBe('private, no-store');
+      expect(asEditor.headers.vary).toBe('authorization');
       const asUser = await app.inject({ url: '/articles?status=draft', headers: user });
       expect(asUser.statusCode).toBe(403);
       expect((await app.inject({ url: '/articles?status=draft' })).statusCode).toBe(403);

@@ -57,7 +57,10 @@ export const articlesRoutes: FastifyPluginAsyncTypebox<{ articles: ArticlesServi
     async (req, reply) => {
       const viewer = viewerOf(req);
       const page = await articles.list(req.query, viewer);
-      return reply.header('cache-control', viewer.editor ? EDITOR_READ : PUBLIC_READ).send(page);
+      return reply
+        .header('cache-control', viewer.editor ? EDITOR_READ : PUBLIC_READ)
+        .header('vary', 'authorization')
+        .send(page);
     },
   );
 

@@ -33,8 +33,9 @@ export function createS3Storage(opts: S3StorageOptions): ObjectStorage {
     endpoint: opts.endpoint,
     forcePathStyle: opts.forcePathStyle,
     credentials: opts.credentials,
-    // A stuck object store must not hold a request (and its poster buffer) forever.
     maxAttempts: 3,
+    // A stuck object store must not hold a request (and its poster buffer) for long.
+    requestHandler: { connectionTimeout: 3_000, requestTimeout: 30_000 },
   });
   const objectKey = (key: string) => {
     assertStorageKey(key);
