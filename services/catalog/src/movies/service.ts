@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { publishInTx, type Messaging } from '@kavosh/messaging';
 import type { Database } from '../db.js';
 import { Prisma } from '../generated/prisma/client.js';
-import { queryFingerprint, type CursorCodec, type CursorValue } from '../shared/cursor.js';
+import { queryFingerprint, type CursorCodec } from '../shared/cursor.js';
 import { assertVersion, assertVersionIfGiven } from '../shared/etag.js';
 import { slugify, uniqueSlug } from '../shared/slug.js';
 import { isUuid, type Viewer } from '../shared/viewer.js';
 import {
-  InvalidCredit,
   MovieNotFound,
   MovieStateConflict,
   SlugTaken,
@@ -20,117 +19,19 @@ import {
   type Keyset,
   type ListFilter,
   type ListOrder,
-  type MovieDetailRow,
-  type MovieSummaryRow,
 } from './repository.js';
 import type {
   CreditInput,
-  CreditRole,
   MovieCreateBody,
   MovieDetail,
   MovieListQuery,
   MoviePage,
   MoviePatchBody,
-  MovieStatus,
-  MovieSummary,
 } from './schemas.js';
+import { normaliseCredits, sortValue, toDetail, toSummary } from './representation.js';
 import { searchExpression } from './search.js';
 
 type Tx = Prisma.TransactionClient;
-
-const ROLE_RANK: Record<string, number> = { director: 0, writer: 1, cast: 2 };
-
-const toStatus = (value: string): MovieStatus => {
-  if (value === 'draft' || value === 'published' || value === 'unpublished') return value;
-  throw new Error(`movies.status holds an unknown status "${value}"`);
-};
-const toRole = (value: string): CreditRole => {
-  if (value === 'director' || value === 'writer' || value === 'cast') return value;
-  throw new Error(`credits.role holds an unknown role "${value}"`);
-};
-
-export const toSummary = (row: MovieSummaryRow): MovieSummary => ({
-  id: row.id,
-  slug: row.slug,
-  title: row.title,
-  originalTitle: row.originalTitle,
-  synopsis: row.synopsis,
-  year: row.year,
-  runtimeMinutes: row.runtimeMinutes,
-  ageRating: row.ageRating,
-  premium: row.premium,
-  status: toStatus(row.status),
-  genres: row.genres
-    .map(({ genre }) => ({ id: genre.id, slug: genre.slug, name: genre.name }))
-    .sort((a, b) => a.name.localeCompare(b.name)),
-  languages: row.languages.map((l) => l.language).sort(),
-  ratingAverage: row.ratingAverage === null ? null : Number(row.ratingAverage),
-  ratingCount: row.ratingCount,
-  posterHash: row.posterHash,
-  publishedAt: row.publishedAt?.toISOString() ?? null,
-  updatedAt: row.updatedAt.toISOString(),
-  version: row.version,
-});
-
-export const toDetail = (row: MovieDetailRow, viewer: Viewer): MovieDetail => ({
-  ...toSummary(row),
-  credits: row.credits
-    .map((c) => ({
-      personId: c.personId,
-      name: c.person.name,
-      role: toRole(c.role),
-      character: c.character,
-      position: c.position,
-    }))
-    .sort(
-      (a, b) =>
-        (ROLE_RANK[a.role] ?? 9) - (ROLE_RANK[b.role] ?? 9) ||
-        a.position - b.position ||
-        a.name.localeCompare(b.name),
-    ),
-  createdAt: row.createdAt.toISOString(),
-  ...(viewer.editor ? { streamKey: row.streamKey } : {}),
-});
-
-/** The value of a row's sort key that goes into the next page's cursor. */
-function sortValue(row: MovieSummaryRow, order: ListOrder, score: number | null): CursorValue {
-  switch (order) {
-    case 'newest':
-      return row.publishedAt?.toISOString() ?? null;
-    case 'title':
-      return row.title;
-    case 'rating':
-      return row.ratingAverage?.toString() ?? null;
-    case 'popularity':
-      return row.ratingCount;
-    case 'relevance':
-      return score;
-  }
-}
-
-/** Credits as stored: positions default to the order given within each role. */
-function normaliseCredits(credits: CreditInput[]) {
-  const seen = new Set<string>();
-  const nextPosition: Record<string, number> = {};
-  return credits.map((c) => {
-    const key = `${c.role}:${c.personId}`;
-    if (seen.has(key))
-      throw new InvalidCredit(`Person ${c.personId} is credited twice as ${c.role}.`);
-    seen.add(key);
-    if (c.character !== undefined && c.role !== 'cast') {
-      throw new InvalidCredit('Only a cast credit has a character.');
-    }
-    const position = c.position ?? nextPosition[c.role] ?? 0;
-    nextPosition[c.role] = position + 1;
-    return {
-      id: randomUUID(),
-      personId: c.personId,
-      role: c.role,
-      character: c.character ?? null,
-      position,
-    };
-  });
-}
 
 const slugBase = (title: string, year: number) => `${slugify(title, 'movie')}-${year}`;
 
