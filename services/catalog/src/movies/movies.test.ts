@@ -66,6 +66,8 @@ describe('reading movies', () => {
     );
     drafts = await insertMovies(db, [
       { title: 'Draft One', status: 'draft' },
+      { title: 'Draft Two', status: 'draft' },
+      { title: 'Draft Three', status: 'draft' },
       { title: 'Gone Away', status: 'unpublished', publishedAt: new Date(base) },
     ]);
   });
@@ -140,7 +142,15 @@ describe('reading movies', () => {
       const everything = await allPages<Item>(app, '/movies?limit=100', editor);
       expect(everything).toHaveLength(PUBLISHED + drafts.length);
       const onlyDrafts = await allPages<Item>(app, '/movies?status=draft', editor);
-      expect(onlyDrafts.map((m) => m.title)).toEqual(['Draft One']);
+      expect(onlyDrafts.map((m) => m.title).sort()).toEqual([
+        'Draft One',
+        'Draft Three',
+        'Draft Two',
+      ]);
+      // Drafts have no publication time: they page last in `newest`, by id, one at a time too.
+      const paged = await allPages<Item>(app, '/movies?limit=1', editor);
+      expect(paged.map((m) => m.id)).toEqual(everything.map((m) => m.id));
+      expect(paged.slice(-3).every((m) => m.publishedAt === null)).toBe(true);
       const asUser = await app.inject({
         url: '/movies?status=draft',
         headers: await authAs('user'),
