@@ -26,6 +26,8 @@ export const GatewayEnv = Type.Object({
   UPSTREAM_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 300_000, default: 10_000 }),
   /** Keep-alive connections per upstream (undici pool). */
   UPSTREAM_CONNECTIONS: Type.Integer({ minimum: 1, maximum: 1024, default: 64 }),
+  /** Requests in flight per upstream connection (HTTP/1.1 pipelining; 1: none). */
+  UPSTREAM_PIPELINING: Type.Integer({ minimum: 1, maximum: 100, default: 1 }),
   /** Load balancers in front of the gateway whose X-Forwarded-For entries are trusted. */
   TRUSTED_PROXY_HOPS: Type.Integer({ minimum: 0, maximum: 10, default: 0 }),
   /** Prefix of every Redis key the gateway writes (rate-limit counters). */

@@ -127,7 +127,7 @@ describe('gateway edge: policies, header hygiene and proxying', () => {
 
   it('answers 401 problem+json on a route not in the table without a token, and never calls upstream', async () => {
     const before = upstream.seen.length;
-    const res = await app.inject({ method: 'GET', url: '/api/catalog/movies' });
+    const res = await app.inject({ method: 'GET', url: '/api/catalog/not-in-the-table' });
     expect(res.statusCode).toBe(401);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
@@ -165,7 +165,7 @@ describe('gateway edge: policies, header hygiene and proxying', () => {
 
   it('answers 401 TOKEN_INVALID for a forged token', async () => {
     const res = await app.inject({
-      url: '/api/catalog/movies',
+      url: '/api/catalog/not-in-the-table',
       headers: { authorization: `Bearer ${(await token(['admin'])).slice(0, -4)}AAAA` },
     });
     expect(res.statusCode).toBe(401);

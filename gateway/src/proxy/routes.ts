@@ -90,7 +90,7 @@ export async function proxyRoutes(app: FastifyInstance, config: GatewayConfig): 
     disableRequestLogging: true,
     undici: {
       connections: config.UPSTREAM_CONNECTIONS,
-      pipelining: 1,
+      pipelining: config.UPSTREAM_PIPELINING,
       headersTimeout: config.UPSTREAM_TIMEOUT_MS,
       bodyTimeout: config.UPSTREAM_TIMEOUT_MS,
     },
