@@ -1,4 +1,6 @@
+import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { parse } from 'yaml';
 import type { Pool, PoolConnection } from 'mariadb';
 import type { SqlExecutor, TransactionRunner } from '@kavosh/messaging';
 
@@ -120,4 +122,75 @@ export function poolRunner(pool: Pool): TransactionRunner {
       }
     },
   };
+}
+
+const DASHBOARDS_DIR = new URL('../../infra/grafana/dashboards/', import.meta.url);
+const RULES_DIR = new URL('../../infra/prometheus/rules/', import.meta.url);
+
+/** Every dashboard JSON under infra/grafana/dashboards, by file name. */
+export async function loadDashboards(): Promise<Map<string, Json>> {
+  const dashboards = new Map<string, Json>();
+  for (const file of (await readdir(DASHBOARDS_DIR)).filter((f) => f.endsWith('.json')).sort()) {
+    const parsed: unknown = JSON.parse(await readFile(new URL(file, DASHBOARDS_DIR), 'utf8'));
+    if (!isObject(parsed)) throw new Error(`${file} is not a JSON object`);
+    dashboards.set(file, parsed);
+  }
+  return dashboards;
+}
+
+/** Every rule file under infra/prometheus/rules, parsed, by file name. */
+export async function loadRuleFiles(): Promise<Map<string, unknown>> {
+  const files = new Map<string, unknown>();
+  for (const file of (await readdir(RULES_DIR)).filter((f) => f.endsWith('.yml')).sort()) {
+    files.set(file, parse(await readFile(new URL(file, RULES_DIR), 'utf8')));
+  }
+  return files;
+}
+
+/** The panels of a dashboard, rows' nested panels included. */
+export function panelsOf(dashboard: Json): Json[] {
+  return list(dashboard.panels).flatMap((panel) => [panel, ...list(panel.panels)]);
+}
+
+/** Every PromQL expression of a dashboard's panels and of the alert rules, with where it is. */
+export async function queriesInUse(): Promise<{ where: string; expr: string }[]> {
+  const queries: { where: string; expr: string }[] = [];
+  for (const [file, dashboard] of await loadDashboards()) {
+    for (const panel of panelsOf(dashboard)) {
+      for (const target of list(panel.targets)) {
+        queries.push({ where: `${file}: ${text(panel.title)}`, expr: text(target.expr) });
+      }
+    }
+  }
+  for (const [file, content] of await loadRuleFiles()) {
+    for (const group of list(isObject(content) ? content.groups : undefined)) {
+      for (const rule of list(group.rules)) {
+        queries.push({ where: `${file}: ${text(rule.alert)}`, expr: text(rule.expr) });
+      }
+    }
+  }
+  return queries;
+}
+
+/**
+ * The metric names an expression selects. Our dashboards and rules always write a selector with
+ * braces (`name{}` when there is no matcher), so a name is an identifier right before `{`.
+ */
+export function metricNamesIn(expr: string): string[] {
+  return [...expr.matchAll(/([a-zA-Z_:][a-zA-Z0-9_:]*)\{/g)].map((m) => m[1] ?? '');
+}
+
+// Written by Prometheus itself for each target, never by a process.
+const PROMETHEUS_SERIES = new Set(['up', 'ALERTS', 'scrape_duration_seconds']);
+
+/** Whether a /metrics text declares `name` (a histogram's _bucket/_count/_sum by its base name). */
+export function declares(metricsText: string, name: string): boolean {
+  if (PROMETHEUS_SERIES.has(name)) return true;
+  const types = new Map(
+    [...metricsText.matchAll(/^# TYPE (\S+) (\S+)$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']),
+  );
+  if (types.has(name)) return true;
+  const base = /^(.+)_(bucket|count|sum)$/.exec(name)?.[1];
+  const type = base === undefined ? undefined : types.get(base);
+  return type === 'histogram' || type === 'summary';
 }

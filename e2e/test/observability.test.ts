@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { ROOT_CONTEXT, SpanKind, context, trace } from '@opentelemetry/api';
@@ -26,6 +26,9 @@ import {
 } from '@kavosh/testing';
 import {
   OTLP_KIND,
+  declares,
+  metricNamesIn,
+  queriesInUse,
   poolRunner,
   startOtlpReceiver,
   type ReceivedSpan,
@@ -58,13 +61,22 @@ function memoryLog(): { lines: Record<string, unknown>[]; stream: Writable } {
   return { lines, stream };
 }
 
+// Variables only one service needs (as in system.test.ts).
+const OWN_ENV: Record<string, Record<string, string>> = {
+  catalog: {
+    CURSOR_SECRET: randomBytes(32).toString('hex'),
+    MEDIA_SIGNING_SECRET: randomBytes(32).toString('base64url'),
+  },
+};
+
 describe('one trace from the client to a consumer', () => {
   const memory = new InMemorySpanExporter();
   const log = memoryLog();
   const handled: CloudEvent[] = [];
   let telemetry: Telemetry;
   let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>;
-  let authDb: TestDatabase;
+  const databases: TestDatabase[] = [];
+  const others: RunningProcess[] = [];
   let consumerDb: TestDatabase;
   let pool: Pool;
   let broker: Broker;
@@ -80,8 +92,9 @@ describe('one trace from the client to a consumer', () => {
     });
     receiver = await startOtlpReceiver();
     const infra = await getInfra();
-    authDb = await createTestDatabase({ label: 'obs-auth' });
+    const authDb = await createTestDatabase({ label: 'obs-auth' });
     consumerDb = await createTestDatabase({ label: 'obs-consumer' });
+    databases.push(authDb, consumerDb);
     pool = createPool({
       ...parseMariadbUrl(consumerDb.url),
       connectionLimit: 4,
@@ -93,7 +106,7 @@ describe('one trace from the client to a consumer', () => {
     );
     await pool.query(sql);
 
-    // Both processes export to the receiver over OTLP/HTTP JSON, every trace sampled.
+    // Every process exports to the receiver over OTLP/HTTP JSON, every trace sampled.
     const otel = {
       OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
       OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
@@ -112,14 +125,33 @@ describe('one trace from the client to a consumer', () => {
       REDIS_URL: infra.redisUrl,
       JWT_PRIVATE_JWKS: signingKeySet(),
     });
+    // The other services run too: the metrics test scrapes every process.
+    const upstreams: Record<string, string> = { AUTH_URL: auth.url };
+    for (const name of ['catalog', 'billing', 'social']) {
+      const db = await createTestDatabase({ label: `obs-${name}` });
+      databases.push(db);
+      const proc = startProcess(name, `services/${name}/src/main.ts`, {
+        ...otel,
+        PORT: String(await freePort()),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: db.url,
+        AMQP_URL: infra.amqpUrl,
+        REDIS_URL: infra.redisUrl,
+        AUTH_JWKS_URL: `${auth.url}/.well-known/jwks.json`,
+        ...OWN_ENV[name],
+      });
+      others.push(proc);
+      upstreams[`${name.toUpperCase()}_URL`] = proc.url;
+    }
     gateway = startProcess('gateway', 'gateway/src/main.ts', {
       ...otel,
       PORT: String(await freePort()),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       REDIS_URL: infra.redisUrl,
-      AUTH_URL: auth.url,
       AUTH_JWKS_URL: `${auth.url}/.well-known/jwks.json`,
+      ...upstreams,
     });
 
     broker = await Broker.connect({
@@ -141,16 +173,17 @@ describe('one trace from the client to a consumer', () => {
 
     await eventually(
       async () => {
-        for (const proc of [auth, gateway]) {
-          const res = await fetch(`${proc.url}/health/live`);
+        for (const proc of [auth, ...others, gateway]) {
+          const res = await fetch(`${proc.url}/health/ready`);
           expect(res.status, proc.name).toBe(200);
         }
-        expect((await fetch(`${auth.url}/health/ready`)).status).toBe(200);
       },
       { within: 90_000, interval: 500 },
     ).catch((err: unknown) => {
-      const logs = [auth, gateway].map((p) => `--- ${p.name}\n${p.output().slice(-2_000)}`);
-      throw new Error(`auth and the gateway did not start:\n${logs.join('\n')}`, { cause: err });
+      const logs = [auth, ...others, gateway].map(
+        (p) => `--- ${p.name}\n${p.output().slice(-2_000)}`,
+      );
+      throw new Error(`the processes did not become ready:\n${logs.join('\n')}`, { cause: err });
     });
   }, 120_000);
 
@@ -158,9 +191,9 @@ describe('one trace from the client to a consumer', () => {
     await consumer?.stop();
     if (consumer) await broker.withChannel((ch) => deleteConsumerTopology(ch, consumer.topology));
     await broker?.close();
-    await Promise.all([auth, gateway].filter(Boolean).map((p) => stopProcess(p)));
+    await Promise.all([auth, gateway, ...others].filter(Boolean).map((p) => stopProcess(p)));
     await pool?.end();
-    await Promise.all([authDb, consumerDb].filter(Boolean).map((db) => db.drop()));
+    await Promise.all(databases.map((db) => db.drop()));
     await receiver?.close();
     await telemetry?.shutdown();
   });
@@ -245,6 +278,51 @@ describe('one trace from the client to a consumer', () => {
       trace_id: traceId,
       span_id: consumed.spanContext().spanId,
     });
+  });
+
+  it('serves every metric that a dashboard panel or an alert rule uses', async () => {
+    // Some traffic first: a failed login, a proxied catalog read (whatever it answers), a rejected body.
+    const post = (path: string, body: unknown) =>
+      fetch(`${gateway.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect(
+      (
+        await post('/api/auth/login', {
+          email: 'nobody@example.com',
+          password: 'wrong password here',
+        })
+      ).status,
+    ).toBe(401);
+    await (await fetch(`${gateway.url}/api/catalog/genres`)).arrayBuffer();
+    expect((await post('/api/auth/register', { unexpected: true })).status).toBe(400);
+
+    const scraped = new Map<string, string>();
+    for (const proc of [auth, ...others, gateway]) {
+      const res = await fetch(`${proc.url}/metrics`);
+      expect(res.status, proc.name).toBe(200);
+      scraped.set(proc.name, await res.text());
+    }
+    const queries = await queriesInUse();
+    expect(queries.length).toBeGreaterThan(30);
+    const missing: string[] = [];
+    for (const { where, expr } of queries) {
+      const names = metricNamesIn(expr);
+      if (names.length === 0) missing.push(`${where}: no metric selector in ${expr}`);
+      for (const name of names) {
+        if (![...scraped.values()].some((text) => declares(text, name)))
+          missing.push(`${where}: ${name}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    // The generic metrics every service carries, scraped from each.
+    for (const [name, text] of scraped) {
+      expect(declares(text, 'http_request_duration_seconds_bucket'), name).toBe(true);
+      expect(declares(text, 'nodejs_eventloop_lag_p99_seconds'), name).toBe(true);
+      if (name !== 'gateway') expect(declares(text, 'kavosh_outbox_lag_seconds'), name).toBe(true);
+    }
   });
 });
 
