@@ -120,6 +120,18 @@ describe('articles', () => {
       expect(second.slug).toBe(`${slug}-2`);
     });
 
+    it('gives concurrent articles with one title distinct slugs', async () => {
+      const title = unique('Race');
+      const results = await Promise.all(
+        Array.from({ length: 4 }, () => create({ title, bodyMarkdown: 'x', authorName: 'Racer' })),
+      );
+      expect(results.map((res) => res.statusCode)).toEqual([201, 201, 201, 201]);
+      const slug = title.toLowerCase();
+      expect(results.map((res) => res.json().slug).sort()).toEqual(
+        [slug, `${slug}-2`, `${slug}-3`, `${slug}-4`].sort(),
+      );
+    });
+
     it('keeps a slug from a long title short enough to be read back', async () => {
       const title = `${unique('Long')} ${'word '.repeat(50)}`;
       const article = await draft({ title });

@@ -39,3 +39,15 @@ export class DraftListForbidden extends AppError {
     });
   }
 }
+
+/** 409: the slug was taken by concurrent writers on every attempt; sending again succeeds. */
+export class SlugConflict extends AppError {
+  constructor() {
+    super({
+      status: 409,
+      code: 'SLUG_CONFLICT',
+      title: 'Slug conflict',
+      detail: 'Other articles with this title were being created at the same time; retry.',
+    });
+  }
+}

@@ -108,6 +108,7 @@ export const articlesRoutes: FastifyPluginAsyncTypebox<{ articles: ArticlesServi
           201: Article,
           ...editorErrors,
           400: problemSchema('UNKNOWN_MOVIE or a bad field'),
+          409: problemSchema('SLUG_CONFLICT: concurrent writers took every slug tried; retry'),
         },
       },
     },

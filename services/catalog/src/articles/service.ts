@@ -10,6 +10,7 @@ import {
   ArticleNotFound,
   ArticleStateConflict,
   DraftListForbidden,
+  SlugConflict,
   UnknownMovies,
 } from './errors.js';
 import { renderMarkdown } from './markdown.js';
@@ -35,8 +36,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 // Fastify refuses a path parameter over 100 characters (414, maxParamLength): a slug stays
 // below that with room for a "-<n>" suffix.
 const MAX_SLUG_BASE = 90;
-// Two editors creating the same title at once: the loser of the unique index tries the next slug.
-const SLUG_ATTEMPTS = 3;
+// Editors creating the same title at once: each loser of the unique index tries the next free
+// slug; the last attempt adds a random suffix, which no other writer can be racing for.
+const SLUG_ATTEMPTS = 5;
 
 const isSlugConflict = (err: unknown): boolean =>
   err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
@@ -175,10 +177,14 @@ export function createArticlesService(deps: {
       };
       const base = slugify(fields.title, 'article').slice(0, MAX_SLUG_BASE).replace(/-+$/, '');
       for (let attempt = 1; ; attempt += 1) {
+        const last = attempt === SLUG_ATTEMPTS;
         try {
           return await db.$transaction(async (tx) => {
             await assertMoviesExist(tx, body.movieIds);
-            const slug = await uniqueSlug(base, (candidate) => repo.slugTaken(tx, candidate));
+            const slug = await uniqueSlug(
+              last ? `${base}-${randomUUID().slice(0, 8)}` : base,
+              (candidate) => repo.slugTaken(tx, candidate),
+            );
             await repo.insert(tx, {
               ...fields,
               id,
@@ -191,7 +197,8 @@ export function createArticlesService(deps: {
             return load(tx, id, { editor: true });
           });
         } catch (err) {
-          if (!isSlugConflict(err) || attempt >= SLUG_ATTEMPTS) throw err;
+          if (!isSlugConflict(err)) throw err;
+          if (last) throw new SlugConflict();
         }
       }
     },
