@@ -7,7 +7,7 @@ import { eventPublisher, type EventPublisher } from '../../test/events.js';
 import { ENTITLEMENTS_QUEUE } from '../entitlements/consumer.js';
 import { hasPremiumEntitlement } from '../entitlements/repository.js';
 import { ACCOUNTS_QUEUE } from './consumer.js';
-import { ANONYMOUS_AUTHOR } from './erase.js';
+import { FORMER_CONTRIBUTOR } from '../articles/repository.js';
 
 const DELETED = 'auth.user.deleted.v1';
 const ACTIVATED = 'billing.subscription.activated.v1';
@@ -80,7 +80,7 @@ describe('account deletion (auth.user.deleted.v1 over RabbitMQ)', () => {
     expect(await hasPremiumEntitlement(db, userId, new Date())).toBe(false);
     expect(await db.article.findUniqueOrThrow({ where: { id: theirs } })).toMatchObject({
       authorId: null,
-      authorName: ANONYMOUS_AUTHOR,
+      authorName: FORMER_CONTRIBUTOR,
       version: 2,
       bodyMarkdown: 'Some *words*.',
     });
