@@ -63,6 +63,8 @@ export const POLICIES: readonly Policy[] = [
     path: '/api/catalog/movies/:id/poster',
     access: { roles: ['editor', 'admin'] },
   },
+  // catalog: playback; any signed-in caller (catalog checks the subscription for premium titles).
+  { method: 'GET', path: '/api/catalog/movies/:id/playback', access: 'authenticated' },
   // catalog: the blog (C2). Reads are public (an editor's token still shows drafts).
   { method: 'GET', path: '/api/catalog/articles', access: 'public' },
   { method: 'POST', path: '/api/catalog/articles', access: { roles: ['editor', 'admin'] } },
