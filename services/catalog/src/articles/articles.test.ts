@@ -296,6 +296,22 @@ describe('articles', () => {
       expect(row).toMatchObject({ title: 'Y', version: 2 });
     });
 
+    it('lets one of two concurrent writes with the same If-Match win; the other gets 412', async () => {
+      const article = await draft();
+      const results = await Promise.all([
+        patch(article.id, { title: 'First', tags: ['a'] }, '"v1"'),
+        patch(article.id, { title: 'Second', tags: ['b'] }, '"v1"'),
+      ]);
+      expect(results.map((res) => res.statusCode).sort()).toEqual([200, 412]);
+      const winner = results.find((res) => res.statusCode === 200)?.json();
+      const row = await db.article.findUniqueOrThrow({
+        where: { id: article.id },
+        include: { tags: true },
+      });
+      expect(row).toMatchObject({ title: winner.title, version: 2 });
+      expect(row.tags.map((t) => t.tag)).toEqual(winner.tags);
+    });
+
     it('answers 400 for an empty change or an unknown movie, 404 for an unknown article', async () => {
       const article = await draft();
       expect((await patch(article.id, {}, '"v1"')).statusCode).toBe(400);
