@@ -9,12 +9,10 @@ import {
 } from '@kavosh/service-kit';
 import { isDatabaseUnavailable, pingDatabase } from '@kavosh/db';
 import { Messaging, type MessagingOptions } from '@kavosh/messaging';
-import { subscribeAccountDeletion } from './accounts/consumer.js';
 import type { CatalogConfig } from './config.js';
+import { startConsumers } from './consumers.js';
 import { createDatabase, type Database } from './db.js';
-import { subscribeEntitlements } from './entitlements/consumer.js';
 import { playbackRoutes } from './playback/routes.js';
-import { subscribeRatings } from './ratings/consumer.js';
 import { createCursorCodec } from './shared/cursor.js';
 import { createPeopleService } from './people/service.js';
 import { peopleRoutes } from './people/routes.js';
@@ -100,9 +98,7 @@ export async function buildApp(config: CatalogConfig, deps: CatalogDeps = {}): P
     await messaging.close();
     await db.$disconnect();
   });
-  await subscribeRatings(messaging, { logger, onRatingChanged: (id) => cache.invalidateMovie(id) });
-  await subscribeEntitlements(messaging);
-  await subscribeAccountDeletion(messaging);
+  await startConsumers(messaging, { logger, onRatingChanged: (id) => cache.invalidateMovie(id) });
   await app.register(playbackRoutes, { db, config });
   const cursors = createCursorCodec(config.CURSOR_SECRET);
   const movies = createMoviesService({

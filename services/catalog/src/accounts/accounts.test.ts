@@ -4,9 +4,9 @@ import { eventually } from '@kavosh/testing';
 import { createDatabase, type Database } from '../db.js';
 import { startCatalog } from '../../test/helper.js';
 import { eventPublisher, type EventPublisher } from '../../test/events.js';
-import { ENTITLEMENTS_QUEUE } from '../entitlements/consumer.js';
+import { QUEUES } from '../consumers.js';
 import { hasPremiumEntitlement } from '../entitlements/repository.js';
-import { ACCOUNTS_QUEUE } from './consumer.js';
+
 import { FORMER_CONTRIBUTOR } from '../articles/repository.js';
 
 const DELETED = 'auth.user.deleted.v1';
@@ -66,7 +66,7 @@ describe('account deletion (auth.user.deleted.v1 over RabbitMQ)', () => {
     const otherId = randomUUID();
     const subscriptions = [activated(userId), activated(userId), activated(otherId)];
     for (const event of subscriptions) await events.publish(event);
-    for (const event of subscriptions) await events.handled(db, ENTITLEMENTS_QUEUE, event.id);
+    for (const event of subscriptions) await events.handled(db, QUEUES.entitlements, event.id);
     const theirs = await article(userId, 'Dana Editor');
     const others = await article(otherId, 'Sam Editor');
     expect(await hasPremiumEntitlement(db, userId, new Date())).toBe(true);
@@ -74,7 +74,7 @@ describe('account deletion (auth.user.deleted.v1 over RabbitMQ)', () => {
     const event = deleted(userId);
     await events.publish(event);
     await events.publish(event);
-    await events.handled(db, ACCOUNTS_QUEUE, event.id);
+    await events.handled(db, QUEUES.accounts, event.id);
 
     expect(await db.entitlement.count({ where: { userId } })).toBe(0);
     expect(await hasPremiumEntitlement(db, userId, new Date())).toBe(false);
@@ -95,7 +95,7 @@ describe('account deletion (auth.user.deleted.v1 over RabbitMQ)', () => {
     // nothing either (the version does not move again).
     const again = deleted(userId);
     await events.publish(again);
-    await events.handled(db, ACCOUNTS_QUEUE, again.id);
+    await events.handled(db, QUEUES.accounts, again.id);
     expect(await db.inboxEvent.count({ where: { eventId: event.id } })).toBe(1);
     expect((await db.article.findUniqueOrThrow({ where: { id: theirs } })).version).toBe(2);
   });
@@ -104,11 +104,11 @@ describe('account deletion (auth.user.deleted.v1 over RabbitMQ)', () => {
     const userId = randomUUID();
     const event = deleted(userId);
     await events.publish(event);
-    await events.handled(db, ACCOUNTS_QUEUE, event.id);
+    await events.handled(db, QUEUES.accounts, event.id);
 
     const late = activated(userId);
     await events.publish(late);
-    await events.handled(db, ENTITLEMENTS_QUEUE, late.id);
+    await events.handled(db, QUEUES.entitlements, late.id);
     expect(await db.entitlement.count({ where: { userId } })).toBe(0);
     expect(await hasPremiumEntitlement(db, userId, new Date())).toBe(false);
   });
@@ -117,12 +117,12 @@ describe('account deletion (auth.user.deleted.v1 over RabbitMQ)', () => {
     const userId = randomUUID();
     const bad = deleted(userId);
     await events.publish({ ...bad, data: { ...bad.data, userId: 'not-a-uuid' } });
-    await eventually(async () => expect(await events.dlqDepth(ACCOUNTS_QUEUE)).toBe(1), {
+    await eventually(async () => expect(await events.dlqDepth(QUEUES.accounts)).toBe(1), {
       within: 15_000,
     });
     const good = deleted(userId);
     await events.publish(good);
-    await events.handled(db, ACCOUNTS_QUEUE, good.id);
+    await events.handled(db, QUEUES.accounts, good.id);
     expect(await db.erasedUser.count({ where: { userId } })).toBe(1);
   });
 });

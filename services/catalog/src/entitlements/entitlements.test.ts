@@ -4,7 +4,7 @@ import { eventually } from '@kavosh/testing';
 import { createDatabase, type Database } from '../db.js';
 import { startCatalog } from '../../test/helper.js';
 import { eventPublisher, type EventPublisher } from '../../test/events.js';
-import { ENTITLEMENTS_QUEUE } from './consumer.js';
+import { QUEUES } from '../consumers.js';
 import { hasPremiumEntitlement } from './repository.js';
 
 const ACTIVATED = 'billing.subscription.activated.v1';
@@ -56,7 +56,7 @@ function subscription() {
 /** Publishes the events in this order and waits until the consumer committed each one. */
 async function deliver(...list: ReturnType<typeof events.event>[]): Promise<void> {
   for (const event of list) await events.publish(event);
-  for (const event of list) await events.handled(db, ENTITLEMENTS_QUEUE, event.id);
+  for (const event of list) await events.handled(db, QUEUES.entitlements, event.id);
 }
 
 const rowOf = (subscriptionId: string) =>
@@ -162,7 +162,7 @@ describe('entitlements projection (billing subscription events over RabbitMQ)', 
     const malformed = { ...bad, data: { ...bad.data, tier: 'gold' } };
     await events.publish(malformed);
     await events.publishRaw(ACTIVATED, Buffer.from('{not json'), randomUUID());
-    await eventually(async () => expect(await events.dlqDepth(ENTITLEMENTS_QUEUE)).toBe(2), {
+    await eventually(async () => expect(await events.dlqDepth(QUEUES.entitlements)).toBe(2), {
       within: 15_000,
     });
     expect(await db.entitlement.count({ where: { subscriptionId: sub.subscriptionId } })).toBe(0);

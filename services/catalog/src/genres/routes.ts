@@ -48,7 +48,7 @@ export const genresRoutes: FastifyPluginAsyncTypebox<{
     {
       schema: {
         tags,
-        summary: 'One genre',
+        summary: 'One genre by id, with its version ETag',
         params: GenreParams,
         response: { 200: Genre, 404: problemSchema('GENRE_NOT_FOUND') },
       },

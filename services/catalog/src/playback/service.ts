@@ -1,5 +1,5 @@
 import type { Database } from '../db.js';
-import { hasPremiumEntitlement } from '../entitlements/repository.js';
+import { canWatchPremium } from '../entitlements/service.js';
 import { PlaybackMovieNotFound, StreamUnavailable, SubscriptionRequired } from './errors.js';
 import type { Playback } from './schemas.js';
 import { isSignableStreamKey, signMediaUrl } from './signing.js';
@@ -30,7 +30,7 @@ export class PlaybackService {
     });
     if (!movie || movie.status !== 'published') throw new PlaybackMovieNotFound();
     const now = this.#now();
-    if (movie.premium && !(await hasPremiumEntitlement(this.#db, userId, now)))
+    if (movie.premium && !(await canWatchPremium(this.#db, userId, now)))
       throw new SubscriptionRequired();
     if (!isSignableStreamKey(movie.streamKey)) throw new StreamUnavailable();
     const { url, expires } = signMediaUrl({

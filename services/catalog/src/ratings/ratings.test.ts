@@ -6,7 +6,7 @@ import { createCacheRedis, createCatalogCache } from '../cache/index.js';
 import { createDatabase, type Database } from '../db.js';
 import { startCatalog } from '../../test/helper.js';
 import { eventPublisher, type EventPublisher } from '../../test/events.js';
-import { RATINGS_QUEUE } from './consumer.js';
+import { QUEUES } from '../consumers.js';
 
 const CHANGED = 'social.rating.changed.v1';
 
@@ -53,7 +53,7 @@ const aggregate = (movieId: string, ratingCount: number, ratingSum: number, asOf
 
 async function deliver(...list: ReturnType<typeof aggregate>[]): Promise<void> {
   for (const event of list) await events.publish(event);
-  for (const event of list) await events.handled(db, RATINGS_QUEUE, event.id);
+  for (const event of list) await events.handled(db, QUEUES.ratings, event.id);
 }
 
 const ratingOf = async (id: string) => {
@@ -135,14 +135,14 @@ describe('ratings projection (social.rating.changed.v1 over RabbitMQ)', () => {
   it('acks and drops the aggregate of a movie catalog does not have', async () => {
     const unknown = aggregate(randomUUID(), 1, 8, at(1));
     await deliver(unknown);
-    expect(await events.dlqDepth(RATINGS_QUEUE)).toBe(0);
+    expect(await events.dlqDepth(QUEUES.ratings)).toBe(0);
   });
 
   it('dead-letters a malformed aggregate and keeps consuming', async () => {
     const id = await movie();
     const bad = aggregate(id, 1, 8, at(1));
     await events.publish({ ...bad, data: { ...bad.data, ratingCount: -1 } });
-    await eventually(async () => expect(await events.dlqDepth(RATINGS_QUEUE)).toBe(1), {
+    await eventually(async () => expect(await events.dlqDepth(QUEUES.ratings)).toBe(1), {
       within: 15_000,
     });
     await deliver(aggregate(id, 1, 8, at(2)));
