@@ -14,6 +14,7 @@ declare module 'autocannon' {
     duration?: number;
     pipelining?: number;
     workers?: number;
+    headers?: Record<string, string>;
   }
   interface Result {
     requests: Histogram & { total: number };

@@ -1,15 +1,17 @@
 // Child process of the benchmarks: one autocannon run, its summary as one JSON line on stdout.
 import autocannon from 'autocannon';
 
-const [url, connections, durationSeconds] = process.argv.slice(2);
+const [url, connections, durationSeconds, headersJson] = process.argv.slice(2);
 if (url === undefined || connections === undefined || durationSeconds === undefined) {
-  console.error('usage: load.ts <url> <connections> <durationSeconds>');
+  console.error('usage: load.ts <url> <connections> <durationSeconds> [headers as JSON]');
   process.exit(2);
 }
+const headers: Record<string, string> = headersJson ? JSON.parse(headersJson) : {};
 const result = await autocannon({
   url,
   connections: Number(connections),
   duration: Number(durationSeconds),
+  headers,
 });
 const summary: LoadSummary = {
   requestsPerSecond: result.requests.average,

@@ -74,12 +74,19 @@ export async function startServer(
 /** Runs autocannon in its own (pinned) process against `url`. */
 export async function runLoad(
   url: string,
-  opts: { cpu: number | undefined; connections: number; durationSeconds: number },
+  opts: {
+    cpu: number | undefined;
+    connections: number;
+    durationSeconds: number;
+    /** Sent with every request, e.g. If-None-Match. */
+    headers?: Record<string, string>;
+  },
 ): Promise<LoadSummary> {
   const [cmd, args] = command('load.ts', opts.cpu, [
     url,
     String(opts.connections),
     String(opts.durationSeconds),
+    ...(opts.headers ? [JSON.stringify(opts.headers)] : []),
   ]);
   const stdout = await new Promise<string>((resolve, reject) => {
     execFile(cmd, args, { encoding: 'utf8' }, (err, out) => (err ? reject(err) : resolve(out)));

@@ -1,0 +1,255 @@
+// npm run bench -- gateway: issue #6's edge benchmark. BENCH_PROFILE=1 also profiles variant E
+// (a V8 CPU profile, as --cpu-prof) and adds its top self-time functions to the notes.
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { topSelfTime } from './lib/cpu-profile.js';
+import type { LatencySummary } from './lib/latency.js';
+import type { LoadSummary } from './lib/load.js';
+import { ensureNginx, startNginx } from './lib/nginx.js';
+import { hasTaskset, runLoad, startServer, type ServerChild } from './lib/processes.js';
+import type { Benchmark, BenchResult } from './lib/types.js';
+
+const CONNECTIONS = 50;
+const ISSUER = 'https://bench.kavosh.test';
+const AUDIENCE = 'kavosh-bench';
+
+type VariantKey = 'A' | 'B' | 'C' | 'E';
+
+interface Variant {
+  key: VariantKey;
+  label: string;
+  url: string;
+  /** The proxy's process (the upstream's CPU is not counted for B, C, E). */
+  server: ServerChild;
+  headers?: Record<string, string>;
+}
+
+interface Sample extends LoadSummary {
+  cpuMicrosPerRequest: number;
+}
+
+const LIB_DIR = new URL('./lib/', import.meta.url).pathname;
+
+/** Sequential requests on one connection (bench/lib/latency.ts), pinned to `cpu`. */
+async function runLatency(
+  url: string,
+  opts: { cpu: number | undefined; durationSeconds: number; headers?: Record<string, string> },
+): Promise<LatencySummary> {
+  const node = [
+    process.execPath,
+    '--import',
+    'tsx',
+    `${LIB_DIR}latency.ts`,
+    url,
+    String(opts.durationSeconds),
+    ...(opts.headers ? [JSON.stringify(opts.headers)] : []),
+  ];
+  const [cmd, ...args] =
+    opts.cpu === undefined ? node : ['taskset', '-c', String(opts.cpu), ...node];
+  const stdout = await new Promise<string>((resolve, reject) => {
+    execFile(cmd ?? process.execPath, args, { encoding: 'utf8' }, (err, out) =>
+      err ? reject(err) : resolve(out),
+    );
+  });
+  return JSON.parse(stdout.trim().split('\n').pop() ?? '') as LatencySummary;
+}
+
+const round = (value: number, digits: number): number => Number(value.toFixed(digits));
+
+/** An access token as auth issues them, and the JWKS that verifies it. */
+async function tokenAndJwks(): Promise<{ token: string; jwks: string }> {
+  const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'bench', alg: 'EdDSA', use: 'sig' };
+  const token = await new SignJWT({ roles: ['user'], jti: crypto.randomUUID() })
+    .setProtectedHeader({ alg: 'EdDSA', typ: 'at+jwt', kid: 'bench' })
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setSubject(crypto.randomUUID())
+    .setIssuedAt()
+    .setExpirationTime('2h')
+    .sign(privateKey);
+  return { token, jwks: JSON.stringify({ keys: [jwk] }) };
+}
+
+export const benchmark: Benchmark = {
+  name: 'gateway',
+  description:
+    'One ~1 KB JSON GET route (A) direct on its Fastify upstream, (B) through nginx (1 worker, ' +
+    'upstream keep-alive), (C) through the gateway as a plain proxy (public route, no rate limit), ' +
+    '(E) through the gateway full path (EdDSA token + policy + Redis rate limit + proxy). ' +
+    `Servers pinned to core 0, autocannon to core 1; ${CONNECTIONS} connections, then 1 connection.`,
+  async run(ctx): Promise<BenchResult> {
+    const pin = hasTaskset() && ctx.cpuCount >= 2;
+    const serverCpu = pin ? 0 : undefined;
+    const loadCpu = pin ? 1 : undefined;
+    const seconds = ctx.quick ? 2 : 10;
+    const singleSeconds = ctx.quick ? 1 : 5;
+    const profile = process.env.BENCH_PROFILE === '1';
+    const notes: string[] = [];
+    if (!pin) notes.push('taskset or a second core is missing: processes were not pinned.');
+    if (ctx.quick) notes.push('BENCH_QUICK=1: short runs, figures are a smoke test only.');
+    ensureNginx(ctx.log);
+
+    const { token, jwks } = await tokenAndJwks();
+    const profileDir = profile ? mkdtempSync(join(tmpdir(), 'kavosh-gateway-prof-')) : undefined;
+    const children: ServerChild[] = [];
+    const samples = new Map<VariantKey, { many: Sample; one: LatencySummary }>();
+    try {
+      const upstream = await startServer('gateway-upstream.ts', {
+        cpu: serverCpu,
+        env: { BENCH_JWKS: jwks },
+        path: '',
+      });
+      children.push(upstream);
+      const gatewayEnv = {
+        LOG_LEVEL: 'info',
+        AUTH_URL: upstream.url,
+        CATALOG_URL: upstream.url,
+        AUTH_JWKS_URL: `${upstream.url}/.well-known/jwks.json`,
+        JWT_ISSUER: ISSUER,
+        JWT_AUDIENCE: AUDIENCE,
+        // One user sends everything here: the limit is high so that it is counted, never hit.
+        RATE_LIMIT_MAX: '1000000000',
+        REDIS_KEY_PREFIX: `bench-${randomBytes(3).toString('hex')}:`,
+      };
+      ctx.log('starting nginx and the two gateways');
+      const nginx = await startNginx({
+        cpu: serverCpu,
+        upstreamUrl: upstream.url,
+        path: '/movies',
+      });
+      children.push(nginx);
+      const proxyOnly = await startServer('gateway-server.ts', {
+        cpu: serverCpu,
+        env: { ...gatewayEnv, BENCH_GATEWAY_MODE: 'proxy' },
+        path: '/api/catalog/movies',
+      });
+      children.push(proxyOnly);
+      const full = await startServer('gateway-server.ts', {
+        cpu: serverCpu,
+        env: {
+          ...gatewayEnv,
+          BENCH_GATEWAY_MODE: 'full',
+          ...(profileDir ? { BENCH_CPU_PROFILE_DIR: profileDir } : {}),
+        },
+        path: '/api/catalog/movies',
+      });
+      children.push(full);
+
+      const variants: Variant[] = [
+        { key: 'A', label: 'A direct upstream', url: `${upstream.url}/movies`, server: upstream },
+        { key: 'B', label: 'B nginx proxy', url: nginx.url, server: nginx },
+        { key: 'C', label: 'C gateway, proxy only', url: proxyOnly.url, server: proxyOnly },
+        {
+          key: 'E',
+          label: 'E gateway, full path',
+          url: full.url,
+          server: full,
+          headers: { authorization: `Bearer ${token}` },
+        },
+      ];
+      for (const variant of variants) {
+        const load = (connections: number, durationSeconds: number) =>
+          runLoad(variant.url, {
+            cpu: loadCpu,
+            connections,
+            durationSeconds,
+            ...(variant.headers ? { headers: variant.headers } : {}),
+          });
+        const check = (summary: LoadSummary) => {
+          if (summary.errors > 0 || summary.non2xx > 0) {
+            throw new Error(
+              `${variant.label}: ${summary.errors} errors, ${summary.non2xx} non-2xx`,
+            );
+          }
+          return summary;
+        };
+        check(await load(CONNECTIONS, ctx.quick ? 1 : 2)); // warm-up (JIT, pools)
+        const cpuBefore = variant.server.cpuMicros();
+        const many = check(await load(CONNECTIONS, seconds));
+        const cpuMicrosPerRequest = (variant.server.cpuMicros() - cpuBefore) / many.totalRequests;
+        const one = await runLatency(variant.url, {
+          cpu: loadCpu,
+          durationSeconds: singleSeconds,
+          ...(variant.headers ? { headers: variant.headers } : {}),
+        });
+        samples.set(variant.key, { many: { ...many, cpuMicrosPerRequest }, one });
+        ctx.log(
+          `${variant.label}: ${Math.round(many.requestsPerSecond)} req/s, p99 ${many.latencyP99Ms} ms; ` +
+            `1 connection p50 ${one.p50Ms} ms, p99 ${one.p99Ms} ms`,
+        );
+      }
+    } finally {
+      for (const child of children.reverse()) await child.stop();
+    }
+
+    const get = (key: VariantKey) => {
+      const sample = samples.get(key);
+      if (!sample) throw new Error(`variant ${key} has no figures`);
+      return sample;
+    };
+    const a = get('A');
+    const figures: BenchResult['figures'] = {};
+    const rows: (string | number)[][] = [];
+    for (const key of ['A', 'B', 'C', 'E'] as const) {
+      const { many, one } = get(key);
+      const k = key.toLowerCase();
+      figures[`${k}_rps`] = Math.round(many.requestsPerSecond);
+      figures[`${k}_p50_ms`] = many.latencyP50Ms;
+      figures[`${k}_p99_ms`] = many.latencyP99Ms;
+      figures[`${k}_cpu_us_per_request`] = round(many.cpuMicrosPerRequest, 1);
+      figures[`${k}_1conn_p50_ms`] = one.p50Ms;
+      figures[`${k}_1conn_p99_ms`] = one.p99Ms;
+      rows.push([
+        key,
+        Math.round(many.requestsPerSecond),
+        round(many.requestsPerSecond / a.many.requestsPerSecond, 3),
+        many.latencyP50Ms,
+        many.latencyP99Ms,
+        round(many.cpuMicrosPerRequest, 1),
+        one.p50Ms,
+        one.p99Ms,
+        round(one.p99Ms - a.one.p99Ms, 3),
+      ]);
+    }
+    const e = get('E').many.requestsPerSecond;
+    figures.ratio_e_to_b = round(e / get('B').many.requestsPerSecond, 3);
+    figures.ratio_e_to_c = round(e / get('C').many.requestsPerSecond, 3);
+    figures.added_p99_1conn_e_ms = round(get('E').one.p99Ms - a.one.p99Ms, 3);
+    notes.push(
+      `Goals: E >= 0.6 x B (now ${figures.ratio_e_to_b}), E >= 0.85 x C (now ${figures.ratio_e_to_c}), ` +
+        `added p99 of E over A at 1 connection <= 0.4 ms (now ${figures.added_p99_1conn_e_ms} ms).`,
+      'CPU µs/req is the proxy process only (B, C, E); the upstream shares core 0 with it.',
+      'The gateways log one access line per request at info (to /dev/null); nginx writes its access log to /dev/null.',
+    );
+    if (profileDir) {
+      const top = topSelfTime(profileDir);
+      rmSync(profileDir, { recursive: true, force: true });
+      notes.push(
+        `E profile, top self time (share of busy CPU): ${top.map((t) => `${t.fn} ${t.percent}%`).join('; ')}`,
+      );
+    }
+    return {
+      figures,
+      table: {
+        columns: [
+          'variant',
+          'req/s',
+          'x A',
+          'p50 ms',
+          'p99 ms',
+          'CPU µs/req',
+          '1-conn p50 ms',
+          '1-conn p99 ms',
+          '1-conn +p99 vs A',
+        ],
+        rows,
+      },
+      notes,
+    };
+  },
+};
