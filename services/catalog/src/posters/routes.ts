@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { requireRole } from '@kavosh/auth-client';
 import { AppError, problemSchema } from '@kavosh/service-kit';
 import { Type } from 'typebox';
+import { etagOf } from '../shared/etag.js';
 import { InvalidPosterForm, PosterMissing, PosterTooLarge } from './errors.js';
 import { MovieIdParams, PosterBytes, PosterFileParams, PosterUpload } from './schemas.js';
 import type { PostersService } from './service.js';
@@ -80,7 +81,8 @@ export const postersRoutes: FastifyPluginAsyncTypebox<{
     async (req, reply) => {
       const bytes = await readPoster(req);
       const result = await posters.upload(req.params.id, bytes);
-      return reply.header('etag', `"v${result.version}"`).send(result);
+      // The movie's version ETag (the one its PATCH takes in If-Match), not the image's.
+      return reply.header('etag', etagOf(result.version)).send(result);
     },
   );
 
