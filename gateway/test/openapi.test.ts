@@ -201,6 +201,9 @@ describe('the merged OpenAPI document and Swagger UI', () => {
     const initializer = await gateway.inject({ url: '/docs/static/swagger-initializer.js' });
     expect(initializer.body).toContain("resolveUrl('./json')");
     expect(await getDoc('/docs/json')).toEqual(await getDoc());
+    const yaml = await gateway.inject({ url: '/docs/yaml' });
+    expect(yaml.statusCode).toBe(200);
+    expect(yaml.body).toContain('/api/catalog/users/{id}:');
   });
 
   it('gains the paths of a service that comes up after the gateway, fetched by its timer', async () => {
