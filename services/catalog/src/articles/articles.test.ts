@@ -484,6 +484,9 @@ describe('articles', () => {
       }
       const create = paths['/articles/']?.post ?? paths['/articles']?.post;
       expect(JSON.stringify(create)).toContain('bodyMarkdown');
+      const upload = JSON.stringify(paths['/movies/{id}/poster']?.post);
+      expect(upload).toContain('multipart/form-data');
+      expect(upload).toContain('"format":"binary"');
     });
   });
 

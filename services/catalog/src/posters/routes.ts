@@ -6,7 +6,13 @@ import { AppError, problemSchema } from '@kavosh/service-kit';
 import { Type } from 'typebox';
 import { etagOf } from '../shared/etag.js';
 import { InvalidPosterForm, PosterMissing, PosterTooLarge } from './errors.js';
-import { MovieIdParams, PosterBytes, PosterFileParams, PosterUpload } from './schemas.js';
+import {
+  MovieIdParams,
+  PosterBytes,
+  PosterFileParams,
+  PosterUpload,
+  PosterUploadBody,
+} from './schemas.js';
 import type { PostersService } from './service.js';
 
 // Content-addressed: the bytes behind a URL never change.
@@ -67,8 +73,8 @@ export const postersRoutes: FastifyPluginAsyncTypebox<{
         tags: ['posters'],
         summary: "Upload a movie's poster (editor)",
         description: `multipart/form-data with one file field "${FILE_FIELD}": a JPEG, PNG or WebP image (type sniffed from the bytes), at most POSTER_MAX_BYTES. Bumps the movie's version.`,
-        consumes: ['multipart/form-data'],
         params: MovieIdParams,
+        body: PosterUploadBody,
         response: {
           200: PosterUpload,
           400: problemSchema('POSTER_MISSING'),

@@ -37,3 +37,26 @@ export const PosterBytes = Type.Unsafe<unknown>({
   format: 'binary',
   description: 'The image bytes',
 });
+
+/**
+ * The upload form, for the OpenAPI document. Fastify validates a body per media type; the
+ * multipart body is not parsed before the handler (it streams), so the schema carries no
+ * `type`: Ajv applies `properties` and `required` to objects only, and the handler checks the
+ * form itself.
+ */
+export const PosterUploadBody = Type.Unsafe<unknown>({
+  content: {
+    'multipart/form-data': {
+      schema: {
+        properties: {
+          poster: {
+            type: 'string',
+            format: 'binary',
+            description: 'The image: JPEG, PNG or WebP (sniffed from its bytes)',
+          },
+        },
+        required: ['poster'],
+      },
+    },
+  },
+});
