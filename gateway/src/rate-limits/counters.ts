@@ -104,7 +104,7 @@ export class SharedCounters {
       this.#sync([entry]);
     } else {
       this.#dirty.add(entry);
-      this.#timer ??= setTimeout(() => this.#syncDirty(), this.#opts.syncIntervalMs);
+      this.#timer ??= setTimeout(() => this.#syncDirty(), this.#opts.syncIntervalMs).unref();
     }
     cb(null, { current: entry.synced + entry.inFlight + entry.pending, ttl: entry.resetAt - now });
   }
@@ -164,7 +164,7 @@ export class SharedCounters {
     }
     if (ready.length > 0) void this.#sync(ready);
     if (this.#dirty.size > 0) {
-      this.#timer = setTimeout(() => this.#syncDirty(), this.#opts.syncIntervalMs);
+      this.#timer = setTimeout(() => this.#syncDirty(), this.#opts.syncIntervalMs).unref();
     }
   }
 
@@ -209,7 +209,8 @@ export class SharedCounters {
       if (ttl > 0) entry.resetAt = now + ttl;
     });
     this.#redisDown = failed;
-    if (failed) this.#timer ??= setTimeout(() => this.#syncDirty(), this.#opts.syncIntervalMs);
+    if (failed)
+      this.#timer ??= setTimeout(() => this.#syncDirty(), this.#opts.syncIntervalMs).unref();
   }
 
   #countExact(key: string, windowMs: number, cb: CountCallback): void {
