@@ -200,6 +200,7 @@ describe('the merged OpenAPI document and Swagger UI', () => {
     }
     const initializer = await gateway.inject({ url: '/docs/static/swagger-initializer.js' });
     expect(initializer.body).toContain("resolveUrl('./json')");
+    expect(initializer.body).toContain('"showExtensions":true');
     expect(await getDoc('/docs/json')).toEqual(await getDoc());
     const yaml = await gateway.inject({ url: '/docs/yaml' });
     expect(yaml.statusCode).toBe(200);

@@ -82,7 +82,8 @@ export async function openApiRoutes(
     routePrefix: '/docs',
     staticCSP: DOCS_CSP,
     theme: { title: 'Kavosh API' },
-    uiConfig: { deepLinking: true, displayOperationId: false, tryItOutEnabled: false },
+    // showExtensions puts each operation's x-kavosh-access on its expanded panel.
+    uiConfig: { deepLinking: true, showExtensions: true, tryItOutEnabled: false },
     uiHooks: {
       onRequest: async (request) => {
         if (/^\/docs\/(?:json|yaml)$/.test(request.routeOptions.url ?? '')) {
