@@ -25,6 +25,12 @@ async function startEchoUpstream(jwk: JWK) {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     req.on('end', () => {
+      // The gateway fetches each upstream's OpenAPI document in the background: not a proxied
+      // request, so it must not become seen.at(-1) between a test's request and its assertion.
+      if (req.url === '/openapi.json') {
+        res.writeHead(404).end();
+        return;
+      }
       if (req.url === '/.well-known/jwks.json') {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ keys: [jwk] }));

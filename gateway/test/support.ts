@@ -19,6 +19,12 @@ export async function startUpstream() {
   const server: Server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
+      // The gateway's background fetch of each upstream's OpenAPI document is not a proxied
+      // request: it must not show up in `seen` between a test's request and its assertion.
+      if (req.url === '/openapi.json') {
+        res.writeHead(404).end();
+        return;
+      }
       if (req.url === '/.well-known/jwks.json') {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ keys: [jwk] }));
