@@ -261,6 +261,24 @@ describe('editing movies', () => {
     expect(events[1].data).toMatchObject({ movieId: movie.id });
   });
 
+  it('leaves the movie a draft when the event cannot be written (one transaction)', async () => {
+    const movie = await create({ title: 'Rolled Back' });
+    await db.$executeRawUnsafe(`CREATE TRIGGER outbox_refuses BEFORE INSERT ON outbox FOR EACH ROW
+      SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'outbox refuses'`);
+    try {
+      const res = await app.inject({
+        method: 'POST',
+        url: `/movies/${movie.id}/publish`,
+        headers: editor,
+      });
+      expect(res.statusCode).toBe(500);
+    } finally {
+      await db.$executeRawUnsafe('DROP TRIGGER outbox_refuses');
+    }
+    const row = await db.movie.findUniqueOrThrow({ where: { id: movie.id } });
+    expect(row).toMatchObject({ status: 'draft', version: 1, publishedAt: null });
+  });
+
   it('refuses to unpublish a draft and a stale publish', async () => {
     const movie = await create({ title: 'Still Draft' });
     const unpublish = await app.inject({
