@@ -148,6 +148,23 @@ describe('posters', () => {
       expect(other.json().version).toBe(3);
     });
 
+    it('serializes concurrent uploads to one movie: each bumps the version once', async () => {
+      const id = await insertMovie();
+      const results = await Promise.all([
+        upload(id, posterForm(PNG)),
+        upload(id, posterForm(JPEG)),
+        upload(id, posterForm(WEBP)),
+      ]);
+      expect(results.map((res) => res.statusCode)).toEqual([200, 200, 200]);
+      expect(results.map((res) => res.json().version).sort()).toEqual([2, 3, 4]);
+      const last = results.find((res) => res.json().version === 4)?.json();
+      expect(await movieRow(id)).toEqual({
+        posterHash: last.posterHash,
+        posterType: last.posterType,
+        version: 4,
+      });
+    });
+
     it('answers 415 UNSUPPORTED_MEDIA_TYPE for an HTML file renamed .jpg, and keeps the movie', async () => {
       const id = await insertMovie();
       const html = Buffer.from('<!doctype html><html><script>alert(1)</script></html>');
