@@ -25,6 +25,15 @@ export const cacheControlFor = (request: FastifyRequest, policy: CachePolicy): s
     ? `public, max-age=${policy.maxAgeSeconds}, stale-while-revalidate=${policy.staleWhileRevalidateSeconds}`
     : `private, max-age=${policy.maxAgeSeconds}`;
 
+/** A Vary header value that also names `field`, keeping what another hook (CORS) put there. */
+export function withVary(current: unknown, field: string): string {
+  const fields = typeof current === 'string' && current !== '' ? current.split(/\s*,\s*/) : [];
+  if (fields.includes('*') || fields.some((f) => f.toLowerCase() === field.toLowerCase())) {
+    return fields.join(', ');
+  }
+  return [...fields, field].join(', ');
+}
+
 /** The route's own serialization of `value` (its response schema), as the text the cache keeps. */
 export function serializedBody(reply: FastifyReply, value: unknown): string {
   const out = reply.serialize(value);
@@ -50,7 +59,7 @@ export async function serveCached<P>(
   reply
     .header('etag', outcome.etag)
     .header('cache-control', cacheControlFor(request, cache.policy))
-    .header('vary', 'Authorization');
+    .header('vary', withVary(reply.getHeader('vary'), 'Authorization'));
   if (outcome.kind === 'not-modified') reply.code(304).send();
   else reply.type('application/json; charset=utf-8').send(outcome.body);
   return undefined;
