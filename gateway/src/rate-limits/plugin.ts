@@ -74,9 +74,12 @@ export async function installRateLimits(
   app.addHook('onRequest', async (request, reply) => {
     const url = request.url;
     if (!url.startsWith('/api/') && !url.startsWith('/.well-known/')) return;
-    const queryAt = url.indexOf('?');
-    const limiter =
-      limiters[ratePolicyOf(request.method, queryAt === -1 ? url : url.slice(0, queryAt))];
+    let limiter = limiters.standard;
+    // Only a POST can be an auth route: no path copy for the rest.
+    if (request.method === 'POST') {
+      const queryAt = url.indexOf('?');
+      limiter = limiters[ratePolicyOf('POST', queryAt === -1 ? url : url.slice(0, queryAt))];
+    }
     let result;
     try {
       result = await limiter.limit(request);
