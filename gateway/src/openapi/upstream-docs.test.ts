@@ -7,7 +7,7 @@ import { createUpstreamDocs } from './upstream-docs.js';
 const DOC = { openapi: '3.1.0', info: { title: 'svc', version: '1' }, paths: { '/a': {} } };
 
 // A real upstream whose answer the test switches: the document, a 503, or something not OpenAPI.
-let answer: 'doc' | 'down' | 'html' = 'doc';
+let answer: 'doc' | 'down' | 'html' | 'redirect' = 'doc';
 let fetches = 0;
 let server: Server;
 let url: string;
@@ -16,6 +16,7 @@ beforeAll(async () => {
   server = createServer((_req, res) => {
     fetches += 1;
     if (answer === 'down') res.writeHead(503).end();
+    else if (answer === 'redirect') res.writeHead(302, { location: '/elsewhere.json' }).end();
     else if (answer === 'html') res.writeHead(200, { 'content-type': 'text/html' }).end('<html>');
     else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(DOC));
   });
@@ -78,12 +79,16 @@ describe('createUpstreamDocs', () => {
     expect(docs.version()).toBe(loaded);
   });
 
-  it('refuses an answer that is not an OpenAPI document', async () => {
-    const docs = docsAt({ now: 3_000_000 });
-    answer = 'html';
-    await docs.refreshStale();
-    expect(fetches).toBe(1);
-    expect(docs.snapshot()[0]?.doc).toBeNull();
-    expect(docs.version()).toBe(0);
-  });
+  it.each(['html', 'redirect'] as const)(
+    'refuses an answer that is not an OpenAPI document (%s)',
+    async (kind) => {
+      const docs = docsAt({ now: 3_000_000 });
+      answer = kind;
+      await docs.refreshStale();
+      // A redirect is not followed: the upstream is asked once, and only for /openapi.json.
+      expect(fetches).toBe(1);
+      expect(docs.snapshot()[0]?.doc).toBeNull();
+      expect(docs.version()).toBe(0);
+    },
+  );
 });

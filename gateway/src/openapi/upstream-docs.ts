@@ -35,6 +35,8 @@ export interface UpstreamDocSnapshot {
 async function fetchDocument(url: URL, timeoutMs: number): Promise<OpenApiDocument> {
   const res = await fetch(url, {
     headers: { accept: 'application/json' },
+    // The document comes from the configured upstream itself, never from where it points.
+    redirect: 'error',
     signal: AbortSignal.timeout(timeoutMs),
   });
   const length = Number(res.headers.get('content-length') ?? 0);
