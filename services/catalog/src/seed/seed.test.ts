@@ -46,6 +46,14 @@ describe('seedDemoCatalog', () => {
     expect(listed.every((m) => m.genres.length > 0)).toBe(true);
     expect(await db.credit.count()).toBeGreaterThan(220 * 5);
     expect(await db.movie.count({ where: { premium: true } })).toBeGreaterThan(0);
+    // Times, decimals and flags survive the raw insert unchanged, in any time zone.
+    const expected = generateDemoCatalog(220).movies[7];
+    const stored = await db.movie.findUniqueOrThrow({ where: { id: expected?.id ?? '' } });
+    expect(stored.publishedAt?.toISOString()).toBe(expected?.publishedAt.toISOString());
+    expect(stored.ratingAverage?.toFixed(2) ?? null).toBe(expected?.ratingAverage);
+    expect(stored.ratingSum).toBe(expected?.ratingSum);
+    expect(stored.premium).toBe(expected?.premium);
+    expect(stored.peopleNames).toBe(expected?.peopleNames);
 
     const someone = await db.person.findFirstOrThrow({
       where: { credits: { some: {} } },
