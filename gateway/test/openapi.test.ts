@@ -198,6 +198,10 @@ describe('the merged OpenAPI document and Swagger UI', () => {
       expect(res.statusCode, asset).toBe(200);
       expect(res.rawPayload.length, asset).toBeGreaterThan(0);
     }
+    // Without the trailing slash the page refers to its assets by absolute path.
+    const bare = await gateway.inject({ url: '/docs' });
+    expect(bare.statusCode).toBe(200);
+    expect(bare.body).toContain('src="/docs/static/swagger-ui-bundle.js"');
     const initializer = await gateway.inject({ url: '/docs/static/swagger-initializer.js' });
     expect(initializer.body).toContain("resolveUrl('./json')");
     expect(initializer.body).toContain('"showExtensions":true');
