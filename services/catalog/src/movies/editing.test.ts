@@ -93,6 +93,18 @@ describe('editing movies', () => {
     expect(await outboxOf(movie.id)).toEqual([]);
   });
 
+  it('gives concurrent creates of one title and year distinct slugs', async () => {
+    const movies = await Promise.all(
+      Array.from({ length: 4 }, () => create({ title: 'Same Time', credits: [] })),
+    );
+    expect(movies.map((m) => m.slug).sort()).toEqual([
+      'same-time-2024',
+      'same-time-2024-2',
+      'same-time-2024-3',
+      'same-time-2024-4',
+    ]);
+  });
+
   it.each([
     ['an unknown field', { colour: 'red' }, 400, undefined],
     ['a missing title', { title: undefined }, 400, undefined],

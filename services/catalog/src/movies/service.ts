@@ -33,6 +33,9 @@ import { searchExpression } from './search.js';
 
 type Tx = Prisma.TransactionClient;
 
+/** Tries of a create that lost its slug to a concurrent create. */
+const MAX_SLUG_ATTEMPTS = 5;
+
 const slugBase = (title: string, year: number) => `${slugify(title, 'movie')}-${year}`;
 
 const isUniqueViolation = (err: unknown) =>
@@ -206,39 +209,42 @@ export function createMoviesService(deps: MoviesServiceDeps) {
     /** A new draft: nothing leaves the catalog (no event) until it is published. */
     async create(body: MovieCreateBody): Promise<MovieDetail> {
       const credits = normaliseCredits(body.credits ?? []);
-      try {
-        const movie = await messaging.transaction(async (tx) => {
-          await assertReferencesExist(tx, body.genreIds, body.credits);
-          const id = randomUUID();
-          const at = now();
-          const slug = await uniqueSlug(slugBase(body.title, body.year), (s) =>
-            repo.slugTaken(tx, s),
-          );
-          await repo.insert(tx, {
-            id,
-            slug,
-            title: body.title,
-            originalTitle: body.originalTitle ?? null,
-            synopsis: body.synopsis,
-            year: body.year,
-            runtimeMinutes: body.runtimeMinutes ?? null,
-            ageRating: body.ageRating ?? null,
-            premium: body.premium ?? false,
-            streamKey: body.streamKey,
-            status: 'draft',
-            createdAt: at,
-            updatedAt: at,
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          const movie = await messaging.transaction(async (tx) => {
+            await assertReferencesExist(tx, body.genreIds, body.credits);
+            const id = randomUUID();
+            const at = now();
+            const slug = await uniqueSlug(slugBase(body.title, body.year), (s) =>
+              repo.slugTaken(tx, s),
+            );
+            await repo.insert(tx, {
+              id,
+              slug,
+              title: body.title,
+              originalTitle: body.originalTitle ?? null,
+              synopsis: body.synopsis,
+              year: body.year,
+              runtimeMinutes: body.runtimeMinutes ?? null,
+              ageRating: body.ageRating ?? null,
+              premium: body.premium ?? false,
+              streamKey: body.streamKey,
+              status: 'draft',
+              createdAt: at,
+              updatedAt: at,
+            });
+            await repo.replaceGenres(tx, id, body.genreIds ?? []);
+            await repo.replaceLanguages(tx, id, body.languages ?? []);
+            await repo.replaceCredits(tx, id, credits);
+            await repo.refreshPeopleNames(tx, [id]);
+            return detailIn(tx, id, editorView);
           });
-          await repo.replaceGenres(tx, id, body.genreIds ?? []);
-          await repo.replaceLanguages(tx, id, body.languages ?? []);
-          await repo.replaceCredits(tx, id, credits);
-          await repo.refreshPeopleNames(tx, [id]);
-          return detailIn(tx, id, editorView);
-        });
-        return await changed(movie.id, movie);
-      } catch (err) {
-        if (isUniqueViolation(err)) throw new SlugTaken(slugBase(body.title, body.year));
-        throw err;
+          return await changed(movie.id, movie);
+        } catch (err) {
+          // Editors creating the same title and year at once: the loser takes the next suffix.
+          if (!isUniqueViolation(err)) throw err;
+          if (attempt >= MAX_SLUG_ATTEMPTS) throw new SlugTaken(slugBase(body.title, body.year));
+        }
       }
     },
 
