@@ -2,6 +2,7 @@ import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { ROOT_CONTEXT, SpanKind, context, trace } from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { createPool, type Pool } from 'mariadb';
 import { pino } from 'pino';
@@ -67,6 +68,7 @@ const OWN_ENV: Record<string, Record<string, string>> = {
     CURSOR_SECRET: randomBytes(32).toString('hex'),
     MEDIA_SIGNING_SECRET: randomBytes(32).toString('base64url'),
   },
+  social: { WS_TICKET_SECRET: randomBytes(32).toString('hex') },
 };
 
 describe('one trace from the client to a consumer', () => {
@@ -148,7 +150,7 @@ describe('one trace from the client to a consumer', () => {
       ...otel,
       PORT: String(await freePort()),
       HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
       REDIS_URL: infra.redisUrl,
       AUTH_JWKS_URL: `${auth.url}/.well-known/jwks.json`,
       ...upstreams,
@@ -278,6 +280,43 @@ describe('one trace from the client to a consumer', () => {
       trace_id: traceId,
       span_id: consumed.spanContext().spanId,
     });
+  });
+
+  it('gives a request that brings no traceparent one trace, named once in the gateway access line', async () => {
+    // No client span here: the request reaches the gateway without any trace context.
+    const res = await context.with(suppressTracing(ROOT_CONTEXT), () =>
+      fetch(`${gateway.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'obs-untraced-1' },
+        body: JSON.stringify({ email: 'nobody@example.com', password: 'wrong password here' }),
+      }),
+    );
+    expect(res.status).toBe(401);
+    const accessLine = (proc: RunningProcess): string | undefined =>
+      proc
+        .output()
+        .split('\n')
+        .find(
+          (line) =>
+            line.includes('"request_id":"obs-untraced-1"') && line.includes('"request completed"'),
+        );
+    await eventually(
+      () => {
+        const atGateway = accessLine(gateway);
+        const atAuth = accessLine(auth);
+        expect(atGateway, 'gateway access line').toBeDefined();
+        expect(atAuth, 'auth access line').toBeDefined();
+        expect(atGateway?.match(/"trace_id"/g)).toHaveLength(1);
+        const gatewayTrace: unknown = JSON.parse(atGateway ?? '{}').trace_id;
+        expect(gatewayTrace).toMatch(/^[0-9a-f]{32}$/);
+        expect(JSON.parse(atAuth ?? '{}').trace_id).toBe(gatewayTrace);
+        const authServer = receiver.spans.find(
+          (s) => s.service === 'auth' && s.kind === OTLP_KIND.server && s.traceId === gatewayTrace,
+        );
+        expect(authServer?.name).toBe('POST /login');
+      },
+      { within: 10_000 },
+    );
   });
 
   it('serves every metric that a dashboard panel or an alert rule uses', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { activeTraceFields } from '@kavosh/service-kit';
 
 const TRACEPARENT = /^00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}$/;
 
@@ -14,7 +15,10 @@ export function installRequestContext(app: FastifyInstance): void {
     const bindings: Record<string, string> = {};
     if (request.identity) bindings.user_id = request.identity.userId;
     const incoming = request.headers.traceparent;
-    if (typeof incoming !== 'string' || !TRACEPARENT.test(incoming)) {
+    // With tracing on, the server span is the trace: the kit has bound its ids and the HTTP client
+    // instrumentation sends it upstream, so a made-up traceparent would only contradict it.
+    const traced = activeTraceFields() !== undefined;
+    if (!traced && (typeof incoming !== 'string' || !TRACEPARENT.test(incoming))) {
       // randomUUID draws from a cached entropy pool (randomBytes is a call into OpenSSL each time).
       const traceId = randomUUID().replaceAll('-', '');
       const spanId = randomUUID().slice(19).replace('-', '');
