@@ -39,19 +39,27 @@ describe('catalog cache on a real Redis', () => {
   const caches: CatalogCache[] = [];
 
   const newCache = async (
-    opts: { url?: string; logger?: pino.Logger; metrics?: Registry } = {},
+    opts: {
+      url?: string;
+      logger?: pino.Logger;
+      metrics?: Registry;
+      /** Another process's cache: same Redis, same prefix. */
+      sharePrefix?: string;
+      loadWaitMs?: number;
+    } = {},
   ) => {
     const redis = createCacheRedis(opts.url ?? redisUrl, {
       connectTimeoutMs: 1_000,
       commandTimeoutMs: 500,
     });
     await redis.connect();
-    const prefix = `${uniquePrefix('catalog-cache')}:`;
+    const prefix = opts.sharePrefix ?? `${uniquePrefix('catalog-cache')}:`;
     const cache = createCatalogCache({
       redis,
       keyPrefix: prefix,
       ttlSeconds: 60,
       policy: POLICY,
+      ...(opts.loadWaitMs === undefined ? {} : { loadWaitMs: opts.loadWaitMs }),
       logger: opts.logger ?? pino({ level: 'silent' }),
       metrics: opts.metrics,
     });
@@ -169,7 +177,8 @@ describe('catalog cache on a real Redis', () => {
   });
 
   it('shares one load between concurrent misses of the same key', async () => {
-    const { cache, redis } = await newCache();
+    // No waiting on another process's load: only this process's sharing keeps the count at 1.
+    const { cache, redis } = await newCache({ loadWaitMs: 0 });
     const held = gate();
     let calls = 0;
     const load = async (): Promise<Loaded<never>> => {
@@ -184,8 +193,7 @@ describe('catalog cache on a real Redis', () => {
     // Redis answers one connection in order: once this PING is back, all 20 reads have had
     // their miss and are waiting on a loader.
     await redis.ping();
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(calls).toBe(1);
+    await eventually(async () => expect(calls).toBe(1));
     held.open();
     const outcomes = await Promise.all(reads);
 
@@ -193,6 +201,81 @@ describe('catalog cache on a real Redis', () => {
     expect(new Set(outcomes.map(bodyOf))).toEqual(new Set(['{"shared":true}']));
     expect((await cache.read(spec, load)).result).toBe('hit');
     expect(calls).toBe(1);
+  });
+
+  describe('across processes', () => {
+    /** A logger whose lines the test reads: waiting is logged at debug. */
+    const recordingLogger = () => {
+      const lines: string[] = [];
+      const logger = pino(
+        { level: 'debug' },
+        new Writable({
+          write(chunk: Buffer, _encoding, done) {
+            lines.push(String(JSON.parse(chunk.toString()).msg));
+            done();
+          },
+        }),
+      );
+      return { lines, logger };
+    };
+    const waiting = 'another process is loading this key: waiting for its entry';
+
+    it('lets one process load a missed key while another waits for its entry', async () => {
+      const one = await newCache();
+      const recorded = recordingLogger();
+      const other = await newCache({
+        sharePrefix: one.prefix,
+        logger: recorded.logger,
+        loadWaitMs: 30_000,
+      });
+      const held = gate();
+      let oneCalls = 0;
+      const spec = { kind: 'movies', query: { across: 'processes' } } as const;
+      const first = one.cache.read(spec, async (): Promise<Loaded<never>> => {
+        oneCalls += 1;
+        await held.opened;
+        return { body: '{"loadedBy":"one"}' };
+      });
+      await eventually(async () => {
+        expect(await admin.keys(`${one.prefix}e:*:loading`)).toHaveLength(1);
+      });
+      const otherLoader = countingLoader('{"loadedBy":"other"}');
+      const second = other.cache.read(spec, otherLoader.load);
+      await eventually(async () => expect(recorded.lines).toContain(waiting));
+      held.open();
+
+      expect(bodyOf(await first)).toBe('{"loadedBy":"one"}');
+      expect(bodyOf(await second)).toBe('{"loadedBy":"one"}');
+      expect([oneCalls, otherLoader.state.calls]).toEqual([1, 0]);
+      expect(await admin.keys(`${one.prefix}e:*:loading`)).toEqual([]);
+    });
+
+    it('loads itself when the process holding the lock fails', async () => {
+      const one = await newCache();
+      const recorded = recordingLogger();
+      const other = await newCache({
+        sharePrefix: one.prefix,
+        logger: recorded.logger,
+        loadWaitMs: 30_000,
+      });
+      const held = gate();
+      const spec = { kind: 'genres', query: { holder: 'fails' } } as const;
+      const first = one.cache.read(spec, async (): Promise<Loaded<never>> => {
+        await held.opened;
+        throw new Error('MariaDB went away');
+      });
+      await eventually(async () => {
+        expect(await admin.keys(`${one.prefix}e:*:loading`)).toHaveLength(1);
+      });
+      const otherLoader = countingLoader('{"loadedBy":"other"}');
+      const second = other.cache.read(spec, otherLoader.load);
+      await eventually(async () => expect(recorded.lines).toContain(waiting));
+      held.open();
+
+      await expect(first).rejects.toThrow('MariaDB went away');
+      expect(bodyOf(await second)).toBe('{"loadedBy":"other"}');
+      expect(otherLoader.state.calls).toBe(1);
+    });
   });
 
   it('never serves a body loaded before a write once the write has invalidated', async () => {

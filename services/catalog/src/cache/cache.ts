@@ -4,6 +4,7 @@ import { Counter, type Registry } from 'prom-client';
 import type { CachePolicy } from './http.js';
 import { ETAG_LENGTH, ifNoneMatchHits, strongEtag } from './etag.js';
 import { resolveSpec, type CacheSpec } from './keys.js';
+import { createLoadLock } from './load-lock.js';
 import { luaScript } from './redis.js';
 import { BUMP_SCRIPT, READ_SCRIPT } from './scripts.js';
 
@@ -55,6 +56,8 @@ export interface CatalogCacheOptions {
   /** Entries expire after this long even without a write (a bound for what no counter covers). */
   ttlSeconds: number;
   policy: CachePolicy;
+  /** How long a miss waits for another process loading the same key before loading itself. */
+  loadWaitMs?: number;
   logger: Logger;
   metrics?: Registry;
 }
@@ -70,13 +73,17 @@ const SLUG_MAP_TTL_SECONDS = 24 * 60 * 60;
  * on, read in the same Lua call as the entry: a write bumps the counters after its commit and
  * before it answers, so a read that starts after the answer computes a new key and cannot see
  * the old entry, and a reader that loaded the old row before the bump stores it under the old
- * key, where nobody looks any more. Concurrent misses of one key in this process share one load.
+ * key, where nobody looks any more. Concurrent misses of one key in this process share one load;
+ * across processes a short lock in Redis lets one load while the others wait for its entry.
  */
 export function createCatalogCache(opts: CatalogCacheOptions): CatalogCache {
   const { redis, keyPrefix: prefix, logger } = opts;
   const readScript = luaScript(READ_SCRIPT);
   const bumpScript = luaScript(BUMP_SCRIPT);
   const flights = new Map<string, Promise<Flight>>();
+  const loadLock = redis
+    ? createLoadLock({ redis, lockTtlMs: 5_000, waitMs: opts.loadWaitMs ?? 500 })
+    : null;
   const requests = counterOn(opts.metrics);
   let degraded = false;
   // Set when a counter bump failed: entries in Redis may be stale, so nothing is read from it
@@ -128,6 +135,30 @@ export function createCatalogCache(opts: CatalogCacheOptions): CatalogCache {
     } catch (err) {
       markDown(err);
       return false;
+    }
+  };
+
+  /**
+   * Before loading a missed key: take the cross-process lock (token), or wait for the entry the
+   * holder stores. Redis trouble or a holder that takes too long: load without the lock.
+   */
+  const lockOrEntry = async (
+    key: string,
+  ): Promise<{ kind: 'load'; token: string | null } | { kind: 'entry'; flight: Flight }> => {
+    if (!loadLock) return { kind: 'load', token: null };
+    try {
+      const token = await loadLock.acquire(key);
+      if (token !== null) return { kind: 'load', token };
+      logger.debug({ key }, 'another process is loading this key: waiting for its entry');
+      const entry = await loadLock.waitForEntry(key);
+      if (entry === null) return { kind: 'load', token: null };
+      return {
+        kind: 'entry',
+        flight: { kind: 'body', etag: entry.slice(0, ETAG_LENGTH), body: entry.slice(ETAG_LENGTH) },
+      };
+    } catch (err) {
+      markDown(err);
+      return { kind: 'load', token: null };
     }
   };
 
@@ -209,23 +240,30 @@ export function createCatalogCache(opts: CatalogCacheOptions): CatalogCache {
       let flight = flights.get(key);
       if (!flight) {
         flight = (async (): Promise<Flight> => {
-          const loaded = await load();
-          if ('pass' in loaded) {
-            ownPass = { value: loaded.pass };
-            return PASS;
+          const lock = await lockOrEntry(key);
+          if (lock.kind === 'entry') return lock.flight;
+          try {
+            const loaded = await load();
+            if ('pass' in loaded) {
+              ownPass = { value: loaded.pass };
+              return PASS;
+            }
+            const etag = strongEtag(loaded.body);
+            const { slugRef } = resolved;
+            if (slugRef && loaded.movieId !== undefined && loaded.movieId !== expectedMovieId) {
+              // The slug now names another movie: remap it and keep nothing under this key.
+              const movieId = loaded.movieId;
+              await quietly(() =>
+                redis.set(`${prefix}ref:${slugRef}`, movieId, 'EX', SLUG_MAP_TTL_SECONDS),
+              );
+            } else {
+              await quietly(() => redis.set(key, etag + loaded.body, 'EX', opts.ttlSeconds));
+            }
+            return { kind: 'body', etag, body: loaded.body };
+          } finally {
+            const { token } = lock;
+            if (token !== null && loadLock) await quietly(() => loadLock.release(key, token));
           }
-          const etag = strongEtag(loaded.body);
-          const { slugRef } = resolved;
-          if (slugRef && loaded.movieId !== undefined && loaded.movieId !== expectedMovieId) {
-            // The slug now names another movie: remap it and keep nothing under this key.
-            const movieId = loaded.movieId;
-            await quietly(() =>
-              redis.set(`${prefix}ref:${slugRef}`, movieId, 'EX', SLUG_MAP_TTL_SECONDS),
-            );
-          } else {
-            await quietly(() => redis.set(key, etag + loaded.body, 'EX', opts.ttlSeconds));
-          }
-          return { kind: 'body', etag, body: loaded.body };
         })().finally(() => flights.delete(key));
         flights.set(key, flight);
       }
