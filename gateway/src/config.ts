@@ -49,12 +49,23 @@ export const GatewayEnv = Type.Object({
   /** Verified tokens kept in memory (LRU), each at most TOKEN_CACHE_TTL_MS and never past `exp`. */
   TOKEN_CACHE_SIZE: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 10_000 }),
   TOKEN_CACHE_TTL_MS: Type.Integer({ minimum: 1_000, maximum: 600_000, default: 60_000 }),
+  /**
+   * HMAC key of social's WebSocket tickets (the same value as social's): the gateway refuses a
+   * forged or expired ticket before connecting to social. Unset: every upgrade is answered 503.
+   */
+  WS_TICKET_SECRET: Type.Optional(Type.String({ minLength: 32, maxLength: 512 })),
+  /** The largest frame a WebSocket client may send; a bigger one closes it with 1009. */
+  WS_MAX_PAYLOAD_BYTES: Type.Integer({ minimum: 64, maximum: 1_048_576, default: 65_536 }),
+  /** Bytes waiting for a slow WebSocket client before it is closed 1013 (memory per connection). */
+  WS_MAX_BUFFERED_BYTES: Type.Integer({ minimum: 1_024, maximum: 67_108_864, default: 1_048_576 }),
   /** Browser origins allowed to call the API (comma-separated, exact match); empty: none. */
   CORS_ORIGINS: Type.String({
     pattern: '^(https?://[^\\s,/]+(\\s*,\\s*https?://[^\\s,/]+)*)?$',
     description: 'a comma-separated list of origins such as https://app.example.com',
     default: '',
   }),
+  /** Body limit of the upload routes (posters); every other route keeps BODY_LIMIT_BYTES. */
+  UPLOAD_BODY_LIMIT_BYTES: Type.Integer({ minimum: 1, maximum: 104_857_600, default: 6_291_456 }),
   /** A client that has not sent all request headers this long is answered 408 and disconnected. */
   HEADERS_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 10_000 }),
   /** A whole request (headers and body) must arrive within this time. */

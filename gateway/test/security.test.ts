@@ -57,6 +57,7 @@ describe('gateway security defaults', () => {
         REDIS_KEY_PREFIX: `${uniquePrefix('gw-sec')}:`,
         CORS_ORIGINS: `${ALLOWED}, https://admin.kavosh.test`,
         BODY_LIMIT_BYTES: String(BODY_LIMIT),
+        UPLOAD_BODY_LIMIT_BYTES: String(BODY_LIMIT * 8),
         // Nothing listens on the discard port: billing is down.
         BILLING_URL: 'http://127.0.0.1:9',
         HEADERS_TIMEOUT_MS: '300',
@@ -129,6 +130,27 @@ describe('gateway security defaults', () => {
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.json()).toMatchObject({ code: 'BODY_TOO_LARGE' });
     expect(upstream.seen.length).toBe(before);
+  });
+
+  it('lets a poster upload past the general limit, up to the upload limit', async () => {
+    const upload = async (size: number) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/catalog/movies/0d9e2c52-5f0e-4a43-9f1c-8e1b8f3e8a11/poster',
+        headers: {
+          authorization: `Bearer ${await signToken(upstream.key, { roles: ['editor'] })}`,
+          'content-type': 'application/octet-stream',
+        },
+        payload: Buffer.alloc(size, 1),
+      });
+    const before = upstream.seen.length;
+    const fits = await upload(BODY_LIMIT * 4);
+    expect(fits.statusCode).toBe(200);
+    expect(upstream.seen.length).toBe(before + 1);
+    const tooBig = await upload(BODY_LIMIT * 8 + 1);
+    expect(tooBig.statusCode).toBe(413);
+    expect(tooBig.json()).toMatchObject({ code: 'BODY_TOO_LARGE' });
+    expect(upstream.seen.length).toBe(before + 1);
   });
 
   it('cuts off a chunked body at the limit with 413, and passes one under it', async () => {

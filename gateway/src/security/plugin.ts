@@ -13,6 +13,18 @@ export const bodyTooLarge = (limit: number) =>
     detail: `Request bodies are limited to ${limit} bytes.`,
   });
 
+// Upload routes accept bigger bodies than the rest of the API (the service enforces its own cap).
+const UPLOAD_ROUTE = /^\/api\/catalog\/movies\/[^/?]+\/poster(?:\?|$)/;
+
+/** The body limit of a request: the upload limit on upload routes, else the general one. */
+export const bodyLimitOf = (
+  request: { method: string; url: string },
+  config: Pick<GatewayConfig, 'BODY_LIMIT_BYTES' | 'UPLOAD_BODY_LIMIT_BYTES'>,
+): number =>
+  request.method === 'POST' && UPLOAD_ROUTE.test(request.url)
+    ? config.UPLOAD_BODY_LIMIT_BYTES
+    : config.BODY_LIMIT_BYTES;
+
 // Set when a streamed (chunked) body passed the limit: the proxy's error then answers 413.
 const oversized = new WeakSet<object>();
 
@@ -83,14 +95,15 @@ const EXPOSED_HEADERS = [
  */
 export async function installSecurity(app: FastifyInstance, config: GatewayConfig): Promise<void> {
   const securityHeaders = helmetHeaders();
-  const limit = config.BODY_LIMIT_BYTES;
   // One hook for helmet's headers and the declared body size (every hook costs on every request).
   // The proxy streams bodies to the upstream without parsing them, so Fastify's bodyLimit never
   // sees them: a declared length over the limit is refused up front, a chunked body is cut off.
   app.addHook('onRequest', (request, reply, done) => {
     for (const [name, value] of securityHeaders) reply.header(name, value);
     const length = request.headers['content-length'];
-    done(length !== undefined && Number(length) > limit ? bodyTooLarge(limit) : undefined);
+    if (length === undefined) return done();
+    const limit = bodyLimitOf(request, config);
+    done(Number(length) > limit ? bodyTooLarge(limit) : undefined);
   });
   const origins = corsOrigins(config);
   await app.register(cors, {
@@ -120,9 +133,8 @@ export async function installSecurity(app: FastifyInstance, config: GatewayConfi
     const chunked =
       request.headers['content-length'] === undefined &&
       request.headers['transfer-encoding'] !== undefined;
-    done(
-      null,
-      chunked ? payload.pipe(new LimitedBody(limit, () => oversized.add(request))) : payload,
-    );
+    if (!chunked) return done(null, payload);
+    const limit = bodyLimitOf(request, config);
+    done(null, payload.pipe(new LimitedBody(limit, () => oversized.add(request))));
   });
 }
