@@ -91,7 +91,11 @@ export function createGenresService(deps: {
         const current = await tx.genre.findUnique({ where: { id } });
         if (!current) throw new GenreNotFound(id);
         assertVersionIfGiven(ifMatch, current.version);
-        const movies = await tx.movieGenre.count({ where: { genreId: id } });
+        // FOR UPDATE locks the genre's index range: a movie cannot take the genre meanwhile
+        // (the cascade would drop that link silently).
+        const [used] = await tx.$queryRaw<{ n: bigint | number }[]>`
+          SELECT COUNT(*) AS n FROM movie_genres WHERE genre_id = ${id} FOR UPDATE`;
+        const movies = Number(used?.n ?? 0);
         if (movies > 0) throw new GenreInUse(movies);
         await tx.genre.delete({ where: { id } });
       });

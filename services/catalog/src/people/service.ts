@@ -167,7 +167,10 @@ export function createPeopleService(deps: {
         const current = await tx.person.findUnique({ where: { id } });
         if (!current) throw new PersonNotFound(id);
         assertVersionIfGiven(ifMatch, current.version);
-        const credits = await tx.credit.count({ where: { personId: id } });
+        // FOR UPDATE locks the person's index range: no credit can name them meanwhile.
+        const [used] = await tx.$queryRaw<{ n: bigint | number }[]>`
+          SELECT COUNT(*) AS n FROM credits WHERE person_id = ${id} FOR UPDATE`;
+        const credits = Number(used?.n ?? 0);
         if (credits > 0) throw new PersonInUse(credits);
         await tx.person.delete({ where: { id } });
       });
