@@ -1,3 +1,6 @@
+// Over 300 lines on purpose: every guarantee of the cache (freshness after a write, single
+// flight in and across processes, the stale-store race, outages) on one real Redis, sharing one
+// cache factory and the gated loaders the races need.
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
