@@ -6,6 +6,7 @@ import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.js';
 import type { SqlExecutor, TransactionOptions, TransactionRunner } from './sql-client.js';
 import { declareTopology, deleteConsumerTopology } from './topology.js';
 import { pruneInbox } from './inbox.js';
+import { untraced } from './tracing.js';
 
 const INBOX_PRUNE_INTERVAL_MS = 3_600_000;
 
@@ -55,7 +56,7 @@ export class Messaging<Tx extends SqlExecutor> {
     const olderThanHours = opts.inboxRetentionHours ?? 14 * 24;
     // Any replica may prune: chunked deletes of old rows are harmless when two run at once.
     this.#inboxPruner = setInterval(() => {
-      pruneInbox(opts.prisma, { olderThanHours }).catch((err: unknown) =>
+      untraced(() => pruneInbox(opts.prisma, { olderThanHours })).catch((err: unknown) =>
         opts.logger.warn({ err, component: 'inbox' }, 'inbox prune failed; next try in an hour'),
       );
     }, INBOX_PRUNE_INTERVAL_MS).unref();
