@@ -265,16 +265,15 @@ describe('one trace from the client to a consumer', () => {
     expect(consumed.parentSpanContext?.spanId).toBe(publish?.spanId);
 
     // Logs join traces: auth's access line and the handler's line carry the trace id.
-    const accessLine = auth
-      .output()
-      .split('\n')
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line) as Record<string, unknown>)
-      .find((line) => line.route === '/register' && line.msg === 'request completed');
-    expect(accessLine).toMatchObject({
-      trace_id: traceId,
-      span_id: authServer?.spanId,
-      request_id: expect.any(String),
+    await eventually(() => {
+      const accessLine = jsonLines(auth).find(
+        (line) => line.route === '/register' && line.msg === 'request completed',
+      );
+      expect(accessLine).toMatchObject({
+        trace_id: traceId,
+        span_id: authServer?.spanId,
+        request_id: expect.any(String),
+      });
     });
     expect(log.lines.find((line) => line.msg === 'registered user seen')).toMatchObject({
       trace_id: traceId,
@@ -288,7 +287,10 @@ describe('one trace from the client to a consumer', () => {
       fetch(`${gateway.url}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-request-id': 'obs-untraced-1' },
-        body: JSON.stringify({ email: 'nobody@example.com', password: 'wrong password here' }),
+        body: JSON.stringify({
+          email: `nobody-${randomUUID()}@example.com`,
+          password: 'wrong password here',
+        }),
       }),
     );
     expect(res.status).toBe(401);
@@ -330,7 +332,7 @@ describe('one trace from the client to a consumer', () => {
     expect(
       (
         await post('/api/auth/login', {
-          email: 'nobody@example.com',
+          email: `nobody-${randomUUID()}@example.com`,
           password: 'wrong password here',
         })
       ).status,
@@ -364,6 +366,20 @@ describe('one trace from the client to a consumer', () => {
     }
   });
 });
+
+/** The JSON log lines a child process wrote (a line cut by the output buffer is skipped). */
+function jsonLines(proc: RunningProcess): Record<string, unknown>[] {
+  const lines: Record<string, unknown>[] = [];
+  for (const line of proc.output().split('\n')) {
+    try {
+      const parsed: unknown = JSON.parse(line);
+      if (typeof parsed === 'object' && parsed !== null) lines.push({ ...parsed });
+    } catch {
+      // Not a log line: the first line may be cut, and stderr carries plain text too.
+    }
+  }
+  return lines;
+}
 
 function parseMariadbUrl(url: string): {
   host: string;
