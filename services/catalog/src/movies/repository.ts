@@ -69,6 +69,15 @@ const ORDERS: Record<Exclude<ListOrder, 'relevance'>, OrderSpec> = {
   popularity: { column: Prisma.raw('m.rating_count'), desc: true, nullable: false, param: asIs },
 };
 
+/** A sort key as the cursor carries it: times as ISO text, decimals as text. */
+function cursorValueOf(value: unknown): CursorValue {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number(value);
+  return String(value);
+}
+
 const MATCH = Prisma.raw('MATCH(m.title, m.original_title, m.synopsis, m.people_names)');
 
 function filterConditions(filter: ListFilter): Prisma.Sql[] {
@@ -114,7 +123,8 @@ const whereClause = (conditions: Prisma.Sql[]) =>
 
 export const moviesRepository = {
   /**
-   * One page of movie ids (limit rows) in keyset order, with the relevance score for searches.
+   * One page of movie ids (limit rows) in keyset order, each with its sort key (the relevance
+   * score for searches), which is what the next page's cursor holds.
    * Parameterized SQL: the sort and filter shapes are fixed here, values are bound.
    */
   async listPage(
@@ -123,7 +133,7 @@ export const moviesRepository = {
     order: ListOrder,
     after: Keyset | undefined,
     limit: number,
-  ): Promise<{ id: string; score: number | null }[]> {
+  ): Promise<{ id: string; key: CursorValue }[]> {
     if (order === 'relevance') {
       const search = filter.search ?? '';
       const page =
@@ -137,17 +147,18 @@ export const moviesRepository = {
         ) t ${page}
         ORDER BY t.score DESC, t.id DESC
         LIMIT ${limit}`;
-      return rows.map((r) => ({ id: r.id, score: Number(r.score) }));
+      return rows.map((r) => ({ id: r.id, key: Number(r.score) }));
     }
     const spec = ORDERS[order];
     const conditions = filterConditions(filter);
     if (after !== undefined) conditions.push(afterCondition(spec, after));
     const dir = Prisma.raw(spec.desc ? 'DESC' : 'ASC');
-    const rows = await db.$queryRaw<{ id: string }[]>`
-      SELECT m.id FROM movies m ${whereClause(conditions)}
+    // The sort key comes with the id: the next cursor never depends on a second read.
+    const rows = await db.$queryRaw<{ id: string; k: unknown }[]>`
+      SELECT m.id, ${spec.column} AS k FROM movies m ${whereClause(conditions)}
       ORDER BY ${spec.column} ${dir}, m.id ${dir}
       LIMIT ${limit}`;
-    return rows.map((r) => ({ id: r.id, score: null }));
+    return rows.map((r) => ({ id: r.id, key: cursorValueOf(r.k) }));
   },
 
   /** The rows of `ids`, in the order of `ids`. */

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { CursorValue } from '../shared/cursor.js';
 import type { Viewer } from '../shared/viewer.js';
 import { InvalidCredit } from './errors.js';
-import type { ListOrder, MovieDetailRow, MovieSummaryRow } from './repository.js';
+import type { MovieDetailRow, MovieSummaryRow } from './repository.js';
 import type { CreditInput, CreditRole, MovieDetail, MovieStatus, MovieSummary } from './schemas.js';
 
 // Rows to representations and back: what the movies service answers and stores.
@@ -60,26 +59,6 @@ export const toDetail = (row: MovieDetailRow, viewer: Viewer): MovieDetail => ({
   createdAt: row.createdAt.toISOString(),
   ...(viewer.editor ? { streamKey: row.streamKey } : {}),
 });
-
-/** The value of a row's sort key that goes into the next page's cursor. */
-export function sortValue(
-  row: MovieSummaryRow,
-  order: ListOrder,
-  score: number | null,
-): CursorValue {
-  switch (order) {
-    case 'newest':
-      return row.publishedAt?.toISOString() ?? null;
-    case 'title':
-      return row.title;
-    case 'rating':
-      return row.ratingAverage?.toString() ?? null;
-    case 'popularity':
-      return row.ratingCount;
-    case 'relevance':
-      return score;
-  }
-}
 
 /** Credits as stored: positions default to the order given within each role. */
 export function normaliseCredits(credits: CreditInput[]) {

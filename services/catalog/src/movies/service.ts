@@ -28,7 +28,7 @@ import type {
   MoviePage,
   MoviePatchBody,
 } from './schemas.js';
-import { normaliseCredits, sortValue, toDetail, toSummary } from './representation.js';
+import { normaliseCredits, toDetail, toSummary } from './representation.js';
 import { searchExpression } from './search.js';
 
 type Tx = Prisma.TransactionClient;
@@ -179,10 +179,9 @@ export function createMoviesService(deps: MoviesServiceDeps) {
         page.map((p) => p.id),
       );
       const last = page[page.length - 1];
-      const lastRow = rows[rows.length - 1];
       const nextCursor =
-        positions.length > query.limit && last && lastRow
-          ? cursors.encode(fingerprint, [sortValue(lastRow, order, last.score), last.id])
+        positions.length > query.limit && last
+          ? cursors.encode(fingerprint, [last.key, last.id])
           : null;
       return { items: rows.map(toSummary), nextCursor };
     },
