@@ -1,26 +1,10 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, eventually, getInfra, type TestDatabase } from '@kavosh/testing';
 import { freePort, startProcess, stopProcess, type RunningProcess } from './processes.js';
-
-const SERVICES = ['auth', 'catalog', 'billing', 'social'] as const;
-
-/** A private JWK set with one Ed25519 key, as auth expects in JWT_PRIVATE_JWKS. */
-function signingKeySet(): string {
-  const jwk = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' });
-  return JSON.stringify({
-    keys: [{ kty: 'OKP', crv: 'Ed25519', x: jwk.x, d: jwk.d, kid: 'e2e-1' }],
-  });
-}
+import { ownEnv, SERVICES } from './service-env.js';
 
 // Variables only one service needs.
-const OWN_ENV: Partial<Record<(typeof SERVICES)[number], Record<string, string>>> = {
-  auth: { JWT_PRIVATE_JWKS: signingKeySet() },
-  catalog: {
-    CURSOR_SECRET: randomBytes(32).toString('hex'),
-    MEDIA_SIGNING_SECRET: randomBytes(32).toString('base64url'),
-  },
-};
+const OWN_ENV = ownEnv();
 
 describe('the whole system started from source', () => {
   const databases: TestDatabase[] = [];

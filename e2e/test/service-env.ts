@@ -1,0 +1,25 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+
+export const SERVICES = ['auth', 'catalog', 'billing', 'social'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+/** A private JWK set with one Ed25519 key, as auth expects in JWT_PRIVATE_JWKS. */
+export function signingKeySet(kid = 'e2e-1'): string {
+  const jwk = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' });
+  return JSON.stringify({ keys: [{ kty: 'OKP', crv: 'Ed25519', x: jwk.x, d: jwk.d, kid }] });
+}
+
+/**
+ * The variables only one service needs (secrets, fresh for each call), in one place for every
+ * test that starts the services from source: a service that gains a required variable adds it
+ * here once.
+ */
+export const ownEnv = (): Record<ServiceName, Record<string, string>> => ({
+  auth: { JWT_PRIVATE_JWKS: signingKeySet() },
+  catalog: {
+    CURSOR_SECRET: randomBytes(32).toString('hex'),
+    MEDIA_SIGNING_SECRET: randomBytes(32).toString('base64url'),
+  },
+  billing: {},
+  social: { WS_TICKET_SECRET: randomBytes(32).toString('hex') },
+});
