@@ -11,6 +11,7 @@ import { openApiRoutes } from './openapi/routes.js';
 import { enforcePolicies } from './policies/enforce.js';
 import { createPolicyLookup, type Policy } from './policies/table.js';
 import { proxyRoutes } from './proxy/routes.js';
+import { websocketProxy } from './proxy/websocket.js';
 import { SharedCounters } from './rate-limits/counters.js';
 import { installRateLimits } from './rate-limits/plugin.js';
 import { ratePolicies } from './rate-limits/policies.js';
@@ -88,6 +89,7 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps = {}): P
   enforcePolicies(app, deps.policies ? createPolicyLookup(deps.policies) : undefined);
   await openApiRoutes(app, config, { version, policies: deps.policies });
   await proxyRoutes(app, config);
+  websocketProxy(app, config);
   redis.on('error', (err) => app.log.warn({ err, component: 'redis' }, 'redis connection error'));
   // A gateway that starts while Redis is down still starts; readiness reports it until it returns.
   const connected = redis.connect().then(

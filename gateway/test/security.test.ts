@@ -180,7 +180,8 @@ describe('gateway security defaults', () => {
   it('logs one access line per request with user and request id, never the token or ticket', async () => {
     const token = await signToken(upstream.key, { sub: 'user-7' });
     const res = await app.inject({
-      url: '/api/social/ws?ticket=sekret-ticket&x=1',
+      // Plain HTTP: /api/social/ws itself is the WebSocket route (test/websocket.test.ts).
+      url: '/api/social/feed?ticket=sekret-ticket&x=1',
       headers: { authorization: `Bearer ${token}`, 'x-request-id': 'req-g1-1' },
     });
     expect(res.statusCode).toBe(200);

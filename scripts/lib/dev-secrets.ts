@@ -19,4 +19,6 @@ export const devSecretGenerators = (): SecretGenerators => ({
   AUTH_BOOTSTRAP_ADMIN_PASSWORD: randomPassword,
   CATALOG_CURSOR_SECRET: () => randomBytes(32).toString('base64url'),
   CATALOG_MEDIA_SIGNING_SECRET: () => randomBytes(32).toString('base64url'),
+  // Shared by social (signs WebSocket tickets) and the gateway (checks them before connecting).
+  WS_TICKET_SECRET: () => randomBytes(32).toString('base64url'),
 });

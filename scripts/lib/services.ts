@@ -88,6 +88,11 @@ export function envFor(
     // An empty local catalog gets the synthetic demo movies; a filled one is left alone.
     env.SEED_DEMO_DATA = 'true';
   }
+  if (spec.name === 'social' || spec.name === 'gateway') {
+    const ticketSecret = secrets.WS_TICKET_SECRET;
+    if (ticketSecret === undefined) throw new Error('missing dev secret WS_TICKET_SECRET');
+    env.WS_TICKET_SECRET = ticketSecret;
+  }
   if (spec.name === 'gateway') {
     for (const upstream of PROCESSES) {
       if (upstream.name !== 'gateway') {

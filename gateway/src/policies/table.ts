@@ -81,6 +81,10 @@ export const POLICIES: readonly Policy[] = [
     path: '/api/catalog/articles/:id/unpublish',
     access: { roles: ['editor', 'admin'] },
   },
+  // social: live notifications. The ticket (from an authenticated POST) is the WebSocket's
+  // credential, since browsers cannot set headers on one; the gateway checks its signature.
+  { method: 'POST', path: '/api/social/ws-ticket', access: 'authenticated' },
+  { method: 'GET', path: '/api/social/ws', access: 'public' },
 ];
 
 interface CompiledPolicy extends Policy {

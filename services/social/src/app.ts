@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
+import { authenticate, createTokenVerifier, type TokenVerifier } from '@kavosh/auth-client';
 import {
   buildService,
   createLogger,
@@ -10,6 +11,7 @@ import { isDatabaseUnavailable, pingDatabase } from '@kavosh/db';
 import { Messaging, type MessagingOptions } from '@kavosh/messaging';
 import type { SocialConfig } from './config.js';
 import { createDatabase, type Database } from './db.js';
+import { installRealtime, type RealtimeHub } from './realtime/index.js';
 
 const { version } = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
@@ -22,10 +24,17 @@ export interface SocialDeps {
   logger?: Logger;
   /** Tests give each file its own exchange and queues. */
   messaging?: Pick<MessagingOptions<Database>, 'isolation' | 'relay'>;
+  /** Tests verify tokens against a local key instead of auth's JWKS. */
+  verifier?: TokenVerifier;
 }
 
+export type SocialApp = KavoshApp & {
+  /** Live delivery to a user's open WebSocket connections, on any replica (src/realtime/). */
+  realtime: RealtimeHub;
+};
+
 /** Builds the social service (not listening): the kit, its database, messaging and features. */
-export async function buildApp(config: SocialConfig, deps: SocialDeps = {}): Promise<KavoshApp> {
+export async function buildApp(config: SocialConfig, deps: SocialDeps = {}): Promise<SocialApp> {
   const logger = deps.logger ?? createLogger({ level: config.LOG_LEVEL });
   const db = deps.db ?? createDatabase(config.DATABASE_URL);
   const app = await buildService({
@@ -51,5 +60,14 @@ export async function buildApp(config: SocialConfig, deps: SocialDeps = {}): Pro
     await messaging.close();
     await db.$disconnect();
   });
-  return app;
+  const verifier =
+    deps.verifier ??
+    createTokenVerifier({
+      jwksUrl: config.AUTH_JWKS_URL,
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+    });
+  await app.register(authenticate, { verifier });
+  const realtime = await installRealtime(app, config, logger);
+  return Object.assign(app, { realtime });
 }

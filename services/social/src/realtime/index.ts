@@ -1,0 +1,61 @@
+import websocket from '@fastify/websocket';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { KavoshApp } from '@kavosh/service-kit';
+import type { SocialConfig } from '../config.js';
+import { createRealtimeHub, type RealtimeHub } from './hub.js';
+import { realtimeRoutes } from './routes.js';
+import { createTicketStore } from './tickets.js';
+
+export type { RealtimeHub } from './hub.js';
+export type { PushMessage } from './schemas.js';
+
+const redisFor = (url: string, connectionName: string) =>
+  new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, connectionName });
+
+/**
+ * Live delivery: POST /ws-ticket, GET /ws, and the hub whose pushToUser reaches a user on any
+ * replica through Redis pub/sub. Needs `authenticate` registered on the app first.
+ */
+export async function installRealtime(
+  app: KavoshApp,
+  config: SocialConfig,
+  logger: Logger,
+): Promise<RealtimeHub> {
+  const redis = redisFor(config.REDIS_URL, 'kavosh-social');
+  const subscriber = redisFor(config.REDIS_URL, 'kavosh-social-fanout');
+  const log = logger.child({ component: 'realtime' });
+  redis.on('error', (err) => log.warn({ err }, 'redis connection error'));
+  subscriber.on('error', (err) => log.warn({ err }, 'redis subscriber connection error'));
+  // A social that starts while Redis is down still serves the rest; readiness reports it, and
+  // ioredis keeps reconnecting (and resubscribes) in the background.
+  await Promise.all([redis.connect(), subscriber.connect()]).catch(() => undefined);
+  app.readiness.add('redis', async () => {
+    await redis.ping();
+  });
+  const hub = createRealtimeHub({
+    redis,
+    subscriber,
+    keyPrefix: `${config.REDIS_KEY_PREFIX}ws:`,
+    maxBufferedBytes: config.WS_MAX_BUFFERED_BYTES,
+    heartbeatMs: config.WS_HEARTBEAT_MS,
+    logger: log,
+    metrics: app.metrics,
+  });
+  const tickets = createTicketStore({
+    redis,
+    secret: config.WS_TICKET_SECRET,
+    ttlSeconds: config.WS_TICKET_TTL_SECONDS,
+    keyPrefix: `${config.REDIS_KEY_PREFIX}ws:`,
+  });
+  await app.register(websocket, {
+    options: { maxPayload: config.WS_MAX_PAYLOAD_BYTES },
+    // Clients hear 1001 (going away) and reconnect elsewhere, instead of a bare close.
+    preClose: async () => hub.close(),
+  });
+  await app.register(realtimeRoutes, { tickets, hub });
+  app.addHook('onClose', async () => {
+    redis.disconnect();
+  });
+  return hub;
+}

@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startSocial } from '../../test/helper.js';
+import { testTokens } from '../../test/tokens.js';
+import type { SocialApp } from '../app.js';
+
+type Social = Awaited<ReturnType<typeof startSocial>>;
+
+/** A client that queues every message from the start (one may arrive with the handshake). */
+type Client = WebSocket & { next(): Promise<Record<string, unknown>> };
+
+/** Resolves with the connection once open, or rejects with the refused upgrade's status and body. */
+function connect(url: string): Promise<Client> {
+  return new Promise((resolve, reject) => {
+    const queue: Record<string, unknown>[] = [];
+    const waiting: ((message: Record<string, unknown>) => void)[] = [];
+    const ws = Object.assign(new WebSocket(url), {
+      next: () =>
+        new Promise<Record<string, unknown>>((done) => {
+          const queued = queue.shift();
+          if (queued) done(queued);
+          else waiting.push(done);
+        }),
+    });
+    ws.on('message', (data: Buffer) => {
+      const message = JSON.parse(data.toString('utf8')) as Record<string, unknown>;
+      const waiter = waiting.shift();
+      if (waiter) waiter(message);
+      else queue.push(message);
+    });
+    ws.once('open', () => resolve(ws));
+    ws.once('unexpected-response', (_req, res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      res.on('end', () =>
+        reject(
+          Object.assign(new Error(`refused ${res.statusCode}`), { status: res.statusCode, body }),
+        ),
+      );
+    });
+    ws.once('error', reject);
+  });
+}
+
+const closed = (ws: WebSocket): Promise<{ code: number; reason: string }> =>
+  new Promise((resolve) =>
+    ws.once('close', (code, reason) => resolve({ code, reason: reason.toString('utf8') })),
+  );
+
+async function listen(app: SocialApp): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return `127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+}
+
+describe('social realtime: tickets, /ws and fan-out through Redis', () => {
+  let first: Social;
+  let second: Social;
+  let host: string;
+  const userId = randomUUID();
+
+  const ticketFor = async (app: SocialApp, id = userId) => {
+    const token = await (await testTokens()).tokenFor({ userId: id });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/ws-ticket',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.statusCode).toBe(200);
+    return res.json<{ ticket: string; expiresIn: number }>();
+  };
+
+  /** A connection of `id` that has announced it is subscribed (a push sent now reaches it). */
+  const connectReady = async (id = userId) => {
+    const { ticket } = await ticketFor(first.app, id);
+    const ws = await connect(`ws://${host}/ws?ticket=${ticket}`);
+    expect(await ws.next()).toEqual({ type: 'ready' });
+    return ws;
+  };
+
+  beforeAll(async () => {
+    [first, second] = await Promise.all([
+      startSocial({ env: { WS_MAX_PAYLOAD_BYTES: '1024', WS_MAX_BUFFERED_BYTES: '65536' } }),
+      startSocial(),
+    ]);
+    host = await listen(first.app);
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all([first?.close(), second?.close()]);
+  });
+
+  it('when the caller has no token, then POST /ws-ticket answers 401', async () => {
+    const res = await first.app.inject({ method: 'POST', url: '/ws-ticket' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('when signed in, then a ticket of 128+ random bits and its lifetime come back', async () => {
+    const a = await ticketFor(first.app);
+    const b = await ticketFor(first.app);
+    expect(a.expiresIn).toBe(30);
+    expect(a.ticket).toMatch(/^[A-Za-z0-9_-]{22}\.\d{10}\.[A-Za-z0-9_-]{43}$/);
+    expect(a.ticket).not.toBe(b.ticket);
+  });
+
+  it('when a ticket opens /ws, then ping is answered pong', async () => {
+    const ws = await connectReady();
+    ws.send(JSON.stringify({ type: 'ping' }));
+    expect(await ws.next()).toEqual({ type: 'pong' });
+    ws.close(1000);
+    expect((await closed(ws)).code).toBe(1000);
+  });
+
+  it('when a ticket is used twice, then the second upgrade is refused 401 before upgrading', async () => {
+    const { ticket } = await ticketFor(first.app);
+    const ws = await connect(`ws://${host}/ws?ticket=${ticket}`);
+    await expect(connect(`ws://${host}/ws?ticket=${ticket}`)).rejects.toMatchObject({
+      status: 401,
+      body: expect.stringContaining('WS_TICKET_INVALID'),
+    });
+    ws.close();
+  });
+
+  it('when the ticket is missing, unknown or malformed, then the upgrade is refused', async () => {
+    await expect(connect(`ws://${host}/ws`)).rejects.toMatchObject({ status: 401 });
+    const forged = `${'A'.repeat(22)}.${Math.floor(Date.now() / 1000) + 30}.${'B'.repeat(43)}`;
+    await expect(connect(`ws://${host}/ws?ticket=${forged}`)).rejects.toMatchObject({
+      status: 401,
+    });
+    await expect(connect(`ws://${host}/ws?ticket=nope`)).rejects.toMatchObject({
+      status: 400,
+      body: expect.stringContaining('VALIDATION_FAILED'),
+    });
+  });
+
+  it('when GET /ws is not an upgrade, then it answers 426 and the ticket stays usable', async () => {
+    const { ticket } = await ticketFor(first.app);
+    const res = await first.app.inject({ method: 'GET', url: `/ws?ticket=${ticket}` });
+    expect(res.statusCode).toBe(426);
+    expect(res.json()).toMatchObject({ code: 'UPGRADE_REQUIRED' });
+    const ws = await connect(`ws://${host}/ws?ticket=${ticket}`);
+    ws.close();
+  });
+
+  it('when another replica pushes to the user, then every connection of that user receives it', async () => {
+    const [a, b] = [await connectReady(), await connectReady()];
+    const stranger = await connectReady(randomUUID());
+    const receivedA = a.next();
+    const receivedB = b.next();
+    // `second` holds no connection: the message crosses Redis to `first`.
+    expect(await second.app.realtime.pushToUser(userId, { type: 'notice', text: 'hi' })).toBe(1);
+    expect(await receivedA).toEqual({ type: 'notice', text: 'hi' });
+    expect(await receivedB).toEqual({ type: 'notice', text: 'hi' });
+    // The stranger's own ping is answered after anything pushed to it would have been.
+    stranger.send(JSON.stringify({ type: 'ping' }));
+    expect(await stranger.next()).toEqual({ type: 'pong' });
+    expect(await second.app.realtime.pushToUser(randomUUID(), { type: 'notice' })).toBe(0);
+
+    const metrics = await first.app.inject({ method: 'GET', url: '/metrics' });
+    expect(metrics.body).toMatch(/^social_ws_connections 3$/m);
+    expect(metrics.body).toMatch(/^social_ws_messages_pushed_total [1-9]\d*$/m);
+    for (const ws of [a, b, stranger]) ws.close();
+  });
+
+  it('when a client sends an unknown message, then the server closes 1008', async () => {
+    const ws = await connectReady();
+    const done = closed(ws);
+    ws.send(JSON.stringify({ type: 'subscribe', all: true }));
+    expect((await done).code).toBe(1008);
+  });
+
+  it('when a client sends something that is not JSON, or binary, then it is closed', async () => {
+    const text = await connectReady();
+    const textClosed = closed(text);
+    text.send('{not json');
+    expect((await textClosed).code).toBe(1008);
+    const binary = await connectReady();
+    const binaryClosed = closed(binary);
+    binary.send(Buffer.from([1, 2, 3]));
+    expect((await binaryClosed).code).toBe(1003);
+  });
+
+  it('when a client sends more than WS_MAX_PAYLOAD_BYTES, then it is closed 1009', async () => {
+    const ws = await connectReady();
+    const done = closed(ws);
+    ws.send(JSON.stringify({ type: 'ping', pad: 'x'.repeat(2_000) }));
+    expect((await done).code).toBe(1009);
+  });
+
+  it('when a client stops reading, then pushes stop at the buffer cap and it is closed 1013', async () => {
+    const id = randomUUID();
+    const ws = await connectReady(id);
+    // Stop reading: the kernel buffers fill, then the server's own buffer grows to the cap.
+    ws.pause();
+    const big = 'x'.repeat(60_000);
+    let closedByServer = false;
+    for (let i = 0; i < 2_000 && !closedByServer; i++) {
+      await second.app.realtime.pushToUser(id, { type: 'notice', big });
+      if (i % 50 === 49) {
+        const metrics = await first.app.inject({ method: 'GET', url: '/metrics' });
+        closedByServer = /^social_ws_slow_consumers_closed_total [1-9]/m.test(metrics.body);
+      }
+    }
+    expect(closedByServer).toBe(true);
+    const done = closed(ws);
+    ws.resume();
+    expect((await done).code).toBe(1013);
+  }, 30_000);
+});
