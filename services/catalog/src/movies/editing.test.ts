@@ -273,6 +273,32 @@ describe('editing movies', () => {
     expect(events[1].data).toMatchObject({ movieId: movie.id });
   });
 
+  it('answers 409 REFERENCE_GONE when a credited person vanishes during the write', async () => {
+    // Stands in for a concurrent delete: the credit insert fails the foreign key check.
+    await db.$executeRawUnsafe(`CREATE TRIGGER credits_fk_fails BEFORE INSERT ON credits FOR EACH ROW
+      SIGNAL SQLSTATE '23000' SET MYSQL_ERRNO = 1452,
+        MESSAGE_TEXT = 'Cannot add or update a child row: a foreign key constraint fails'`);
+    try {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/movies',
+        headers: editor,
+        payload: {
+          title: 'Vanishing',
+          synopsis: 's',
+          year: 2024,
+          streamKey: 'k',
+          credits: [{ personId: actor.id, role: 'cast' }],
+        },
+      });
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json()).toMatchObject({ code: 'REFERENCE_GONE' });
+    } finally {
+      await db.$executeRawUnsafe('DROP TRIGGER credits_fk_fails');
+    }
+    expect(await db.movie.count({ where: { title: 'Vanishing' } })).toBe(0);
+  });
+
   it('leaves the movie a draft when the event cannot be written (one transaction)', async () => {
     const movie = await create({ title: 'Rolled Back' });
     await db.$executeRawUnsafe(`CREATE TRIGGER outbox_refuses BEFORE INSERT ON outbox FOR EACH ROW

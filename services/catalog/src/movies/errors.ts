@@ -60,3 +60,15 @@ export class MovieStateConflict extends AppError {
     super({ status: 409, code: 'MOVIE_STATE_CONFLICT', title: 'Movie state conflict', detail });
   }
 }
+
+/** A genre or person the movie names was deleted while the write ran. */
+export class ReferenceGone extends AppError {
+  constructor() {
+    super({
+      status: 409,
+      code: 'REFERENCE_GONE',
+      title: 'Reference gone',
+      detail: 'A genre or person in this movie was deleted meanwhile; reload them and retry.',
+    });
+  }
+}

@@ -9,6 +9,7 @@ import { isUuid, type Viewer } from '../shared/viewer.js';
 import {
   MovieNotFound,
   MovieStateConflict,
+  ReferenceGone,
   SlugTaken,
   StatusFilterForbidden,
   UnknownReference,
@@ -37,6 +38,10 @@ type Tx = Prisma.TransactionClient;
 const MAX_SLUG_ATTEMPTS = 5;
 
 const slugBase = (title: string, year: number) => `${slugify(title, 'movie')}-${year}`;
+
+/** A genre or person checked at the start of the write but deleted before its commit. */
+const isForeignKeyViolation = (err: unknown) =>
+  err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2003';
 
 const isUniqueViolation = (err: unknown) =>
   err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
@@ -240,6 +245,7 @@ export function createMoviesService(deps: MoviesServiceDeps) {
           });
           return await changed(movie.id, movie);
         } catch (err) {
+          if (isForeignKeyViolation(err)) throw new ReferenceGone();
           // Editors creating the same title and year at once: the loser takes the next suffix.
           if (!isUniqueViolation(err)) throw err;
           if (attempt >= MAX_SLUG_ATTEMPTS) throw new SlugTaken(slugBase(body.title, body.year));
@@ -293,6 +299,7 @@ export function createMoviesService(deps: MoviesServiceDeps) {
         return await changed(id, movie);
       } catch (err) {
         if (isUniqueViolation(err)) throw new SlugTaken(body.title ?? id);
+        if (isForeignKeyViolation(err)) throw new ReferenceGone();
         throw err;
       }
     },
