@@ -14,7 +14,9 @@ import { errorMessage } from './errors.js';
 
 // Spans are made here rather than by an amqplib instrumentation: only messaging knows that an
 // outbox row continues the request that wrote it, hours later perhaps, in another loop.
-const tracer = () => trace.getTracer('@kavosh/messaging');
+// A ProxyTracer: it follows the SDK if one is registered later, and is a no-op until then.
+const TRACER = trace.getTracer('@kavosh/messaging');
+const tracer = () => TRACER;
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 
