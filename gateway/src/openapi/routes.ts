@@ -27,6 +27,16 @@ export const DOCS_CSP = [
   "style-src 'self' 'unsafe-inline'",
 ].join('; ');
 
+/** The name in Swagger UI's top bar, in place of the plugin's own logo. */
+const LOGO = {
+  type: 'image/svg+xml',
+  content: Buffer.from(
+    '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">' +
+      '<text x="0" y="30" font-family="sans-serif" font-size="28" font-weight="700" ' +
+      'fill="#ffffff">Kavosh</text></svg>',
+  ),
+};
+
 /**
  * GET /openapi.json: one OpenAPI 3.1 document for the whole public API (every upstream's routes
  * under /api/<service>, each with its edge policy), and Swagger UI on it at /docs.
@@ -92,6 +102,7 @@ export async function openApiRoutes(
     routePrefix: '/docs',
     staticCSP: DOCS_CSP,
     theme: { title: 'Kavosh API' },
+    logo: LOGO,
     // showExtensions puts each operation's x-kavosh-access on its expanded panel.
     uiConfig: { deepLinking: true, showExtensions: true, tryItOutEnabled: false },
     uiHooks: {
