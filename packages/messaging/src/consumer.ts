@@ -8,12 +8,24 @@ import { forwardCopy } from './confirm.js';
 import type { Broker } from './connection.js';
 import { errorMessage } from './errors.js';
 import { CloudEventEnvelope } from './event.js';
-import { handleInTransaction, type InboxItem, type InboxOutcome } from './inbox-tx.js';
+import {
+  InboxDuplicateInBatchError,
+  handleInTransaction,
+  type InboxItem,
+  type InboxOutcome,
+} from './inbox-tx.js';
 import { conforms, describeErrors, type EventHandler } from './handler.js';
 import { counterOn, gaugeOn } from './metrics.js';
 import { decideFailure, readAttempts, rejectHeaders } from './retry.js';
-import { endWithError, startBatchSpan, startProcessSpan, untraced, withSpan } from './tracing.js';
-import { trace, type Span } from '@opentelemetry/api';
+import {
+  childWithSpan,
+  endWithError,
+  startBatchSpan,
+  startProcessSpan,
+  untraced,
+  withSpan,
+} from './tracing.js';
+import type { Span } from '@opentelemetry/api';
 import type { IsolationLevel, SqlExecutor, TransactionRunner } from './sql-client.js';
 import {
   DEFAULT_EXCHANGE,
@@ -54,6 +66,11 @@ export interface SubscribeOptions<Tx extends SqlExecutor> {
   onHandled?: (event: CloudEventEnvelope) => void;
   /** Most messages committed in one transaction (a failure re-runs each alone). Default 50. */
   maxBatch?: number;
+  /**
+   * Transactions running at once (each on its own connection). Events are split by a hash of their
+   * `subject`, so one subject's events always share a lane and commit in delivery order. Default 1.
+   */
+  concurrency?: number;
 }
 
 type Settle = 'ack' | 'requeue';
@@ -91,8 +108,8 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
   #stopping = false;
   #unregister: (() => void) | null = null;
   #dbBackoffMs = 0;
-  readonly #pending: Work<Tx>[] = [];
-  #batchRunning = false;
+  /** Per lane: messages waiting for the lane's next transaction, and whether one is running. */
+  readonly #lanes: { pending: Work<Tx>[]; running: boolean }[];
 
   constructor(broker: Broker, opts: SubscribeOptions<Tx>) {
     this.#broker = broker;
@@ -103,6 +120,10 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
       retryDelaysMs: opts.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
     };
     this.topology = consumerTopology(opts.queue, this.#opts.retryDelaysMs);
+    this.#lanes = Array.from({ length: Math.max(1, Math.floor(opts.concurrency ?? 1)) }, () => ({
+      pending: [],
+      running: false,
+    }));
     this.#log = opts.logger.child({ component: 'consumer', queue: opts.queue });
     const m = opts.metrics;
     this.#handled = counterOn(m, 'kavosh_consumer_handled_total', 'Events handled and committed', [
@@ -254,34 +275,31 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
       traceparent: headerTraceparent ?? event.traceparent,
       attempt,
     });
-    const spanContext = span.spanContext();
-    const logger = this.#log.child({
-      eventId: event.id,
-      type: event.type,
-      traceparent: event.traceparent,
-      attempt,
-      ...(trace.isSpanContextValid(spanContext)
-        ? { trace_id: spanContext.traceId, span_id: spanContext.spanId }
-        : {}),
-    });
+    const logger = childWithSpan(
+      this.#log,
+      { eventId: event.id, type: event.type, traceparent: event.traceparent, attempt },
+      span,
+    );
+    const lane = this.#lanes[laneOf(event.subject ?? event.id, this.#lanes.length)];
+    if (!lane) throw new Error('consumer lane out of range');
     await new Promise<void>((done) => {
-      this.#pending.push({ ch, msg, event, handler, ctx: { logger, attempt }, done, span });
-      this.#drain();
+      lane.pending.push({ ch, msg, event, handler, ctx: { logger, attempt }, done, span });
+      this.#drain(lane);
     });
   }
 
-  // Group commit: while one transaction runs, arriving messages queue up and go together into the
-  // next one (at low rates that is a batch of one, so latency does not change).
-  #drain(): void {
-    if (this.#batchRunning || this.#pending.length === 0) return;
-    this.#batchRunning = true;
-    const batch = this.#pending.splice(0, this.#opts.maxBatch ?? 50);
+  // Group commit: while a lane's transaction runs, arriving messages queue up and go together into
+  // its next one (at low rates that is a batch of one, so latency does not change).
+  #drain(lane: { pending: Work<Tx>[]; running: boolean }): void {
+    if (lane.running || lane.pending.length === 0) return;
+    lane.running = true;
+    const batch = lane.pending.splice(0, this.#opts.maxBatch ?? 50);
     this.#runBatch(batch)
       .catch((err: unknown) => this.#log.error({ err }, 'consumer batch failed'))
       .finally(() => {
         for (const w of batch) w.done();
-        this.#batchRunning = false;
-        this.#drain();
+        lane.running = false;
+        this.#drain(lane);
       });
   }
 
@@ -311,7 +329,8 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
       // In a batch: an outage gives them all back; anything else re-runs each alone so that only
       // the failing event is retried.
       if (batch.length > 1) {
-        if (await this.#databaseDown(err)) {
+        // A redelivered event in the batch is no outage: straight to the one-by-one re-run.
+        if (!(err instanceof InboxDuplicateInBatchError) && (await this.#databaseDown(err))) {
           await this.#backOff(err);
           for (const w of batch) {
             this.#settle(w.ch, w.msg, 'requeue');
@@ -442,6 +461,14 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
       clearTimeout(timer);
     }
   }
+}
+
+/** FNV-1a of the key, modulo the lane count: the same subject always lands in the same lane. */
+function laneOf(key: string, lanes: number): number {
+  if (lanes === 1) return 0;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % lanes;
 }
 
 /** Starts a consumer (topology declared, consuming) and keeps it running across reconnects. */

@@ -22,10 +22,14 @@ export { HEADERS } from './retry.js';
 export { listDlq, replayDlq, purgeDlq, dlqName, type DlqMessage } from './dlq.js';
 export { pruneInbox } from './inbox.js';
 export { BrokerUnavailableError, UnroutableError, PublishNotConfirmedError } from './errors.js';
-export type {
-  SqlExecutor,
-  TransactionRunner,
-  TransactionOptions,
-  IsolationLevel,
+export {
+  poolRunner,
+  TransactionTimeoutError,
+  type SqlExecutor,
+  type TransactionRunner,
+  type TransactionOptions,
+  type IsolationLevel,
+  type MariaDbPoolLike,
+  type MariaDbConnectionLike,
 } from './sql-client.js';
 export { Messaging, type MessagingOptions } from './messaging.js';
