@@ -203,6 +203,20 @@ describe('gateway WebSocket proxy to social', () => {
     expect(logs).not.toContain(ticket.split('.')[2]);
   });
 
+  it("when social pings, then the client's own pong comes back (the heartbeat spans the gateway)", async () => {
+    const { client, peer } = await open();
+    const clientPinged = new Promise<string>((resolve) =>
+      client.once('ping', (data: Buffer) => resolve(data.toString())),
+    );
+    const socialPonged = new Promise<string>((resolve) =>
+      peer.socket.once('pong', (data: Buffer) => resolve(data.toString())),
+    );
+    peer.socket.ping('hb-1');
+    expect(await clientPinged).toBe('hb-1');
+    expect(await socialPonged).toBe('hb-1');
+    client.close();
+  });
+
   it('when the ticket is missing, malformed, forged or expired, then 401 before any upstream connection', async () => {
     const url = `${base}/api/social/ws`;
     await expectRefusedAtEdge(url, 401, 'WS_TICKET_INVALID');

@@ -1,5 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { Redis } from 'ioredis';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startSocial } from '../../test/helper.js';
@@ -79,15 +82,34 @@ describe('social realtime: tickets, /ws and fan-out through Redis', () => {
     return ws;
   };
 
+  let secondHost: string;
+  let redis: Redis;
+  const logLines: string[] = [];
+  const logger = pino(
+    { level: 'info' },
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logLines.push(chunk.toString('utf8'));
+        done();
+      },
+    }),
+  );
+
   beforeAll(async () => {
     [first, second] = await Promise.all([
-      startSocial({ env: { WS_MAX_PAYLOAD_BYTES: '1024', WS_MAX_BUFFERED_BYTES: '65536' } }),
-      startSocial(),
+      startSocial({
+        env: { WS_MAX_PAYLOAD_BYTES: '1024', WS_MAX_BUFFERED_BYTES: '65536' },
+        deps: { logger },
+      }),
+      // The shortest heartbeat: a peer that never answers a ping is dropped within 2 s.
+      startSocial({ env: { WS_HEARTBEAT_MS: '1000' } }),
     ]);
-    host = await listen(first.app);
+    [host, secondHost] = await Promise.all([listen(first.app), listen(second.app)]);
+    redis = new Redis(first.infra.redisUrl);
   }, 60_000);
 
   afterAll(async () => {
+    redis?.disconnect();
     await Promise.all([first?.close(), second?.close()]);
   });
 
@@ -103,6 +125,41 @@ describe('social realtime: tickets, /ws and fan-out through Redis', () => {
     expect(a.expiresIn).toBe(30);
     expect(a.ticket).toMatch(/^[A-Za-z0-9_-]{22}\.\d{10}\.[A-Za-z0-9_-]{43}$/);
     expect(a.ticket).not.toBe(b.ticket);
+  });
+
+  it('when a ticket is issued, then Redis holds only its hash, for its lifetime', async () => {
+    const { ticket } = await ticketFor(first.app);
+    const hash = createHash('sha256').update(ticket).digest('hex');
+    expect(await redis.get(`social:ws:ticket:${hash}`)).toBe(userId);
+    const ttl = await redis.ttl(`social:ws:ticket:${hash}`);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(30);
+    expect(await redis.keys(`*${ticket}*`)).toEqual([]);
+  });
+
+  it('when tickets are used or refused, then no log line carries one', async () => {
+    const { ticket } = await ticketFor(first.app);
+    const ws = await connect(`ws://${host}/ws?ticket=${ticket}`);
+    await expect(connect(`ws://${host}/ws?ticket=${ticket}`)).rejects.toMatchObject({
+      status: 401,
+    });
+    ws.close();
+    const refused = logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(refused).toContainEqual(
+      expect.objectContaining({ status_code: 401, url: '/ws?ticket=[REDACTED]' }),
+    );
+    expect(logLines.join('')).not.toContain(ticket.split('.')[2]);
+  });
+
+  it('when a peer stops answering pings, then the heartbeat drops it', async () => {
+    const { ticket } = await ticketFor(second.app);
+    // autoPong off: this client hears the pings and never answers them.
+    const silent = new WebSocket(`ws://${secondHost}/ws?ticket=${ticket}`, { autoPong: false });
+    const pinged = new Promise((resolve) => silent.once('ping', resolve));
+    const dropped = closed(silent);
+    await pinged;
+    // Terminated, not closed: a peer that does not answer pings would not answer a close either.
+    expect((await dropped).code).toBe(1006);
   });
 
   it('when a ticket opens /ws, then ping is answered pong', async () => {
