@@ -147,3 +147,24 @@ export function endWithError(span: Span, err: unknown): void {
 export function withSpan<T>(span: Span, fn: () => T): T {
   return context.with(trace.setSpan(ROOT_CONTEXT, span), fn);
 }
+
+// @kavosh/service-kit's log mixin adds the active span's ids to a line unless the logger is marked
+// with this registered symbol (its bindings carry them already).
+const TRACE_BOUND = Symbol.for('kavosh.log.traceBound');
+
+/** A child of `logger` with `bindings` and, when valid, the span's trace_id and span_id. */
+export function childWithSpan<L extends { child(bindings: object): L }>(
+  logger: L,
+  bindings: object,
+  span: Span,
+): L {
+  const spanContext = span.spanContext();
+  if (!trace.isSpanContextValid(spanContext)) return logger.child(bindings);
+  const child = logger.child({
+    ...bindings,
+    trace_id: spanContext.traceId,
+    span_id: spanContext.spanId,
+  });
+  Reflect.set(child, TRACE_BOUND, true);
+  return child;
+}

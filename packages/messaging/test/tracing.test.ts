@@ -1,4 +1,6 @@
+import { Writable } from 'node:stream';
 import { trace } from '@opentelemetry/api';
+import { pino } from 'pino';
 import {
   InMemorySpanExporter,
   SimpleSpanProcessor,
@@ -7,9 +9,17 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTelemetry, type Telemetry } from '@kavosh/telemetry';
 import { eventually } from '@kavosh/testing';
-import { Broker, OutboxRelay, createEvent, subscribe, type Consumer } from '../src/index.js';
+import {
+  Broker,
+  OutboxRelay,
+  createEvent,
+  defineHandler,
+  subscribe,
+  type Consumer,
+} from '../src/index.js';
 import {
   THING_HAPPENED,
+  ThingHappened,
   createEnv,
   effectHandler,
   logger,
@@ -49,13 +59,35 @@ describe('trace propagation', () => {
   it('continues the producing span through the relay publish to the consumer', async () => {
     const exchange = env.exchangeFor('chain');
     const queue = env.queue('chain');
+    // A logger whose mixin adds ids, as the kit's does, unless the logger says it has them.
+    const lines: string[] = [];
+    const traceBound = Symbol.for('kavosh.log.traceBound');
+    const mixinLogger = pino(
+      {
+        level: 'info',
+        mixin: (_object: object, _level: number, l: unknown) =>
+          typeof l === 'object' && l !== null && Reflect.get(l, traceBound) === true
+            ? {}
+            : { trace_id: 'from-the-mixin' },
+      },
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+          done();
+        },
+      }),
+    );
     consumers.push(
       await subscribe(broker, {
         queue,
         exchange,
         prisma: env.prisma,
-        logger,
-        handlers: { [THING_HAPPENED]: effectHandler() },
+        logger: mixinLogger,
+        handlers: {
+          [THING_HAPPENED]: defineHandler(ThingHappened, async (_event, _tx, ctx) => {
+            ctx.logger.info('thing handled');
+          }),
+        },
       }),
     );
     relay = new OutboxRelay({ prisma: env.prisma, broker, logger, exchange, pollIntervalMs: 50 });
@@ -94,6 +126,13 @@ describe('trace propagation', () => {
     expect(publish.parentSpanContext?.spanId).toBe(request.spanId);
     expect(processed.spanContext().traceId).toBe(request.traceId);
     expect(processed.parentSpanContext?.spanId).toBe(publish.spanContext().spanId);
+    // The handler's line carries the process span's ids, once: the mixin stays out.
+    const handled = lines.find((line) => line.includes('"thing handled"'));
+    expect(handled?.match(/"trace_id"/g)).toHaveLength(1);
+    expect(JSON.parse(handled ?? '{}')).toMatchObject({
+      trace_id: processed.spanContext().traceId,
+      span_id: processed.spanContext().spanId,
+    });
   });
 
   it('links a transaction that commits several events to each event span', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
-import { activeTraceFields, activeTraceparent, type TraceFields } from './telemetry.js';
+import { activeLogFields, activeTraceparent, type TraceFields } from './telemetry.js';
 
 const REDACTED = '[REDACTED]';
 
@@ -95,9 +95,10 @@ export const kitLoggerOptions = {
   serializers: logSerializers,
 } satisfies LoggerOptions;
 
-// Set on a request's logger when its bindings already carry trace_id/span_id (children inherit it
-// through their prototype), so that the mixin does not write them a second time.
-const TRACE_BOUND = Symbol('kavosh.traceBound');
+// Set on a logger whose bindings already carry trace_id/span_id (children inherit it through their
+// prototype), so that the mixin does not write them a second time. A registered symbol: messaging
+// marks its consumers' per-event loggers with it without depending on the kit.
+const TRACE_BOUND = Symbol.for('kavosh.log.traceBound');
 
 /** A child of `parent` with `trace` (if any) in its bindings; the mixin leaves its lines alone. */
 export function childWithTrace<L extends { child(bindings: object, options?: object): L }>(
@@ -113,12 +114,13 @@ export function childWithTrace<L extends { child(bindings: object, options?: obj
 }
 
 /**
- * pino mixin: the active span's trace_id and span_id on every line written inside a span (an event
- * handler, a service call made by a route), unless the logger has them bound already.
+ * pino mixin: the active span's trace_id and span_id (and, inside a request, its request_id) on
+ * every line written inside a span by a logger that does not have them bound already (an event
+ * handler's, a feature's own logger called from a route).
  */
 function traceMixin(_object: object, _level: number, logger: Logger): object {
   if (Reflect.get(logger, TRACE_BOUND) === true) return {};
-  return activeTraceFields() ?? {};
+  return activeLogFields() ?? {};
 }
 
 /** A pino logger at `level` writing JSON lines to `destination` (stdout by default), with redaction. */

@@ -12,6 +12,10 @@ export interface TraceFields {
   span_id: string;
 }
 
+// The request id of each server span, for lines written in it by loggers that are not the
+// request's own (a feature's logger). Weak: an entry goes with its span.
+const REQUEST_IDS = new WeakMap<Span, string>();
+
 /** The active span's context when tracing is on and it is valid (sampled or not), else undefined. */
 export function activeSpanContext(): SpanContext | undefined {
   const context = trace.getActiveSpan()?.spanContext();
@@ -24,6 +28,19 @@ export function activeTraceFields(): TraceFields | undefined {
   return context ? { trace_id: context.traceId, span_id: context.spanId } : undefined;
 }
 
+/**
+ * The log fields of the active span: trace_id, span_id and, inside a request's server span, its
+ * request_id. Undefined when tracing is off or outside any span.
+ */
+export function activeLogFields(): (TraceFields & { request_id?: string }) | undefined {
+  const span = trace.getActiveSpan();
+  const context = span?.spanContext();
+  if (!span || !context || !trace.isSpanContextValid(context)) return undefined;
+  const requestId = REQUEST_IDS.get(span);
+  const fields = { trace_id: context.traceId, span_id: context.spanId };
+  return requestId === undefined ? fields : { ...fields, request_id: requestId };
+}
+
 /** The active span as a W3C traceparent header value, or undefined. */
 export function activeTraceparent(): string | undefined {
   const context = activeSpanContext();
@@ -33,12 +50,15 @@ export function activeTraceparent(): string | undefined {
 }
 
 /**
- * Names the HTTP server span after the route template ("POST /register"), as the semantic
- * conventions ask; the HTTP instrumentation only knows the method. No-op when tracing is off.
+ * Ties the request's server span to its request id (for activeLogFields) and names it after the
+ * route template ("POST /register"), as the semantic conventions ask; the HTTP instrumentation
+ * only knows the method. No-op when tracing is off.
  */
-export function nameServerSpan(method: string, route: string): void {
+export function nameServerSpan(method: string, route: string, requestId: string): void {
   const span: Span | undefined = trace.getActiveSpan();
-  if (!span?.isRecording()) return;
+  if (!span) return;
+  REQUEST_IDS.set(span, requestId);
+  if (!span.isRecording()) return;
   span.updateName(`${method} ${route}`);
   span.setAttribute('http.route', route);
 }

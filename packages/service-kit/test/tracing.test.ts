@@ -56,7 +56,12 @@ describe('logs and events under an active span', () => {
       expect(JSON.parse(access ?? '{}')).toMatchObject({ trace_id: traceId, span_id: spanId });
     });
     const looked = lines.map((line) => JSON.parse(line)).find((e) => e.msg === 'movie looked up');
-    expect(looked).toMatchObject({ component: 'movies', trace_id: traceId, span_id: spanId });
+    expect(looked).toMatchObject({
+      component: 'movies',
+      trace_id: traceId,
+      span_id: spanId,
+      request_id: 'tr-1',
+    });
     const outside = lines.map((line) => JSON.parse(line)).find((e) => e.msg === 'outside any span');
     expect(outside).toBeDefined();
     expect(outside).not.toHaveProperty('trace_id');

@@ -16,7 +16,8 @@ export function installAccessLog(
 ): void {
   app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
-    nameServerSpan(req.method, req.is404 ? 'unmatched' : (req.routeOptions.url ?? 'unmatched'));
+    const route = req.is404 ? 'unmatched' : (req.routeOptions.url ?? 'unmatched');
+    nameServerSpan(req.method, route, req.id);
     if (!opts.answerIfClosing(reply)) done();
   });
 
