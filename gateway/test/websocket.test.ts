@@ -289,6 +289,15 @@ describe('gateway WebSocket proxy to social', () => {
     expect((await closed).code).toBe(1013);
   });
 
+  it('when the gateway has no WS_TICKET_SECRET, then every upgrade is refused 503 at the edge', async () => {
+    const unconfigured = await startGateway({ WS_TICKET_SECRET: '' });
+    const before = social.upgrades();
+    await expect(
+      connect(`${unconfigured}/api/social/ws?ticket=${ticketFor()}`),
+    ).rejects.toMatchObject({ status: 503, body: expect.stringContaining('WS_UNAVAILABLE') });
+    expect(social.upgrades()).toBe(before);
+  });
+
   it('when the upgrades of one client pass the rate limit, then 429 before any upstream connection', async () => {
     const limited = await startGateway({ RATE_LIMIT_MAX: '2', RATE_LIMIT_SYNC_EVERY: '1' });
     for (let i = 0; i < 2; i++) {
