@@ -3,8 +3,21 @@ import { ServiceAccount } from 'kubernetes-models/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { Ingress, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
-import { OVERLAYS, render } from './support/kustomize.js';
-import { allContainers, isApp, pick, selects, workloadsOf } from './support/workloads.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OVERLAYS, render, repoRoot } from './support/kustomize.js';
+import {
+  allContainers,
+  environmentOf,
+  isApp,
+  pick,
+  selects,
+  workloadsOf,
+  type Workload,
+} from './support/workloads.js';
+
+const isMediaOrigin = (w: Workload): boolean =>
+  w.labels['app.kubernetes.io/component'] === 'media-origin';
 
 // Each check returns the list of offenders, so a failure names every one of them at once.
 describe.each(OVERLAYS)('overlay %s', (overlay) => {
@@ -93,14 +106,16 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
     expect(offenders).toEqual([]);
   });
 
-  it('spreads app pods over zones and nodes and lets Prometheus scrape them', () => {
+  it('spreads app pods over zones and nodes and lets Prometheus scrape the processes', () => {
     const offenders = workloads()
       .filter(isApp)
       .filter(
         (w) =>
           (w.pod.topologySpreadConstraints ?? []).length < 2 ||
-          w.annotations['prometheus.io/scrape'] !== 'true' ||
-          w.annotations['prometheus.io/path'] !== '/metrics',
+          // nginx (the media origin) has no /metrics: its access log is the record.
+          (!isMediaOrigin(w) &&
+            (w.annotations['prometheus.io/scrape'] !== 'true' ||
+              w.annotations['prometheus.io/path'] !== '/metrics')),
       )
       .map((w) => w.name);
     expect(offenders).toEqual([]);
@@ -140,18 +155,49 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
     expect(uncovered).toEqual([]);
   });
 
-  it('exposes only the gateway through the Ingress, with WebSocket-friendly timeouts', () => {
+  it('exposes only the gateway (WebSocket-friendly timeouts) and the media origin', () => {
     const ingresses = pick(objects(), Ingress.is);
-    const backends = ingresses.flatMap((i) =>
-      (i.spec?.rules ?? []).flatMap((r) => r.http?.paths.map((p) => p.backend.service?.name)),
-    );
-    expect(new Set(backends)).toEqual(new Set(['gateway']));
-    for (const ingress of ingresses) {
+    const backends = (i: (typeof ingresses)[number]) =>
+      (i.spec?.rules ?? []).flatMap((r) => r.http?.paths.map((p) => p.backend.service?.name));
+    // The API through the gateway; the signed media URLs straight from nginx (it checks them).
+    expect(new Set(ingresses.flatMap(backends))).toEqual(new Set(['gateway', 'media']));
+    for (const ingress of ingresses.filter((i) => backends(i).includes('gateway'))) {
       const timeout = Number(
         ingress.metadata?.annotations?.['nginx.ingress.kubernetes.io/proxy-read-timeout'],
       );
       expect(timeout).toBeGreaterThanOrEqual(3600);
     }
+  });
+
+  it('runs the media origin from the shipped template with the secret catalog signs with', () => {
+    const objects = render(overlay);
+    const media = workloadsOf(objects).find(isMediaOrigin);
+    const container = media?.pod.containers.find((c) => c.name === 'media');
+    if (!media || !container) throw new Error('no media origin Deployment');
+    const env = environmentOf(container, objects);
+    expect(container.env?.find((e) => e.name === 'MEDIA_SIGNING_SECRET')?.valueFrom).toEqual({
+      secretKeyRef: { name: 'catalog-secrets', key: 'MEDIA_SIGNING_SECRET' },
+    });
+    expect(env.get('NGINX_ENVSUBST_FILTER')).toBe('^MEDIA_');
+    expect(container.ports?.[0]?.containerPort).toBe(Number(env.get('MEDIA_LISTEN_PORT')));
+    // The image's entrypoint renders /etc/nginx/templates into conf.d: both must be mounted,
+    // conf.d writable (the root filesystem is read-only).
+    const mounts = new Map((container.volumeMounts ?? []).map((m) => [m.mountPath, m]));
+    const volume = (path: string) =>
+      media.pod.volumes?.find((v) => v.name === mounts.get(path)?.name);
+    expect(volume('/etc/nginx/conf.d')?.emptyDir).toBeDefined();
+    expect(volume('/tmp')?.emptyDir).toBeDefined();
+    expect(volume('/var/cache/nginx')?.emptyDir).toBeDefined();
+    const templates = objects.find(
+      (o) =>
+        o.kind === 'ConfigMap' &&
+        o.metadata.name === volume('/etc/nginx/templates')?.configMap?.name,
+    );
+    const data = (templates?.data ?? {}) as Record<string, string>;
+    expect(data['media.conf.template']).toBe(
+      readFileSync(join(repoRoot, 'infra/nginx/media.conf.template'), 'utf8'),
+    );
+    expect(mounts.get(`${env.get('MEDIA_ROOT')}/media`)?.readOnly).toBe(true);
   });
 });
 
@@ -169,7 +215,7 @@ describe('overlay prod', () => {
     const replicas = new Map(workloadsOf(render('prod')).map((w) => [w.name, w.replicas]));
     expect(replicas.get('gateway')).toBeGreaterThanOrEqual(3);
     expect(replicas.get('catalog')).toBeGreaterThanOrEqual(3);
-    for (const name of ['auth', 'billing', 'social'])
+    for (const name of ['auth', 'billing', 'social', 'media'])
       expect(replicas.get(name)).toBeGreaterThanOrEqual(2);
   });
 

@@ -1,4 +1,10 @@
-import { ConfigMap, Namespace, Service, ServiceAccount } from 'kubernetes-models/v1';
+import {
+  ConfigMap,
+  Namespace,
+  PersistentVolumeClaim,
+  Service,
+  ServiceAccount,
+} from 'kubernetes-models/v1';
 import { Deployment, StatefulSet } from 'kubernetes-models/apps/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
@@ -31,6 +37,7 @@ const entry = <T extends TypeMeta>(model: ModelClass<T>): [string, Validator] =>
 const VALIDATORS = new Map<string, Validator>([
   entry(Namespace),
   entry(ConfigMap),
+  entry(PersistentVolumeClaim),
   entry(Service),
   entry(ServiceAccount),
   entry(Deployment),
