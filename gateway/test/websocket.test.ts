@@ -289,6 +289,20 @@ describe('gateway WebSocket proxy to social', () => {
     expect((await closed).code).toBe(1013);
   });
 
+  it('when a socket idles past the slow-client timeouts, then it stays open (they are for HTTP)', async () => {
+    const strict = await startGateway({
+      HEADERS_TIMEOUT_MS: '100',
+      REQUEST_TIMEOUT_MS: '100',
+      CONNECTION_TIMEOUT_MS: '100',
+    });
+    const client = await connect(`${strict}/api/social/ws?ticket=${ticketFor()}`);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(client.readyState).toBe(WebSocket.OPEN);
+    client.send(JSON.stringify({ type: 'ping' }));
+    expect(await client.next()).toEqual({ type: 'pong' });
+    client.close();
+  });
+
   it('when the gateway has no WS_TICKET_SECRET, then every upgrade is refused 503 at the edge', async () => {
     const unconfigured = await startGateway({ WS_TICKET_SECRET: '' });
     const before = social.upgrades();
