@@ -59,21 +59,24 @@ function openUpstream(url: string, request: FastifyRequest, config: GatewayConfi
       perMessageDeflate: false,
     });
     ws.once('open', () => resolve({ ws }));
-    ws.once('unexpected-response', (_req, res) => {
+    ws.once('unexpected-response', (req, res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.length < 16 && chunks.push(chunk));
-      res.on('end', () =>
+      res.on('end', () => {
         resolve({
           refused: {
             status: res.statusCode ?? 502,
             type: String(res.headers['content-type'] ?? 'application/problem+json'),
             body: Buffer.concat(chunks),
           },
-        }),
-      );
+        });
+        // With this listener ws leaves the refused request to us.
+        req.destroy();
+      });
       res.on('error', reject);
     });
-    ws.once('error', reject);
+    // `on`, not `once`: a later error (after settling) must not be an unhandled 'error' event.
+    ws.on('error', reject);
   });
 }
 
@@ -124,7 +127,11 @@ function link(
     closeWith(upstream, refusedWith ?? code, reason, 1001);
     onEnd(refusedWith ?? code);
   });
-  upstream.on('close', (code, reason) => closeWith(client, code, reason, 1011));
+  upstream.on('close', (code, reason) => {
+    // A paused client would never read the close handshake's answer.
+    client.resume();
+    closeWith(client, code, reason, 1011);
+  });
   // An error is followed by 'close', which closes the other side.
   upstream.on('error', () => undefined);
 }
