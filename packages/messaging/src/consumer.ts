@@ -2,7 +2,7 @@
 import type { ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import { Value } from 'typebox/value';
+import { Compile } from 'typebox/compile';
 import { isDatabaseUnavailable } from '@kavosh/db';
 import { forwardCopy } from './confirm.js';
 import type { Broker } from './connection.js';
@@ -36,6 +36,9 @@ import {
 } from './topology.js';
 
 export const DEFAULT_RETRY_DELAYS_MS = [1_000, 10_000, 60_000, 600_000];
+
+/** Compiled once: every message's envelope is checked with it. */
+const envelopeValidator = Compile(CloudEventEnvelope);
 
 /** How often a consumer samples its DLQ depth for kavosh_consumer_dlq_messages. */
 const DLQ_SAMPLE_INTERVAL_MS = 15_000;
@@ -245,7 +248,7 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
     } catch {
       return this.#reject(ch, msg, 'not JSON');
     }
-    if (!Value.Check(CloudEventEnvelope, body)) {
+    if (!envelopeValidator.Check(body)) {
       return this.#reject(ch, msg, `invalid envelope: ${describeErrors(CloudEventEnvelope, body)}`);
     }
     const event = body;

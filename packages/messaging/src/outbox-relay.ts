@@ -174,8 +174,9 @@ export class OutboxRelay {
       let more = false;
       try {
         if (await this.#holdLease()) {
+          // The last batch's UPDATE … sent_at may still be running: the next cycle skips its rows,
+          // so a wake-up right after a commit does not also wait for that round trip.
           more = await this.#cycle();
-          if (!more) await this.#settleMarking();
           await this.#housekeeping();
         }
         failures = 0;
@@ -256,7 +257,11 @@ export class OutboxRelay {
       ...skip,
       this.#batchSize,
     );
-    if (rows.length === 0) return false;
+    if (rows.length === 0) {
+      // Nothing new: settle the last marking now, so a failed one is seen (and its rows re-read).
+      await this.#settleMarking();
+      return false;
+    }
     // All publishes go out back to back on one channel (in id order); then we await the confirms.
     const results = await Promise.allSettled(rows.map((row) => this.#publish(row)));
     const sent: (bigint | number)[] = [];
