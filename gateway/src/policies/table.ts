@@ -34,7 +34,7 @@ export const POLICIES: readonly Policy[] = [
   // drafts); every write and the people lookup are for editors.
   { method: 'GET', path: '/api/catalog/movies', access: 'public' },
   { method: 'POST', path: '/api/catalog/movies', access: { roles: ['editor', 'admin'] } },
-  { method: 'GET', path: '/api/catalog/movies/:idOrSlug', access: 'public' },
+  { method: 'GET', path: '/api/catalog/movies/:id', access: 'public' },
   { method: 'PATCH', path: '/api/catalog/movies/:id', access: { roles: ['editor', 'admin'] } },
   { method: 'DELETE', path: '/api/catalog/movies/:id', access: { roles: ['editor', 'admin'] } },
   {
@@ -68,7 +68,7 @@ export const POLICIES: readonly Policy[] = [
   // catalog: the blog (C2). Reads are public (an editor's token still shows drafts).
   { method: 'GET', path: '/api/catalog/articles', access: 'public' },
   { method: 'POST', path: '/api/catalog/articles', access: { roles: ['editor', 'admin'] } },
-  { method: 'GET', path: '/api/catalog/articles/:idOrSlug', access: 'public' },
+  { method: 'GET', path: '/api/catalog/articles/:id', access: 'public' },
   { method: 'PATCH', path: '/api/catalog/articles/:id', access: { roles: ['editor', 'admin'] } },
   { method: 'DELETE', path: '/api/catalog/articles/:id', access: { roles: ['editor', 'admin'] } },
   {

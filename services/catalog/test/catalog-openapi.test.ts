@@ -35,7 +35,7 @@ describe('the OpenAPI document of movies, genres and people', () => {
       [
         'GET /movies/',
         'POST /movies/',
-        'GET /movies/{idOrSlug}',
+        'GET /movies/{id}',
         'PATCH /movies/{id}',
         'DELETE /movies/{id}',
         'POST /movies/{id}/publish',

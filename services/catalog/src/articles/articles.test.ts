@@ -469,7 +469,7 @@ describe('articles', () => {
       const routes = [
         ['get', '/articles/'],
         ['post', '/articles/'],
-        ['get', '/articles/{idOrSlug}'],
+        ['get', '/articles/{id}'],
         ['patch', '/articles/{id}'],
         ['delete', '/articles/{id}'],
         ['post', '/articles/{id}/publish'],

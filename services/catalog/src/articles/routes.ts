@@ -65,7 +65,7 @@ export const articlesRoutes: FastifyPluginAsyncTypebox<{ articles: ArticlesServi
   );
 
   app.get(
-    '/:idOrSlug',
+    '/:id',
     {
       schema: {
         tags,
@@ -82,7 +82,7 @@ export const articlesRoutes: FastifyPluginAsyncTypebox<{ articles: ArticlesServi
     },
     async (req, reply) => {
       const viewer = viewerOf(req);
-      const article = await articles.get(req.params.idOrSlug, viewer);
+      const article = await articles.get(req.params.id, viewer);
       const etag = etagOf(article.version);
       reply
         .header('etag', etag)

@@ -120,7 +120,10 @@ export const ArticleListQuery = Type.Object(
 export type ArticleListQuery = Static<typeof ArticleListQuery>;
 
 export const ArticleParams = Type.Object(
-  { idOrSlug: Type.String({ minLength: 1, maxLength: 160 }) },
+  {
+    // One path for every method (OpenAPI allows one parameter name per position): an id or a slug.
+    id: Type.String({ description: 'an id or a slug', minLength: 1, maxLength: 160 }),
+  },
   { additionalProperties: false },
 );
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { posterUrl } from '../posters/poster-url.js';
 import type { Viewer } from '../shared/viewer.js';
 import { InvalidCredit } from './errors.js';
 import type { MovieDetailRow, MovieSummaryRow } from './repository.js';
@@ -34,7 +35,7 @@ export const toSummary = (row: MovieSummaryRow): MovieSummary => ({
   languages: row.languages.map((l) => l.language).sort(),
   ratingAverage: row.ratingAverage === null ? null : Number(row.ratingAverage),
   ratingCount: row.ratingCount,
-  posterHash: row.posterHash,
+  posterUrl: posterUrl(row.posterHash, row.posterType),
   publishedAt: row.publishedAt?.toISOString() ?? null,
   updatedAt: row.updatedAt.toISOString(),
   version: row.version,

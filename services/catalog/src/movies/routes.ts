@@ -62,7 +62,7 @@ export const moviesRoutes: FastifyPluginAsyncTypebox<{
   );
 
   app.get(
-    '/:idOrSlug',
+    '/:id',
     {
       schema: {
         tags,
@@ -81,7 +81,7 @@ export const moviesRoutes: FastifyPluginAsyncTypebox<{
       // Relative to /movies/<old>, so it works on the service and behind the gateway's prefix.
       const redirect = (slug: string) => reply.redirect(encodeURIComponent(slug), 301);
       if (viewer.editor) {
-        const found = await movies.get(req.params.idOrSlug, viewer);
+        const found = await movies.get(req.params.id, viewer);
         if ('redirectToSlug' in found) return redirect(found.redirectToSlug);
         // Editors get the version ETag that If-Match takes; public reads get the body hash.
         return reply
@@ -94,9 +94,9 @@ export const moviesRoutes: FastifyPluginAsyncTypebox<{
         req,
         reply,
         cache,
-        { kind: 'movie', ref: req.params.idOrSlug },
+        { kind: 'movie', ref: req.params.id },
         async () => {
-          const found = await movies.get(req.params.idOrSlug, viewer);
+          const found = await movies.get(req.params.id, viewer);
           return 'redirectToSlug' in found
             ? { pass: found.redirectToSlug }
             : { body: serializedBody(reply, found.movie), movieId: found.movie.id };

@@ -78,7 +78,10 @@ const summaryProperties = {
   languages: Type.Array(Type.String()),
   ratingAverage: Type.Union([Type.Number(), Type.Null()]),
   ratingCount: Type.Integer({ minimum: 0 }),
-  posterHash: Type.Union([Type.String(), Type.Null()]),
+  posterUrl: Type.Union([
+    Type.String({ description: 'immutable: changes with the image' }),
+    Type.Null(),
+  ]),
   publishedAt: Type.Union([DateTime, Type.Null()]),
   updatedAt: DateTime,
   version: Type.Integer({ minimum: 1, description: 'the ETag is "v<version>"' }),
@@ -121,7 +124,10 @@ export const MovieDetail = Type.Object(
 export type MovieDetail = Static<typeof MovieDetail>;
 
 export const MovieParams = Type.Object(
-  { idOrSlug: Type.String({ minLength: 1, maxLength: 100 }) },
+  {
+    // One path for every method (OpenAPI allows one parameter name per position): an id or a slug.
+    id: Type.String({ description: 'an id or a slug', minLength: 1, maxLength: 100 }),
+  },
   { additionalProperties: false },
 );
 export const MovieIdParams = Type.Object({ id: Id }, { additionalProperties: false });

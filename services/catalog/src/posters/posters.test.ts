@@ -337,12 +337,15 @@ describe('posters', () => {
         data: { status: 'published', publishedAt: new Date() },
       });
       const before = await app.inject({ url: `/movies/${id}` });
-      expect(before.json().posterHash).toBeNull();
+      expect(before.json().posterUrl).toBeNull();
       // Read twice, so the second answer comes from the cache.
-      expect((await app.inject({ url: `/movies/${id}` })).json().posterHash).toBeNull();
+      expect((await app.inject({ url: `/movies/${id}` })).json().posterUrl).toBeNull();
       await upload(id, posterForm(WEBP));
       const after = await app.inject({ url: `/movies/${id}` });
-      expect(after.json()).toMatchObject({ posterHash: sha256(WEBP), version: 2 });
+      expect(after.json()).toMatchObject({
+        posterUrl: `/api/catalog/posters/${sha256(WEBP)}.webp`,
+        version: 2,
+      });
     });
   });
 
