@@ -10,8 +10,16 @@ import { createTicketStore } from './tickets.js';
 export type { RealtimeHub } from './hub.js';
 export type { PushMessage } from './schemas.js';
 
+// A command waits at most one reconnection or REDIS_COMMAND_TIMEOUT_MS, then fails (503).
+const REDIS_COMMAND_TIMEOUT_MS = 2_000;
+
 const redisFor = (url: string, connectionName: string) =>
-  new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, connectionName });
+  new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
+    connectionName,
+  });
 
 /**
  * Live delivery: POST /ws-ticket, GET /ws, and the hub whose pushToUser reaches a user on any

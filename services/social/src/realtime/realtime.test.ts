@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import pino from 'pino';
+import { eventually, TcpProxy } from '@kavosh/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startSocial } from '../../test/helper.js';
@@ -245,6 +246,36 @@ describe('social realtime: tickets, /ws and fan-out through Redis', () => {
     ws.send(JSON.stringify({ type: 'ping', pad: 'x'.repeat(2_000) }));
     expect((await done).code).toBe(1009);
   });
+
+  it('when Redis does not answer, then tickets are refused 503, not 500, and come back with it', async () => {
+    const redisProxy = await TcpProxy.start({ target: first.infra.redisUrl });
+    const cut = await startSocial({ env: { REDIS_URL: redisProxy.rewrite(first.infra.redisUrl) } });
+    try {
+      const cutHost = await listen(cut.app);
+      const { ticket } = await ticketFor(cut.app);
+      redisProxy.cut();
+      const token = await (await testTokens()).tokenFor({ userId });
+      const res = await cut.app.inject({
+        method: 'POST',
+        url: '/ws-ticket',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(res.statusCode).toBe(503);
+      expect(res.json()).toMatchObject({ code: 'REDIS_UNAVAILABLE' });
+      await expect(connect(`ws://${cutHost}/ws?ticket=${ticket}`)).rejects.toMatchObject({
+        status: 503,
+      });
+      redisProxy.restore();
+      // The refused upgrade never reached Redis: the ticket still opens the socket.
+      await eventually(async () => {
+        const ws = await connect(`ws://${cutHost}/ws?ticket=${ticket}`);
+        ws.close();
+      });
+    } finally {
+      await cut.close();
+      await redisProxy.close();
+    }
+  }, 30_000);
 
   it('when a client stops reading, then pushes stop at the buffer cap and it is closed 1013', async () => {
     const id = randomUUID();

@@ -31,7 +31,11 @@ export const realtimeRoutes: FastifyPluginAsyncTypebox<{
       preHandler: requireAuth(),
       schema: {
         summary: 'A one-time ticket (≈ 30 s) that opens GET /ws as the caller',
-        response: { 200: TicketResponse, 401: problemSchema('UNAUTHENTICATED or TOKEN_INVALID') },
+        response: {
+          200: TicketResponse,
+          401: problemSchema('UNAUTHENTICATED or TOKEN_INVALID'),
+          503: problemSchema('REDIS_UNAVAILABLE'),
+        },
       },
     },
     async (req) => tickets.issue(identityOf(req).userId),
@@ -48,6 +52,7 @@ export const realtimeRoutes: FastifyPluginAsyncTypebox<{
         400: problemSchema('VALIDATION_FAILED: a malformed ticket'),
         401: problemSchema('WS_TICKET_INVALID: missing, unknown, used or expired'),
         426: problemSchema('UPGRADE_REQUIRED: a plain GET, not a WebSocket upgrade'),
+        503: problemSchema('REDIS_UNAVAILABLE'),
       },
     },
     preHandler: async (req) => {

@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { dependencyUnavailable } from '@kavosh/service-kit';
 
 /**
  * A WebSocket ticket: `<nonce>.<expires>.<signature>`, all URL-safe.
@@ -23,6 +24,11 @@ export interface TicketStore {
 export const signTicket = (secret: string, nonceAndExpiry: string): string =>
   createHmac('sha256', secret).update(nonceAndExpiry).digest('base64url');
 
+// A Redis that does not answer is the client's 503 (retry later), never a 500.
+const unavailable = (err: unknown): never => {
+  throw dependencyUnavailable('redis', err);
+};
+
 const keyOf = (prefix: string, ticket: string) =>
   `${prefix}ticket:${createHash('sha256').update(ticket).digest('hex')}`;
 
@@ -41,12 +47,14 @@ export function createTicketStore(opts: {
       const expires = Math.floor(now() / 1000) + opts.ttlSeconds;
       const body = `${nonce}.${expires}`;
       const ticket = `${body}.${signTicket(opts.secret, body)}`;
-      await opts.redis.set(keyOf(opts.keyPrefix, ticket), userId, 'EX', opts.ttlSeconds);
+      await opts.redis
+        .set(keyOf(opts.keyPrefix, ticket), userId, 'EX', opts.ttlSeconds)
+        .catch(unavailable);
       return { ticket, expiresIn: opts.ttlSeconds };
     },
     async consume(ticket) {
       // GETDEL: two connections presenting the same ticket at once get it at most once.
-      return opts.redis.getdel(keyOf(opts.keyPrefix, ticket));
+      return opts.redis.getdel(keyOf(opts.keyPrefix, ticket)).catch(unavailable);
     },
   };
 }
