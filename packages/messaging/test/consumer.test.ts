@@ -104,6 +104,15 @@ describe('subscribe', () => {
     consumers.push(consumer);
     const ev = thing('poison', 1);
     await publishRaw(exchange, THING_HAPPENED, ev, ev.id);
+    // The depth is sampled right after the dead-lettering. Wait for it before listing the DLQ: a
+    // message held by the listing is not counted as waiting, so polling both at once would race.
+    await eventually(
+      async () =>
+        expect(await env.metrics.metrics()).toContain(
+          `kavosh_consumer_dlq_messages{queue="${queue}"} 1`,
+        ),
+      { within: 10_000, message: 'DLQ depth sampled' },
+    );
     const [dead] = await eventually(
       async () => {
         const list = await listDlq(env.amqp, queue);
