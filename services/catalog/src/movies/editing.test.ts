@@ -133,6 +133,9 @@ describe('editing movies', () => {
       'INVALID_CREDIT',
     ],
     ['a year out of range', { year: 1500 }, 400, undefined],
+    ['a stream key climbing out of its folder', { streamKey: 'a/../b.mp4' }, 400, undefined],
+    ['a stream key with an empty segment', { streamKey: 'a//b.mp4' }, 400, undefined],
+    ['a stream key with a trailing slash', { streamKey: 'b/' }, 400, undefined],
     [
       'too many languages',
       { languages: Array.from({ length: 21 }, (_, i) => `l${String.fromCharCode(97 + i)}`) },

@@ -157,7 +157,12 @@ const editableProperties = {
   premium: Type.Boolean(),
   genreIds: Type.Array(Id, { maxItems: 20, uniqueItems: true }),
   credits: Type.Array(CreditInput, { maxItems: 200 }),
-  streamKey: Type.String({ pattern: '^[A-Za-z0-9._/-]+$', minLength: 1, maxLength: 200 }),
+  // Path segments that cannot start with a dot: no '.', '..' or empty segment for nginx to rewrite.
+  streamKey: Type.String({
+    pattern: '^[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$',
+    minLength: 1,
+    maxLength: 200,
+  }),
 };
 
 export const MovieCreateBody = Type.Object(
