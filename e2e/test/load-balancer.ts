@@ -1,4 +1,10 @@
 import { Agent, createServer, request, type Server } from 'node:http';
+import {
+  connect,
+  createServer as createNetServer,
+  type Server as NetServer,
+  type Socket,
+} from 'node:net';
 
 export interface Backend {
   name: string;
@@ -68,7 +74,9 @@ export class ReadinessLoadBalancer {
   /** Listens on an ephemeral loopback port and starts probing; resolves to the port. */
   async start(): Promise<number> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.probes = this.backends.map((b) => this.probeLoop(b));
+    this.probes = this.backends.map((b) =>
+      probeLoop(b, this.probeIntervalMs, () => this.probing, this.ready),
+    );
     const address = this.server.address();
     if (address === null || typeof address === 'string') throw new Error('no port');
     return address.port;
@@ -92,23 +100,97 @@ export class ReadinessLoadBalancer {
     this.next = (this.next + 1) % candidates.length;
     return candidates[this.next];
   }
+}
 
-  /** One probe at a time per backend (period probeIntervalMs, 1 s timeout, threshold 1). */
-  private async probeLoop(backend: Backend): Promise<void> {
-    while (this.probing) {
-      let ok = false;
-      try {
-        const res = await fetch(`http://127.0.0.1:${backend.port}/health/ready`, {
-          signal: AbortSignal.timeout(1_000),
-        });
-        await res.body?.cancel();
-        ok = res.status === 200;
-      } catch {
-        ok = false;
+/**
+ * A round-robin TCP balancer with readiness semantics, standing in for kube-proxy in front of a
+ * Service's pods: each new connection goes to a backend whose /health/ready answered 200 at the
+ * last probe; a connection, once made, stays with its backend until one side closes it.
+ */
+export class ReadinessTcpBalancer {
+  /** Connections each backend was given, by name. */
+  readonly connections = new Map<string, number>();
+  /** Connections that found no ready backend or failed to reach one. */
+  readonly failures: string[] = [];
+  private readonly ready = new Set<string>();
+  private readonly sockets = new Set<Socket>();
+  private readonly server: NetServer;
+  private probing = true;
+  private probes: Promise<void>[] = [];
+  private next = 0;
+
+  constructor(
+    private readonly backends: readonly Backend[],
+    private readonly probeIntervalMs = 100,
+  ) {
+    for (const b of backends) this.connections.set(b.name, 0);
+    this.server = createNetServer((client) => {
+      this.sockets.add(client);
+      client.on('close', () => this.sockets.delete(client));
+      const candidates = this.backends.filter((b) => this.ready.has(b.name));
+      if (candidates.length === 0) {
+        this.failures.push('no ready backend');
+        client.destroy();
+        return;
       }
-      if (ok) this.ready.add(backend.name);
-      else this.ready.delete(backend.name);
-      await new Promise((resolve) => setTimeout(resolve, this.probeIntervalMs));
+      this.next = (this.next + 1) % candidates.length;
+      const backend = candidates[this.next] ?? candidates[0];
+      if (!backend) return;
+      this.connections.set(backend.name, (this.connections.get(backend.name) ?? 0) + 1);
+      const upstream = connect(backend.port, '127.0.0.1');
+      this.sockets.add(upstream);
+      upstream.on('close', () => this.sockets.delete(upstream));
+      upstream.on('error', (err) => {
+        this.failures.push(`→ ${backend.name}: ${err.message}`);
+        client.destroy();
+      });
+      client.on('error', () => upstream.destroy());
+      client.pipe(upstream).pipe(client);
+    });
+  }
+
+  async start(): Promise<number> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.probes = this.backends.map((b) =>
+      probeLoop(b, this.probeIntervalMs, () => this.probing, this.ready),
+    );
+    const address = this.server.address();
+    if (address === null || typeof address === 'string') throw new Error('no port');
+    return address.port;
+  }
+
+  isReady(name: string): boolean {
+    return this.ready.has(name);
+  }
+
+  async stop(): Promise<void> {
+    this.probing = false;
+    await Promise.all(this.probes);
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/** One probe at a time (period intervalMs, 1 s timeout, threshold 1), updating `ready`. */
+async function probeLoop(
+  backend: Backend,
+  intervalMs: number,
+  running: () => boolean,
+  ready: Set<string>,
+): Promise<void> {
+  while (running()) {
+    let ok = false;
+    try {
+      const res = await fetch(`http://127.0.0.1:${backend.port}/health/ready`, {
+        signal: AbortSignal.timeout(1_000),
+      });
+      await res.body?.cancel();
+      ok = res.status === 200;
+    } catch {
+      ok = false;
     }
+    if (ok) ready.add(backend.name);
+    else ready.delete(backend.name);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }

@@ -74,6 +74,7 @@ describe('graceful shutdown', () => {
     const events: string[] = [];
     const { app } = await appWithSlowRoute(events);
     await app.ready();
+    expect((await app.inject({ url: '/health/live' })).headers.connection).not.toBe('close');
     const closing = drainAndClose(app, { SHUTDOWN_DRAIN_MS: 1_000 });
     cleanups.push(() => closing);
 
@@ -81,8 +82,11 @@ describe('graceful shutdown', () => {
     expect(ready.statusCode).toBe(503);
     expect(ready.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(ready.json()).toMatchObject({ code: 'SHUTTING_DOWN' });
-    // Traffic is still served while the endpoint is being removed.
-    expect((await app.inject({ url: '/health/live' })).statusCode).toBe(200);
+    // Traffic is still served while the endpoint is being removed, each answer ending its
+    // connection so kept-alive clients reconnect to a ready replica before this one stops.
+    const live = await app.inject({ url: '/health/live' });
+    expect(live.statusCode).toBe(200);
+    expect(live.headers.connection).toBe('close');
     expect(events).toEqual([]);
 
     await closing;

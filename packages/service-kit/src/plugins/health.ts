@@ -47,10 +47,13 @@ export function installHealth(
     done();
   });
 
-  // Node's server.close() waits for kept-alive sockets (the gateway's pool keeps them): answers
-  // sent while closing end their connection, so close() completes when in-flight work does.
+  // From the start of the drain, answers end their kept-alive connection: a client's pool (the
+  // gateway's, behind a per-connection balancer like kube-proxy) reconnects, to a ready replica,
+  // while this one still serves. Else those connections stay until close(), which drops the idle
+  // ones under a request the client is sending (a 502 at the gateway). It also lets close()
+  // complete when in-flight work does.
   app.addHook('onSend', (_req, reply, payload, done) => {
-    if (closing) reply.header('connection', 'close');
+    if (shuttingDown) reply.header('connection', 'close');
     done(null, payload);
   });
 
