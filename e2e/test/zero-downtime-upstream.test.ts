@@ -9,7 +9,8 @@ import { freePort, startProcess, stopProcess, type RunningProcess } from './proc
 // connections alive. Two replicas of a kit service (e2e/test/fixtures/kit-upstream.ts: the same
 // readiness, drain and shutdown as the four services) behind a TCP balancer that, like
 // kube-proxy, sends new connections to ready replicas only, are restarted one at a time while
-// autocannon drives the gateway: no request may fail.
+// autocannon drives the gateway: no request may fail. (When the kit added `Connection: close`
+// only once close() began, the gateway answered a few 502s here: see docs/deploy.md.)
 
 const REPLICAS = ['upstream-1', 'upstream-2'] as const;
 const DRAIN_MS = 1_500;
