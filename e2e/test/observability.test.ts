@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { ROOT_CONTEXT, SpanKind, context, trace } from '@opentelemetry/api';
@@ -35,6 +35,7 @@ import {
   type ReceivedSpan,
 } from './observability-support.js';
 import { freePort, startProcess, stopProcess, type RunningProcess } from './processes.js';
+import { ownEnv } from './service-env.js';
 
 const REGISTERED = 'auth.user.registered.v1';
 const UserRegistered = Type.Object({
@@ -42,13 +43,6 @@ const UserRegistered = Type.Object({
   type: Type.Literal(REGISTERED),
   data: Type.Object({ userId: Type.String() }, { additionalProperties: true }),
 });
-
-function signingKeySet(): string {
-  const jwk = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' });
-  return JSON.stringify({
-    keys: [{ kty: 'OKP', crv: 'Ed25519', x: jwk.x, d: jwk.d, kid: 'obs-1' }],
-  });
-}
 
 /** pino lines written by the test's consumer, parsed. */
 function memoryLog(): { lines: Record<string, unknown>[]; stream: Writable } {
@@ -61,15 +55,6 @@ function memoryLog(): { lines: Record<string, unknown>[]; stream: Writable } {
   });
   return { lines, stream };
 }
-
-// Variables only one service needs (as in system.test.ts).
-const OWN_ENV: Record<string, Record<string, string>> = {
-  catalog: {
-    CURSOR_SECRET: randomBytes(32).toString('hex'),
-    MEDIA_SIGNING_SECRET: randomBytes(32).toString('base64url'),
-  },
-  social: { WS_TICKET_SECRET: randomBytes(32).toString('hex') },
-};
 
 describe('one trace from the client to a consumer', () => {
   const memory = new InMemorySpanExporter();
@@ -93,6 +78,7 @@ describe('one trace from the client to a consumer', () => {
       spanProcessors: [new SimpleSpanProcessor(memory)],
     });
     receiver = await startOtlpReceiver();
+    const own = ownEnv();
     const infra = await getInfra();
     const authDb = await createTestDatabase({ label: 'obs-auth' });
     consumerDb = await createTestDatabase({ label: 'obs-consumer' });
@@ -125,11 +111,11 @@ describe('one trace from the client to a consumer', () => {
       DATABASE_URL: authDb.url,
       AMQP_URL: infra.amqpUrl,
       REDIS_URL: infra.redisUrl,
-      JWT_PRIVATE_JWKS: signingKeySet(),
+      ...own.auth,
     });
     // The other services run too: the metrics test scrapes every process.
     const upstreams: Record<string, string> = { AUTH_URL: auth.url };
-    for (const name of ['catalog', 'billing', 'social']) {
+    for (const name of ['catalog', 'billing', 'social'] as const) {
       const db = await createTestDatabase({ label: `obs-${name}` });
       databases.push(db);
       const proc = startProcess(name, `services/${name}/src/main.ts`, {
@@ -141,7 +127,7 @@ describe('one trace from the client to a consumer', () => {
         AMQP_URL: infra.amqpUrl,
         REDIS_URL: infra.redisUrl,
         AUTH_JWKS_URL: `${auth.url}/.well-known/jwks.json`,
-        ...OWN_ENV[name],
+        ...own[name],
       });
       others.push(proc);
       upstreams[`${name.toUpperCase()}_URL`] = proc.url;
