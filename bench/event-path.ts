@@ -215,8 +215,16 @@ async function rawBaseline(
   return { latency: stats(latencies), pacing };
 }
 
+interface Sample {
+  at: number;
+  ms: number;
+  toBrokerMs: number;
+}
+
 interface PathResult {
   all: Stats;
+  /** Commit → the broker delivering the event (to a tap queue beside the consumer's). */
+  toBroker: Stats;
   warm: Stats;
   pacing: Pacing;
   producerErrors: number;
@@ -265,12 +273,32 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
   const broker = await Broker.connect({ url: AMQP_URL, name: `bench-${suffix}`, logger });
   await broker.withChannel((ch) => declareTopology(ch, { exchange }));
   const relay = new OutboxRelay({ prisma: relayDb, broker, logger, exchange, pollIntervalMs: 50 });
-  const committedAt = new Map<string, { t: number; sink: { at: number; ms: number }[] }>();
+  // A tap: a plain auto-ack queue on the same exchange records when the broker delivers each event,
+  // which splits the path into commit → delivery (relay + broker) and delivery → consumer commit.
+  const tapConn = await connect(AMQP_URL);
+  const tap = await tapConn.createChannel();
+  const { queue: tapQueue } = await tap.assertQueue('', { exclusive: true, autoDelete: true });
+  await tap.bindQueue(tapQueue, exchange, '#');
+  const deliveredAt = new Map<string, number>();
+  await tap.consume(
+    tapQueue,
+    (msg) => {
+      if (msg) deliveredAt.set(String(msg.properties.messageId), performance.now());
+    },
+    { noAck: true },
+  );
+  const committedAt = new Map<string, { t: number; sink: Sample[] }>();
   const onHandled = (event: { id: string }): void => {
     const c = committedAt.get(event.id);
     if (!c) return;
     committedAt.delete(event.id);
-    c.sink.push({ at: c.t, ms: performance.now() - c.t });
+    const delivered = deliveredAt.get(event.id);
+    deliveredAt.delete(event.id);
+    c.sink.push({
+      at: c.t,
+      ms: performance.now() - c.t,
+      toBrokerMs: delivered === undefined ? NaN : delivered - c.t,
+    });
   };
   const effect = async (event: { id: string; subject?: string }, tx: SqlExecutor) => {
     await tx.$executeRawUnsafe(
@@ -300,7 +328,7 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
 
   /** Produces `rate` events/s of `type` for `seconds` and waits until each is consumed. */
   async function eventPath(type: string, rate: number): Promise<PathResult> {
-    const sink: { at: number; ms: number }[] = [];
+    const sink: Sample[] = [];
     let producerErrors = 0;
     const cpu = cpuMeter(servers);
     const start = performance.now();
@@ -325,6 +353,7 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
     const used = cpu();
     return {
       all: stats(sink.map((l) => l.ms)),
+      toBroker: stats(sink.map((l) => l.toBrokerMs).filter((ms) => !Number.isNaN(ms))),
       warm: stats(sink.filter((l) => l.at - start >= 1000).map((l) => l.ms)),
       pacing,
       producerErrors,
@@ -441,7 +470,20 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
           goal,
         ],
         [`  after 1 s warm-up`, r.warm.p50, r.warm.p99, r.warm.max, r.warm.n, '', '', '', goal],
+        [
+          `  of which commit → broker delivery`,
+          r.toBroker.p50,
+          r.toBroker.p99,
+          r.toBroker.max,
+          r.toBroker.n,
+          '',
+          '',
+          '',
+          '',
+        ],
       );
+      figures[`e2e_${k}_to_broker_p50_ms`] = r.toBroker.p50;
+      figures[`e2e_${k}_to_broker_p99_ms`] = r.toBroker.p99;
     }
     rows.push([
       `relay drain, ${backlog} rows: ${drainPerS} events/s`,
@@ -491,6 +533,7 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
       await ch.deleteExchange(exchange);
     });
     await broker.close();
+    await tapConn.close();
     await prismaDb.$disconnect();
     for (const pool of pools) await pool.end();
     await adminConn.query(`DROP DATABASE ${dbName}`);
