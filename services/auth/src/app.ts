@@ -10,6 +10,7 @@ import { isDatabaseUnavailable, pingDatabase } from '@kavosh/db';
 import { Messaging, type MessagingOptions } from '@kavosh/messaging';
 import { Redis } from 'ioredis';
 import { authenticate, createLocalTokenVerifier } from '@kavosh/auth-client';
+import { accountMetrics } from './accounts/metrics.js';
 import { accountsRoutes } from './accounts/routes.js';
 import { createAccountsService } from './accounts/service.js';
 import { createLoginThrottle, type ThrottleRules } from './accounts/throttle.js';
@@ -129,7 +130,12 @@ export async function buildApp(config: AuthConfig, deps: AuthDeps = {}): Promise
       .map((address) => address.trim())
       .filter((address) => address.length > 0),
   );
-  await app.register(accountsRoutes, { accounts, cookies, trustedProxies });
+  await app.register(accountsRoutes, {
+    accounts,
+    cookies,
+    trustedProxies,
+    metrics: accountMetrics(app.metrics),
+  });
   await app.register(sessionsRoutes, { sessions, cookies });
   await app.register(usersRoutes, { prefix: '/users', users });
 

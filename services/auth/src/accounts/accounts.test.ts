@@ -131,6 +131,30 @@ describe('accounts', () => {
       expect(session.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     });
 
+    it('counts sign-ups and login outcomes in /metrics', async () => {
+      const counter = async (series: string) => {
+        const text = (await app.inject({ url: '/metrics' })).body;
+        const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+        return Number(line?.split(' ')[1] ?? 'NaN');
+      };
+      const before = {
+        registered: await counter('auth_registrations_total'),
+        success: await counter('auth_logins_total{result="success"}'),
+        invalid: await counter('auth_logins_total{result="invalid_credentials"}'),
+      };
+      const { email } = await registerAndLogin(app);
+      await app.inject({
+        method: 'POST',
+        url: '/login',
+        payload: { email, password: 'wrong one!' },
+      });
+      expect(await counter('auth_registrations_total')).toBe(before.registered + 1);
+      expect(await counter('auth_logins_total{result="success"}')).toBe(before.success + 1);
+      expect(await counter('auth_logins_total{result="invalid_credentials"}')).toBe(
+        before.invalid + 1,
+      );
+    });
+
     it('answers the same 401 INVALID_CREDENTIALS for a wrong password and an unknown email', async () => {
       const { email } = await registerAndLogin(app);
       const wrong = await app.inject({

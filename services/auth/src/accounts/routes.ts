@@ -5,7 +5,8 @@ import { Type } from 'typebox';
 import type { CookieTransport } from '../sessions/cookies.js';
 import { clientIp } from './client-ip.js';
 import { TokenPair } from '../sessions/schemas.js';
-import { TooManyAttempts } from './errors.js';
+import { InvalidCredentials, TooManyAttempts } from './errors.js';
+import type { AccountMetrics } from './metrics.js';
 import {
   ChangePasswordBody,
   DeleteMeBody,
@@ -25,7 +26,8 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{
   accounts: AccountsService;
   cookies: CookieTransport;
   trustedProxies: ReadonlySet<string>;
-}> = async (app, { accounts, cookies, trustedProxies }) => {
+  metrics: AccountMetrics;
+}> = async (app, { accounts, cookies, trustedProxies, metrics }) => {
   // The problem body says how long to wait; the header says it to HTTP clients and proxies.
   app.addHook('onError', async (_req, reply, err) => {
     if (err instanceof TooManyAttempts) reply.header('retry-after', String(err.retryAfterSeconds));
@@ -40,8 +42,11 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{
         response: { 201: User, 409: problemSchema('EMAIL_TAKEN'), 400: problemSchema() },
       },
     },
-    async (req, reply) =>
-      reply.code(201).send(await accounts.register(req.body, traceparentOf(req))),
+    async (req, reply) => {
+      const user = await accounts.register(req.body, traceparentOf(req));
+      metrics.registered();
+      return reply.code(201).send(user);
+    },
   );
 
   app.post(
@@ -58,7 +63,14 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (req, reply) => {
-      const { user, tokens } = await accounts.login(req.body, clientIp(req, trustedProxies));
+      const { user, tokens } = await accounts
+        .login(req.body, clientIp(req, trustedProxies))
+        .catch((err: unknown) => {
+          if (err instanceof InvalidCredentials) metrics.login('invalid_credentials');
+          if (err instanceof TooManyAttempts) metrics.login('throttled');
+          throw err;
+        });
+      metrics.login('success');
       return { user, ...(req.body.refreshTokenCookie ? cookies.deliver(reply, tokens) : tokens) };
     },
   );
