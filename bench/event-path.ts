@@ -182,7 +182,7 @@ async function rawBaseline(
   seconds: number,
   queue: string,
 ): Promise<{ latency: Stats; pacing: Pacing }> {
-  const conn = await connect(AMQP_URL);
+  const conn = await connect(AMQP_URL, { noDelay: true });
   const pub = await conn.createConfirmChannel();
   const sub = await conn.createChannel();
   await pub.assertQueue(queue, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
@@ -275,7 +275,7 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
   const relay = new OutboxRelay({ prisma: relayDb, broker, logger, exchange, pollIntervalMs: 50 });
   // A tap: a plain auto-ack queue on the same exchange records when the broker delivers each event,
   // which splits the path into commit → delivery (relay + broker) and delivery → consumer commit.
-  const tapConn = await connect(AMQP_URL);
+  const tapConn = await connect(AMQP_URL, { noDelay: true });
   const tap = await tapConn.createChannel();
   const { queue: tapQueue } = await tap.assertQueue('', { exclusive: true, autoDelete: true });
   await tap.bindQueue(tapQueue, exchange, '#');
