@@ -17,6 +17,7 @@ export type EnvSchema = Map<string, EnvVariable>;
 const SCHEMA_FILES = [
   'packages/service-kit/src/config.ts',
   'packages/auth-client/src/token-env.ts',
+  'packages/telemetry/src/config.ts',
   'services/auth/src/config.ts',
   'services/catalog/src/config.ts',
   'services/billing/src/config.ts',
@@ -108,7 +109,10 @@ function lookup(known: Map<string, EnvSchema>, name: string, from: string): EnvS
  */
 export function sharedVariables(schemas: Map<string, EnvSchema>): Set<string> {
   return new Set(
-    ['HttpEnv', 'CommonEnv', 'TokenEnv'].flatMap((name) => [...(schemas.get(name)?.keys() ?? [])]),
+    // TelemetryEnv: every process's preload reads the OTEL_* variables.
+    ['HttpEnv', 'CommonEnv', 'TokenEnv', 'TelemetryEnv'].flatMap((name) => [
+      ...(schemas.get(name)?.keys() ?? []),
+    ]),
   );
 }
 

@@ -14,6 +14,10 @@ export const TelemetryEnv = Type.Object({
   OTEL_EXPORTER_OTLP_ENDPOINT: Type.Optional(Type.String({ maxLength: 2000 })),
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: Type.Optional(Type.String({ maxLength: 2000 })),
   OTEL_SERVICE_NAME: Type.Optional(Type.String({ maxLength: 200 })),
+  // Read by the SDK itself; listed so deployments may set them (deploy/ checks every variable).
+  OTEL_TRACES_SAMPLER: Type.Optional(Type.String({ maxLength: 100 })),
+  OTEL_TRACES_SAMPLER_ARG: Type.Optional(Type.String({ maxLength: 100 })),
+  OTEL_EXPORTER_OTLP_PROTOCOL: Type.Optional(Type.String({ maxLength: 100 })),
 });
 export type TelemetryConfig = Static<typeof TelemetryEnv>;
 
