@@ -9,7 +9,7 @@ import type { Broker } from './connection.js';
 import { errorMessage } from './errors.js';
 import { CloudEventEnvelope } from './event.js';
 import {
-  InboxDuplicateInBatchError,
+  InboxDuplicateError,
   handleInTransaction,
   type InboxItem,
   type InboxOutcome,
@@ -329,11 +329,13 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
       batchSpan?.end();
     } catch (err) {
       if (batchSpan) endWithError(batchSpan, err);
-      // In a batch: an outage gives them all back; anything else re-runs each alone so that only
-      // the failing event is retried.
-      if (batch.length > 1) {
-        // A redelivered event in the batch is no outage: straight to the one-by-one re-run.
-        if (!(err instanceof InboxDuplicateInBatchError) && (await this.#databaseDown(err))) {
+      if (batch.length === 1 && err instanceof InboxDuplicateError) {
+        // Handled before: this run's effects went with the rollback; ack it, no second effect.
+        outcomes = [{ kind: 'duplicate' }];
+      } else if (batch.length > 1) {
+        // In a batch: an outage gives them all back; anything else (a redelivered event among
+        // them, too) re-runs each alone so that only the failing event is retried.
+        if (!(err instanceof InboxDuplicateError) && (await this.#databaseDown(err))) {
           await this.#backOff(err);
           for (const w of batch) {
             this.#settle(w.ch, w.msg, 'requeue');
@@ -343,10 +345,11 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
         }
         for (const w of batch) await this.#runBatch([w]);
         return;
+      } else {
+        const [w] = batch;
+        if (w) await this.#fail(w, err);
+        return;
       }
-      const [w] = batch;
-      if (w) await this.#fail(w, err);
-      return;
     }
     this.#dbBackoffMs = 0;
     for (const [i, w] of batch.entries()) {

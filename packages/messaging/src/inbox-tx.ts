@@ -14,48 +14,48 @@ export interface InboxItem<Tx> {
 export type InboxOutcome = { kind: 'handled' } | { kind: 'duplicate' };
 
 /**
- * Thrown when a batch's inbox INSERT IGNORE skipped a row: one of its events was handled before (a
- * redelivery) or appears twice in the batch. The consumer rolls the batch back and runs each event
- * alone, where the single-row insert tells exactly which one is the duplicate.
+ * Thrown (rolling the transaction back) when the inbox INSERT IGNORE skipped a row: an event was
+ * handled before (a redelivery) or appears twice in the batch. The consumer acks a lone event as a
+ * duplicate, and re-runs a batch one event at a time, where the insert tells the duplicate apart.
  */
-export class InboxDuplicateInBatchError extends Error {
+export class InboxDuplicateError extends Error {
   constructor(expected: number, inserted: number) {
-    super(`inbox: ${expected - inserted} of ${expected} events in the batch were already recorded`);
-    this.name = 'InboxDuplicateInBatchError';
+    super(`inbox: ${expected - inserted} of ${expected} events were already recorded`);
+    this.name = 'InboxDuplicateError';
   }
 }
 
 /**
- * Inside one transaction: record every item in the inbox, then run the handlers in delivery order.
+ * Inside one transaction: record every item in the inbox and run the handlers in delivery order.
  * Committing many events at once is what lets a consumer keep up (MEASURED.md: a Prisma interactive
- * transaction costs ≈ 1 ms of CPU). A batch writes its inbox rows with one multi-row INSERT IGNORE
- * (one round trip, not one per event); if any row already existed it throws
- * InboxDuplicateInBatchError. Any failure rolls back the whole batch; the consumer then handles
- * each item alone, so a failing event never takes others' effects with it.
+ * transaction costs ≈ 1 ms of CPU). The inbox rows go in with one multi-row INSERT IGNORE, sent
+ * ahead of the handlers' statements without waiting for its answer: on one connection they run in
+ * order, and the round trip overlaps the handlers. If the insert skipped a row the handlers' effects
+ * must not commit: it throws InboxDuplicateError, whatever the handlers did (an effect that failed
+ * because it already existed is that duplicate, not a handler bug). Any failure rolls back the
+ * whole batch; the consumer then handles each item alone, so a failing event never takes others'
+ * effects with it. Handlers may therefore run for an event handled before, in a transaction that
+ * is rolled back: they must keep every effect in `tx`.
  */
 export async function handleInTransaction<Tx extends SqlExecutor>(
   tx: Tx,
   consumer: string,
   items: readonly InboxItem<Tx>[],
 ): Promise<InboxOutcome[]> {
-  const [only] = items;
-  if (items.length === 1 && only) {
-    const inserted = await tx.$executeRawUnsafe(
-      'INSERT IGNORE INTO inbox (consumer, event_id, processed_at) VALUES (?, ?, NOW(3))',
-      consumer,
-      only.event.id,
-    );
-    // Already in the inbox: handled before; no second effect.
-    if (inserted === 0) return [{ kind: 'duplicate' }];
-    await runHandler(tx, only);
-    return [{ kind: 'handled' }];
-  }
-  const inserted = await tx.$executeRawUnsafe(
-    `INSERT IGNORE INTO inbox (consumer, event_id, processed_at) VALUES ${items.map(() => '(?, ?, NOW(3))').join(', ')}`,
-    ...items.flatMap((item) => [consumer, item.event.id]),
-  );
-  if (inserted !== items.length) throw new InboxDuplicateInBatchError(items.length, inserted);
-  for (const item of items) await runHandler(tx, item);
+  // Sent now (then() starts a lazy Prisma query), answered while the handlers run.
+  const recorded = new Promise<number>((resolve, reject) => {
+    tx.$executeRawUnsafe(
+      `INSERT IGNORE INTO inbox (consumer, event_id, processed_at) VALUES ${items.map(() => '(?, ?, NOW(3))').join(', ')}`,
+      ...items.flatMap((item) => [consumer, item.event.id]),
+    ).then(resolve, reject);
+  });
+  const handled = (async () => {
+    for (const item of items) await runHandler(tx, item);
+  })();
+  const [inserted, handlers] = await Promise.allSettled([recorded, handled]);
+  if (inserted.status === 'rejected') throw inserted.reason;
+  if (inserted.value !== items.length) throw new InboxDuplicateError(items.length, inserted.value);
+  if (handlers.status === 'rejected') throw handlers.reason;
   return items.map(() => ({ kind: 'handled' }));
 }
 
