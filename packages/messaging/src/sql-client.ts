@@ -59,10 +59,23 @@ function affectedRows(result: unknown): number {
   return typeof n === 'number' || typeof n === 'bigint' ? Number(n) : 0;
 }
 
+/**
+ * Marks an executor whose statements may be sent without waiting for the previous answer: a raw
+ * mariadb connection queues them and runs them in order. A Prisma transaction client does not
+ * promise that, so it never carries the mark.
+ */
+export const PIPELINES = Symbol('kavosh.messaging.pipelines');
+
+/** Whether `tx` runs concurrently issued statements in issue order on one connection. */
+export function pipelines(tx: SqlExecutor): boolean {
+  return PIPELINES in tx;
+}
+
 function executorOn(target: {
   query(sql: string, values?: unknown[]): Promise<unknown>;
-}): SqlExecutor {
+}): SqlExecutor & { [PIPELINES]: true } {
   return {
+    [PIPELINES]: true,
     $executeRawUnsafe: async (query, ...values) => affectedRows(await target.query(query, values)),
     // The caller names the row type, as with Prisma's $queryRawUnsafe<T>.
     $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) =>
