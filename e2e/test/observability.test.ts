@@ -138,6 +138,8 @@ describe('one trace from the client to a consumer', () => {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
       REDIS_URL: infra.redisUrl,
+      // Its own rate-limit counters: e2e files run at once, all from 127.0.0.1.
+      REDIS_KEY_PREFIX: `${uniquePrefix('e2e-obs')}:`,
       AUTH_JWKS_URL: `${auth.url}/.well-known/jwks.json`,
       ...upstreams,
     });

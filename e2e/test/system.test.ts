@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, eventually, getInfra, type TestDatabase } from '@kavosh/testing';
+import {
+  createTestDatabase,
+  eventually,
+  getInfra,
+  type TestDatabase,
+  uniquePrefix,
+} from '@kavosh/testing';
 import { freePort, startProcess, stopProcess, type RunningProcess } from './processes.js';
 import { ownEnv, SERVICES } from './service-env.js';
 
@@ -36,6 +42,8 @@ describe('the whole system started from source', () => {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       REDIS_URL: infra.redisUrl,
+      // Its own rate-limit counters: e2e files run at once, all from 127.0.0.1.
+      REDIS_KEY_PREFIX: `${uniquePrefix('e2e-system')}:`,
       AUTH_JWKS_URL: `${upstreamEnv.AUTH_URL}/.well-known/jwks.json`,
       ...upstreamEnv,
     });

@@ -2,7 +2,13 @@ import { createHmac, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createTestDatabase, eventually, getInfra, type TestDatabase } from '@kavosh/testing';
+import {
+  createTestDatabase,
+  eventually,
+  getInfra,
+  type TestDatabase,
+  uniquePrefix,
+} from '@kavosh/testing';
 import { freePort, startProcess, stopProcess, type RunningProcess } from './processes.js';
 
 /**
@@ -112,6 +118,8 @@ describe('live notifications through the gateway', () => {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       REDIS_URL: infra.redisUrl,
+      // Its own rate-limit counters: e2e files run at once, all from 127.0.0.1.
+      REDIS_KEY_PREFIX: `${uniquePrefix('e2e-ws')}:`,
       AUTH_URL: urls.auth ?? '',
       SOCIAL_URL: urls.social ?? '',
       AUTH_JWKS_URL: `${urls.auth}/.well-known/jwks.json`,

@@ -58,7 +58,12 @@ function openUpstream(url: string, request: FastifyRequest, config: GatewayConfi
       maxPayload: config.WS_MAX_BUFFERED_BYTES,
       perMessageDeflate: false,
     });
-    ws.once('open', () => resolve({ ws }));
+    // Social speaks first (its `ready` frame may ride with the 101): hold its frames until the
+    // client side is linked, or they would be emitted with no listener and lost.
+    ws.once('open', () => {
+      ws.pause();
+      resolve({ ws });
+    });
     ws.once('unexpected-response', (req, res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.length < 16 && chunks.push(chunk));
@@ -134,6 +139,7 @@ function link(
   });
   // An error is followed by 'close', which closes the other side.
   upstream.on('error', () => undefined);
+  upstream.resume();
 }
 
 /**
