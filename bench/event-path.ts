@@ -517,6 +517,7 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
         'producer: one autocommit outbox INSERT per event on a raw mariadb pool, relay woken in-process after each commit (50 ms poll as fallback)',
         'relay: raw mariadb pool, batch 500; consumers: prefetch 100, group commit ≤ 50 events per transaction, 2 lanes by subject; one multi-row inbox INSERT per transaction',
         'everything (MariaDB, RabbitMQ, producer, relay, consumer) shares this machine, and other work may be running on it: compare rows of one run, not absolutes',
+        'CPU µs/event: "node" is this process (producer + relay + consumers); "mariadb" and "rabbitmq" are the whole servers, other clients included',
       ],
     };
   } finally {
