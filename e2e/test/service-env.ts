@@ -1,4 +1,5 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { uniquePrefix } from '@kavosh/testing';
 
 export const SERVICES = ['auth', 'catalog', 'billing', 'social'] as const;
 export type ServiceName = (typeof SERVICES)[number];
@@ -15,7 +16,8 @@ export function signingKeySet(kid = 'e2e-1'): string {
  * here once.
  */
 export const ownEnv = (): Record<ServiceName, Record<string, string>> => ({
-  auth: { JWT_PRIVATE_JWKS: signingKeySet() },
+  // Its own login-throttle counters: every e2e file logs in from 127.0.0.1 at once.
+  auth: { JWT_PRIVATE_JWKS: signingKeySet(), REDIS_KEY_PREFIX: `${uniquePrefix('e2e-auth')}:` },
   catalog: {
     CURSOR_SECRET: randomBytes(32).toString('hex'),
     MEDIA_SIGNING_SECRET: randomBytes(32).toString('base64url'),

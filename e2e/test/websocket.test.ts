@@ -90,7 +90,10 @@ describe('live notifications through the gateway', () => {
     redis = new Redis(infra.redisUrl);
     const urls: Record<string, string> = {};
     const own: Record<string, Record<string, string>> = {
-      auth: { JWT_PRIVATE_JWKS: signingKeySet() },
+      auth: {
+        JWT_PRIVATE_JWKS: signingKeySet(),
+        REDIS_KEY_PREFIX: `${uniquePrefix('e2e-ws-auth')}:`,
+      },
       social: { WS_TICKET_SECRET },
     };
     for (const name of ['auth', 'social']) {

@@ -102,7 +102,7 @@ export async function buildApp(config: AuthConfig, deps: AuthDeps = {}): Promise
   });
   const throttle = createLoginThrottle({
     redis,
-    keyPrefix: deps.redisKeyPrefix ?? 'kavosh:auth:',
+    keyPrefix: deps.redisKeyPrefix ?? config.REDIS_KEY_PREFIX,
     rules: deps.throttle,
   });
   const accounts = createAccountsService({

@@ -33,6 +33,8 @@ export const AuthEnv = Type.Object({
   CSRF_ALLOWED_ORIGINS: Type.String({ minLength: 1, default: 'http://localhost:8080' }),
   /** Peers whose X-Forwarded-For is believed (the gateway), comma-separated exact addresses. */
   TRUSTED_PROXY_ADDRESSES: Type.String({ default: '127.0.0.1,::1,::ffff:127.0.0.1' }),
+  /** Prefix of auth's Redis keys (login throttling): processes that must not share counters differ. */
+  REDIS_KEY_PREFIX: Type.String({ pattern: '^[A-Za-z0-9:_-]{1,64}$', default: 'kavosh:auth:' }),
   AUTH_BOOTSTRAP_ADMIN_EMAIL: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
   AUTH_BOOTSTRAP_ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 8, maxLength: 128 })),
 });
