@@ -7,7 +7,13 @@ import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, eventually, getInfra, type TestDatabase } from '@kavosh/testing';
+import {
+  createTestDatabase,
+  eventually,
+  getInfra,
+  type TestDatabase,
+  uniquePrefix,
+} from '@kavosh/testing';
 import { freePort, startProcess, stopProcess, type RunningProcess } from './processes.js';
 import { ownEnv, SERVICES, type ServiceName } from './service-env.js';
 
@@ -32,7 +38,7 @@ const PUBLIC_BY_DESIGN = [
   'POST /api/auth/refresh',
   'POST /api/auth/logout',
   'GET /api/catalog/movies',
-  'GET /api/catalog/movies/{idOrSlug}',
+  'GET /api/catalog/movies/{id}',
   'GET /api/catalog/genres',
   'GET /api/catalog/people/{id}',
 ];
@@ -65,7 +71,7 @@ interface Doc {
   'x-kavosh-policies': { method: string; path: string }[];
 }
 interface Op {
-  /** e.g. `GET /api/catalog/movies/{idOrSlug}` */
+  /** e.g. `GET /api/catalog/movies/{id}` */
   name: string;
   method: string;
   path: string;
@@ -258,6 +264,8 @@ describe('the edge policy table against every route of every service', () => {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       REDIS_URL: infra.redisUrl,
+      // Its own rate-limit counters: e2e files run at once, all from 127.0.0.1.
+      REDIS_KEY_PREFIX: `${uniquePrefix('e2e-openapi')}:`,
       AUTH_JWKS_URL: `${upstreamUrl.auth}/.well-known/jwks.json`,
       AUTH_URL: upstreamUrl.auth ?? '',
       CATALOG_URL: upstreamUrl.catalog ?? '',
