@@ -159,7 +159,7 @@ function printBanner(config: StartConfig, elapsedMs: number): void {
   const text = [
     '',
     bold(`Kavosh is up (${(elapsedMs / 1000).toFixed(1)} s).`, config.color),
-    `  API gateway: ${bold('http://localhost:8080', config.color)}  (API docs will be at /docs)`,
+    `  API gateway: ${bold('http://localhost:8080', config.color)}  (Swagger UI at /docs, merged OpenAPI at /openapi.json)`,
     '  every process: /health/live, /health/ready, /metrics, /openapi.json',
     ...rows,
     '  Ctrl-C stops everything.',

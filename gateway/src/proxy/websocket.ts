@@ -1,3 +1,5 @@
+// `schema.hide` below is @fastify/swagger's addition to FastifySchema.
+import type {} from '@fastify/swagger';
 import { ServerResponse, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
