@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '@kavosh/auth-client';
 import type { KavoshApp } from '@kavosh/service-kit';
 import type { Database } from '../src/db.js';
-import { testTokens } from './tokens.js';
+import { testTokens } from '@kavosh/auth-client/testing';
 
 /** Bearer headers for a caller with `roles` (or none for an anonymous caller). */
 export async function authAs(...roles: Role[]): Promise<Record<string, string>> {

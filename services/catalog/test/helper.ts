@@ -3,7 +3,7 @@ import { migrate } from '@kavosh/db';
 import { startTestService } from '@kavosh/testing';
 import { buildApp, type CatalogDeps } from '../src/app.js';
 import { readConfig } from '../src/config.js';
-import { testTokens } from './tokens.js';
+import { testTokens } from '@kavosh/auth-client/testing';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
 /** The cursor key every test app signs with; tests may forge cursors with it on purpose. */

@@ -3,7 +3,7 @@ import { migrate } from '@kavosh/db';
 import { startTestService } from '@kavosh/testing';
 import { buildApp, type SocialDeps } from '../src/app.js';
 import { readConfig } from '../src/config.js';
-import { testTokens } from './tokens.js';
+import { testTokens } from '@kavosh/auth-client/testing';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
 export const SCHEMA_PATH = fileURLToPath(new URL('../prisma/schema.prisma', import.meta.url));

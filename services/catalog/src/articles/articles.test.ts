@@ -5,7 +5,7 @@ import type { TestService } from '@kavosh/testing';
 import { createDatabase, type Database } from '../db.js';
 import { startCatalog } from '../../test/helper.js';
 import { allPages, authAs, insertMovies } from '../../test/catalog-fixtures.js';
-import { testTokens } from '../../test/tokens.js';
+import { testTokens } from '@kavosh/auth-client/testing';
 import { anonymizeAuthor } from './service.js';
 
 interface ArticleJson {

@@ -11,7 +11,7 @@ import { eventually } from '@kavosh/testing';
 import { readConfig } from '../config.js';
 import { createDatabase, type Database } from '../db.js';
 import { startCatalog, TEST_MEDIA_SIGNING_SECRET } from '../../test/helper.js';
-import { testTokens } from '../../test/tokens.js';
+import { testTokens } from '@kavosh/auth-client/testing';
 import { secureLinkHash, signMediaUrl } from './signing.js';
 
 const TEMPLATE = fileURLToPath(

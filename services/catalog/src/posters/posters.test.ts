@@ -7,7 +7,7 @@ import type { KavoshApp } from '@kavosh/service-kit';
 import type { TestService } from '@kavosh/testing';
 import { createDatabase, type Database } from '../db.js';
 import { startCatalog } from '../../test/helper.js';
-import { testTokens } from '../../test/tokens.js';
+import { testTokens } from '@kavosh/auth-client/testing';
 import { posterUrl } from './poster-url.js';
 import { createPostersService } from './service.js';
 import { createLocalDiskStorage } from '../storage/local-disk.js';

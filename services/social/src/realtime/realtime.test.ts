@@ -7,7 +7,7 @@ import { eventually, TcpProxy } from '@kavosh/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startSocial } from '../../test/helper.js';
-import { testTokens } from '../../test/tokens.js';
+import { testTokens } from '@kavosh/auth-client/testing';
 import type { SocialApp } from '../app.js';
 
 type Social = Awaited<ReturnType<typeof startSocial>>;

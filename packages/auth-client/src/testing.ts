@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { createLocalTokenVerifier, type Role, type TokenVerifier } from '@kavosh/auth-client';
+import { createLocalTokenVerifier } from './verifier.js';
+import type { Role, TokenVerifier } from './verifier.js';
 
 const ISSUER = 'http://localhost:8080';
 const AUDIENCE = 'kavosh';
@@ -11,7 +12,10 @@ export interface TestTokens {
   tokenFor(opts?: { userId?: string; roles?: Role[]; expiresIn?: string }): Promise<string>;
 }
 
-/** An Ed25519 key of the test's own, verified the way social verifies auth's tokens. */
+/**
+ * For services' tests: an Ed25519 key of the test's own, and a verifier that checks tokens the
+ * way services check auth's, so a test can sign tokens for any user and role.
+ */
 export async function createTestTokens(): Promise<TestTokens> {
   const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
   const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'test', alg: 'EdDSA' };
@@ -34,5 +38,5 @@ export async function createTestTokens(): Promise<TestTokens> {
 }
 
 let shared: Promise<TestTokens> | undefined;
-/** One key per test process: every startSocial() app accepts tokens from it. */
+/** One key per test process: every app built with its verifier accepts tokens from tokenFor(). */
 export const testTokens = (): Promise<TestTokens> => (shared ??= createTestTokens());
