@@ -15,13 +15,14 @@ export function signingKeySet(kid = 'e2e-1'): string {
  * test that starts the services from source: a service that gains a required variable adds it
  * here once.
  */
-export const ownEnv = (): Record<ServiceName, Record<string, string>> => ({
-  // Its own login-throttle counters: every e2e file logs in from 127.0.0.1 at once.
-  auth: { JWT_PRIVATE_JWKS: signingKeySet(), REDIS_KEY_PREFIX: `${uniquePrefix('e2e-auth')}:` },
-  catalog: {
-    CURSOR_SECRET: randomBytes(32).toString('hex'),
-    MEDIA_SIGNING_SECRET: randomBytes(32).toString('base64url'),
-  },
-  billing: {},
-  social: { WS_TICKET_SECRET: randomBytes(32).toString('hex') },
-});
+export const ownEnv = () =>
+  ({
+    // Its own login-throttle counters: every e2e file logs in from 127.0.0.1 at once.
+    auth: { JWT_PRIVATE_JWKS: signingKeySet(), REDIS_KEY_PREFIX: `${uniquePrefix('e2e-auth')}:` },
+    catalog: {
+      CURSOR_SECRET: randomBytes(32).toString('hex'),
+      MEDIA_SIGNING_SECRET: randomBytes(32).toString('base64url'),
+    },
+    billing: {},
+    social: { WS_TICKET_SECRET: randomBytes(32).toString('hex') },
+  }) satisfies Record<ServiceName, Record<string, string>>;

@@ -1,4 +1,4 @@
-import { createHmac, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -10,22 +10,13 @@ import {
   uniquePrefix,
 } from '@kavosh/testing';
 import { freePort, startProcess, stopProcess, type RunningProcess } from './processes.js';
+import { ownEnv } from './service-env.js';
 
 /**
  * Live notifications through every process a browser would use: auth for the token, the gateway
  * as the only entry, social behind it, Redis between social's replicas. The gateway's own edge
  * cases (no upstream connection for a bad ticket, backpressure) are in gateway/test/websocket.test.ts.
  */
-
-const WS_TICKET_SECRET = randomBytes(32).toString('hex');
-
-/** A private JWK set with one Ed25519 key, as auth expects in JWT_PRIVATE_JWKS. */
-function signingKeySet(): string {
-  const jwk = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' });
-  return JSON.stringify({
-    keys: [{ kty: 'OKP', crv: 'Ed25519', x: jwk.x, d: jwk.d, kid: 'e2e-ws-1' }],
-  });
-}
 
 type Client = WebSocket & { next(): Promise<Record<string, unknown>> };
 
@@ -89,14 +80,9 @@ describe('live notifications through the gateway', () => {
     const infra = await getInfra();
     redis = new Redis(infra.redisUrl);
     const urls: Record<string, string> = {};
-    const own: Record<string, Record<string, string>> = {
-      auth: {
-        JWT_PRIVATE_JWKS: signingKeySet(),
-        REDIS_KEY_PREFIX: `${uniquePrefix('e2e-ws-auth')}:`,
-      },
-      social: { WS_TICKET_SECRET },
-    };
-    for (const name of ['auth', 'social']) {
+    const own = ownEnv();
+    const { WS_TICKET_SECRET } = own.social;
+    for (const name of ['auth', 'social'] as const) {
       const db = await createTestDatabase({ label: `e2e-ws-${name}` });
       databases.push(db);
       const port = String(await freePort());
