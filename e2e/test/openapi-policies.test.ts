@@ -393,25 +393,21 @@ describe('the edge policy table against every route of every service', () => {
     ).toEqual([]);
   });
 
-  it.skipIf(!CHROMIUM)(
-    CHROMIUM
-      ? 'renders every operation in Swagger UI at /docs, in headless Chromium'
-      : 'renders Swagger UI at /docs — SKIPPED: no chromium on PATH (apt-get install chromium)',
-    async () => {
-      const dir = await mkdtemp(join(tmpdir(), 'kavosh-docs-'));
-      try {
-        const screenshot = join(dir, 'docs.png');
-        const dom = await renderPage(`${gateway.url}/docs/`, screenshot);
-        const shown = new Set([...dom.matchAll(/data-path="([^"]+)"/g)].map((m) => m[1]));
-        const missing = edgeOps.map((op) => op.path).filter((path) => !shown.has(path));
-        expect(missing, 'operations Swagger UI did not render').toEqual([]);
-        const png = await readFile(screenshot);
-        expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-        expect(png.length).toBeGreaterThan(20_000);
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
-    },
-    150_000,
-  );
+  it('renders every operation in Swagger UI at /docs, in headless Chromium', async () => {
+    if (!CHROMIUM)
+      throw new Error('chromium is not on PATH (apt-get install chromium; .ci/run does it)');
+    const dir = await mkdtemp(join(tmpdir(), 'kavosh-docs-'));
+    try {
+      const screenshot = join(dir, 'docs.png');
+      const dom = await renderPage(`${gateway.url}/docs/`, screenshot);
+      const shown = new Set([...dom.matchAll(/data-path="([^"]+)"/g)].map((m) => m[1]));
+      const missing = edgeOps.map((op) => op.path).filter((path) => !shown.has(path));
+      expect(missing, 'operations Swagger UI did not render').toEqual([]);
+      const png = await readFile(screenshot);
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect(png.length).toBeGreaterThan(20_000);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 150_000);
 });
