@@ -1,8 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import {
+  connectWebSocket,
   createTestDatabase,
   eventually,
   getInfra,
@@ -17,37 +18,6 @@ import { ownEnv } from './service-env.js';
  * as the only entry, social behind it, Redis between social's replicas. The gateway's own edge
  * cases (no upstream connection for a bad ticket, backpressure) are in gateway/test/websocket.test.ts.
  */
-
-type Client = WebSocket & { next(): Promise<Record<string, unknown>> };
-
-/** Opens a WebSocket that queues its messages; rejects with a refused upgrade's status and body. */
-function connect(url: string): Promise<Client> {
-  return new Promise((resolve, reject) => {
-    const queue: Record<string, unknown>[] = [];
-    const waiting: ((message: Record<string, unknown>) => void)[] = [];
-    const ws = Object.assign(new WebSocket(url), {
-      next: () =>
-        new Promise<Record<string, unknown>>((done) => {
-          const queued = queue.shift();
-          if (queued) done(queued);
-          else waiting.push(done);
-        }),
-    });
-    ws.on('message', (data: Buffer) => {
-      const message = JSON.parse(data.toString('utf8')) as Record<string, unknown>;
-      const waiter = waiting.shift();
-      if (waiter) waiter(message);
-      else queue.push(message);
-    });
-    ws.once('open', () => resolve(ws));
-    ws.once('unexpected-response', (_req, res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-      res.on('end', () => reject({ status: res.statusCode, body }));
-    });
-    ws.once('error', reject);
-  });
-}
 
 const closeOf = (ws: WebSocket) =>
   new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
@@ -71,7 +41,7 @@ describe('live notifications through the gateway', () => {
   };
 
   const openReady = async () => {
-    const ws = await connect(`${wsBase}/api/social/ws?ticket=${await ticket()}`);
+    const ws = await connectWebSocket(`${wsBase}/api/social/ws?ticket=${await ticket()}`);
     expect(await ws.next()).toEqual({ type: 'ready' });
     return ws;
   };
@@ -173,14 +143,16 @@ describe('live notifications through the gateway', () => {
 
   it('when a ticket is used twice, or forged, then the upgrade is refused 401', async () => {
     const once = await ticket();
-    const ws = await connect(`${wsBase}/api/social/ws?ticket=${once}`);
-    await expect(connect(`${wsBase}/api/social/ws?ticket=${once}`)).rejects.toMatchObject({
+    const ws = await connectWebSocket(`${wsBase}/api/social/ws?ticket=${once}`);
+    await expect(connectWebSocket(`${wsBase}/api/social/ws?ticket=${once}`)).rejects.toMatchObject({
       status: 401,
       body: expect.stringContaining('WS_TICKET_INVALID'),
     });
     const body = `${randomBytes(16).toString('base64url')}.${Math.floor(Date.now() / 1000) + 30}`;
     const forged = `${body}.${createHmac('sha256', 'not-the-secret').update(body).digest('base64url')}`;
-    await expect(connect(`${wsBase}/api/social/ws?ticket=${forged}`)).rejects.toMatchObject({
+    await expect(
+      connectWebSocket(`${wsBase}/api/social/ws?ticket=${forged}`),
+    ).rejects.toMatchObject({
       status: 401,
     });
     ws.close();

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
-import { getInfra, uniquePrefix } from '@kavosh/testing';
+import { connectWebSocket, getInfra, uniquePrefix } from '@kavosh/testing';
 import type { KavoshApp } from '@kavosh/service-kit';
 import { buildApp } from '../src/app.js';
 import { readConfig } from '../src/config.js';
@@ -84,40 +84,6 @@ async function startWsUpstream() {
   };
 }
 
-interface Refusal {
-  status: number;
-  body: string;
-}
-
-/** A client that queues messages from the start; rejects with the refused upgrade's answer. */
-function connect(url: string): Promise<WebSocket & { next(): Promise<Record<string, unknown>> }> {
-  return new Promise((resolve, reject) => {
-    const queue: Record<string, unknown>[] = [];
-    const waiting: ((message: Record<string, unknown>) => void)[] = [];
-    const ws = Object.assign(new WebSocket(url), {
-      next: () =>
-        new Promise<Record<string, unknown>>((done) => {
-          const queued = queue.shift();
-          if (queued) done(queued);
-          else waiting.push(done);
-        }),
-    });
-    ws.on('message', (data: Buffer) => {
-      const message = JSON.parse(data.toString('utf8')) as Record<string, unknown>;
-      const waiter = waiting.shift();
-      if (waiter) waiter(message);
-      else queue.push(message);
-    });
-    ws.once('open', () => resolve(ws));
-    ws.once('unexpected-response', (_req, res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-      res.on('end', () => reject({ status: res.statusCode ?? 0, body } satisfies Refusal));
-    });
-    ws.once('error', reject);
-  });
-}
-
 const closeOf = (ws: WebSocket) =>
   new Promise<{ code: number; reason: string }>((resolve) =>
     ws.once('close', (code, reason) => resolve({ code, reason: reason.toString('utf8') })),
@@ -161,7 +127,7 @@ describe('gateway WebSocket proxy to social', () => {
   /** The connection through the gateway and social's side of it. */
   const open = async (ticket = ticketFor()) => {
     const before = social.peers.length;
-    const client = await connect(`${base}/api/social/ws?ticket=${ticket}`);
+    const client = await connectWebSocket(`${base}/api/social/ws?ticket=${ticket}`);
     // Social's side exists before the client's upgrade completes (the gateway connects it first).
     const peer = social.peers[before];
     if (!peer) throw new Error('no upstream connection');
@@ -171,7 +137,7 @@ describe('gateway WebSocket proxy to social', () => {
   /** The upgrade is refused with `status` and no connection ever reaches social. */
   const expectRefusedAtEdge = async (url: string, status: number, code: string) => {
     const before = social.upgrades();
-    await expect(connect(url)).rejects.toMatchObject({
+    await expect(connectWebSocket(url)).rejects.toMatchObject({
       status,
       body: expect.stringContaining(code),
     });
@@ -235,7 +201,7 @@ describe('gateway WebSocket proxy to social', () => {
 
   it('when a ticket is used again, then social refuses it and the client gets that 401', async () => {
     const { client, ticket } = await open();
-    await expect(connect(`${base}/api/social/ws?ticket=${ticket}`)).rejects.toMatchObject({
+    await expect(connectWebSocket(`${base}/api/social/ws?ticket=${ticket}`)).rejects.toMatchObject({
       status: 401,
       body: expect.stringContaining('WS_TICKET_INVALID'),
     });
@@ -244,7 +210,9 @@ describe('gateway WebSocket proxy to social', () => {
 
   it('when another path asks for an upgrade, or /ws is fetched plainly, then 404 and 426', async () => {
     const before = social.upgrades();
-    await expect(connect(`${base}/api/social/other`)).rejects.toMatchObject({ status: 404 });
+    await expect(connectWebSocket(`${base}/api/social/other`)).rejects.toMatchObject({
+      status: 404,
+    });
     const plain = await fetch(
       `${base.replace('ws:', 'http:')}/api/social/ws?ticket=${ticketFor()}`,
     );
@@ -300,7 +268,7 @@ describe('gateway WebSocket proxy to social', () => {
       REQUEST_TIMEOUT_MS: '100',
       CONNECTION_TIMEOUT_MS: '100',
     });
-    const client = await connect(`${strict}/api/social/ws?ticket=${ticketFor()}`);
+    const client = await connectWebSocket(`${strict}/api/social/ws?ticket=${ticketFor()}`);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(client.readyState).toBe(WebSocket.OPEN);
     client.send(JSON.stringify({ type: 'ping' }));
@@ -312,7 +280,7 @@ describe('gateway WebSocket proxy to social', () => {
     const unconfigured = await startGateway({ WS_TICKET_SECRET: '' });
     const before = social.upgrades();
     await expect(
-      connect(`${unconfigured}/api/social/ws?ticket=${ticketFor()}`),
+      connectWebSocket(`${unconfigured}/api/social/ws?ticket=${ticketFor()}`),
     ).rejects.toMatchObject({ status: 503, body: expect.stringContaining('WS_UNAVAILABLE') });
     expect(social.upgrades()).toBe(before);
   });
@@ -320,11 +288,13 @@ describe('gateway WebSocket proxy to social', () => {
   it('when the upgrades of one client pass the rate limit, then 429 before any upstream connection', async () => {
     const limited = await startGateway({ RATE_LIMIT_MAX: '2', RATE_LIMIT_SYNC_EVERY: '1' });
     for (let i = 0; i < 2; i++) {
-      const client = await connect(`${limited}/api/social/ws?ticket=${ticketFor()}`);
+      const client = await connectWebSocket(`${limited}/api/social/ws?ticket=${ticketFor()}`);
       client.close();
     }
     const before = social.upgrades();
-    await expect(connect(`${limited}/api/social/ws?ticket=${ticketFor()}`)).rejects.toMatchObject({
+    await expect(
+      connectWebSocket(`${limited}/api/social/ws?ticket=${ticketFor()}`),
+    ).rejects.toMatchObject({
       status: 429,
       body: expect.stringContaining('RATE_LIMITED'),
     });

@@ -8,3 +8,5 @@ export { TcpProxy } from './tcp-proxy.js';
 export { startTestService } from './test-service.js';
 export type { TestService, TestServiceContext } from './test-service.js';
 export { checkDrift } from './check-drift.js';
+export { connectWebSocket } from './websocket-client.js';
+export type { TestWebSocket } from './websocket-client.js';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import pino from 'pino';
-import { eventually, TcpProxy } from '@kavosh/testing';
+import { connectWebSocket, eventually, TcpProxy } from '@kavosh/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startSocial } from '../../test/helper.js';
@@ -11,42 +11,6 @@ import { testTokens } from '@kavosh/auth-client/testing';
 import type { SocialApp } from '../app.js';
 
 type Social = Awaited<ReturnType<typeof startSocial>>;
-
-/** A client that queues every message from the start (one may arrive with the handshake). */
-type Client = WebSocket & { next(): Promise<Record<string, unknown>> };
-
-/** Resolves with the connection once open, or rejects with the refused upgrade's status and body. */
-function connect(url: string): Promise<Client> {
-  return new Promise((resolve, reject) => {
-    const queue: Record<string, unknown>[] = [];
-    const waiting: ((message: Record<string, unknown>) => void)[] = [];
-    const ws = Object.assign(new WebSocket(url), {
-      next: () =>
-        new Promise<Record<string, unknown>>((done) => {
-          const queued = queue.shift();
-          if (queued) done(queued);
-          else waiting.push(done);
-        }),
-    });
-    ws.on('message', (data: Buffer) => {
-      const message = JSON.parse(data.toString('utf8')) as Record<string, unknown>;
-      const waiter = waiting.shift();
-      if (waiter) waiter(message);
-      else queue.push(message);
-    });
-    ws.once('open', () => resolve(ws));
-    ws.once('unexpected-response', (_req, res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-      res.on('end', () =>
-        reject(
-          Object.assign(new Error(`refused ${res.statusCode}`), { status: res.statusCode, body }),
-        ),
-      );
-    });
-    ws.once('error', reject);
-  });
-}
 
 const closed = (ws: WebSocket): Promise<{ code: number; reason: string }> =>
   new Promise((resolve) =>
@@ -78,7 +42,7 @@ describe('social realtime: tickets, /ws and fan-out through Redis', () => {
   /** A connection of `id` that has announced it is subscribed (a push sent now reaches it). */
   const connectReady = async (id = userId) => {
     const { ticket } = await ticketFor(first.app, id);
-    const ws = await connect(`ws://${host}/ws?ticket=${ticket}`);
+    const ws = await connectWebSocket(`ws://${host}/ws?ticket=${ticket}`);
     expect(await ws.next()).toEqual({ type: 'ready' });
     return ws;
   };
@@ -140,8 +104,8 @@ describe('social realtime: tickets, /ws and fan-out through Redis', () => {
 
   it('when tickets are used or refused, then no log line carries one', async () => {
     const { ticket } = await ticketFor(first.app);
-    const ws = await connect(`ws://${host}/ws?ticket=${ticket}`);
-    await expect(connect(`ws://${host}/ws?ticket=${ticket}`)).rejects.toMatchObject({
+    const ws = await connectWebSocket(`ws://${host}/ws?ticket=${ticket}`);
+    await expect(connectWebSocket(`ws://${host}/ws?ticket=${ticket}`)).rejects.toMatchObject({
       status: 401,
     });
     ws.close();
@@ -173,8 +137,8 @@ describe('social realtime: tickets, /ws and fan-out through Redis', () => {
 
   it('when a ticket is used twice, then the second upgrade is refused 401 before upgrading', async () => {
     const { ticket } = await ticketFor(first.app);
-    const ws = await connect(`ws://${host}/ws?ticket=${ticket}`);
-    await expect(connect(`ws://${host}/ws?ticket=${ticket}`)).rejects.toMatchObject({
+    const ws = await connectWebSocket(`ws://${host}/ws?ticket=${ticket}`);
+    await expect(connectWebSocket(`ws://${host}/ws?ticket=${ticket}`)).rejects.toMatchObject({
       status: 401,
       body: expect.stringContaining('WS_TICKET_INVALID'),
     });
@@ -182,12 +146,12 @@ describe('social realtime: tickets, /ws and fan-out through Redis', () => {
   });
 
   it('when the ticket is missing, unknown or malformed, then the upgrade is refused', async () => {
-    await expect(connect(`ws://${host}/ws`)).rejects.toMatchObject({ status: 401 });
+    await expect(connectWebSocket(`ws://${host}/ws`)).rejects.toMatchObject({ status: 401 });
     const forged = `${'A'.repeat(22)}.${Math.floor(Date.now() / 1000) + 30}.${'B'.repeat(43)}`;
-    await expect(connect(`ws://${host}/ws?ticket=${forged}`)).rejects.toMatchObject({
+    await expect(connectWebSocket(`ws://${host}/ws?ticket=${forged}`)).rejects.toMatchObject({
       status: 401,
     });
-    await expect(connect(`ws://${host}/ws?ticket=nope`)).rejects.toMatchObject({
+    await expect(connectWebSocket(`ws://${host}/ws?ticket=nope`)).rejects.toMatchObject({
       status: 400,
       body: expect.stringContaining('VALIDATION_FAILED'),
     });
@@ -198,7 +162,7 @@ describe('social realtime: tickets, /ws and fan-out through Redis', () => {
     const res = await first.app.inject({ method: 'GET', url: `/ws?ticket=${ticket}` });
     expect(res.statusCode).toBe(426);
     expect(res.json()).toMatchObject({ code: 'UPGRADE_REQUIRED' });
-    const ws = await connect(`ws://${host}/ws?ticket=${ticket}`);
+    const ws = await connectWebSocket(`ws://${host}/ws?ticket=${ticket}`);
     ws.close();
   });
 
@@ -265,13 +229,13 @@ describe('social realtime: tickets, /ws and fan-out through Redis', () => {
       });
       expect(res.statusCode).toBe(503);
       expect(res.json()).toMatchObject({ code: 'REDIS_UNAVAILABLE' });
-      await expect(connect(`ws://${cutHost}/ws?ticket=${ticket}`)).rejects.toMatchObject({
+      await expect(connectWebSocket(`ws://${cutHost}/ws?ticket=${ticket}`)).rejects.toMatchObject({
         status: 503,
       });
       redisProxy.restore();
       // The refused upgrade never reached Redis: the ticket still opens the socket.
       await eventually(async () => {
-        const ws = await connect(`ws://${cutHost}/ws?ticket=${ticket}`);
+        const ws = await connectWebSocket(`ws://${cutHost}/ws?ticket=${ticket}`);
         ws.close();
       });
     } finally {
