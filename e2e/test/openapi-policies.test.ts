@@ -7,15 +7,10 @@ import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestDatabase,
-  eventually,
-  getInfra,
-  type TestDatabase,
-  uniquePrefix,
-} from '@kavosh/testing';
-import { freePort, startProcess, stopProcess, type RunningProcess } from './processes.js';
-import { ownEnv, SERVICES, type ServiceName } from './service-env.js';
+import { eventually } from '@kavosh/testing';
+import type { RunningProcess } from './processes.js';
+import { SERVICES, type ServiceName } from './service-env.js';
+import { startSystem, type RunningSystem } from './system-processes.js';
 
 /**
  * The edge policy table (gateway/src/policies/table.ts) checked against every route the services
@@ -57,7 +52,6 @@ const TOKEN_REQUIRED = 'UNAUTHENTICATED';
 const REFUSED_BEFORE_AUTH = new Set([400, 413, 415]);
 
 // Variables only one service needs.
-const OWN_ENV = ownEnv();
 
 interface Operation {
   parameters?: { in: string; name: string; required?: boolean; schema?: Record<string, unknown> }[];
@@ -233,48 +227,19 @@ async function renderPage(url: string, screenshot: string): Promise<string> {
 const isPublic = (op: Op) => op.operation['x-kavosh-access'] === 'public';
 
 describe('the edge policy table against every route of every service', () => {
-  const databases: TestDatabase[] = [];
-  const processes: RunningProcess[] = [];
-  const upstreamUrl: Partial<Record<ServiceName, string>> = {};
+  let system: RunningSystem;
+  let processes: RunningProcess[];
+  let upstreamUrl: Record<ServiceName, string>;
   let gateway: RunningProcess;
   let merged: Doc;
   let edgeOps: Op[];
 
   beforeAll(async () => {
-    const infra = await getInfra();
-    for (const name of SERVICES) {
-      const db = await createTestDatabase({ label: `e2e-oa-${name}` });
-      databases.push(db);
-      const port = String(await freePort());
-      upstreamUrl[name] = `http://127.0.0.1:${port}`;
-      processes.push(
-        startProcess(name, `services/${name}/src/main.ts`, {
-          PORT: port,
-          HOST: '127.0.0.1',
-          LOG_LEVEL: 'warn',
-          DATABASE_URL: db.url,
-          AMQP_URL: infra.amqpUrl,
-          REDIS_URL: infra.redisUrl,
-          ...OWN_ENV[name],
-        }),
-      );
-    }
-    gateway = startProcess('gateway', 'gateway/src/main.ts', {
-      PORT: String(await freePort()),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      REDIS_URL: infra.redisUrl,
-      // Its own rate-limit counters: e2e files run at once, all from 127.0.0.1.
-      REDIS_KEY_PREFIX: `${uniquePrefix('e2e-openapi')}:`,
-      AUTH_JWKS_URL: `${upstreamUrl.auth}/.well-known/jwks.json`,
-      AUTH_URL: upstreamUrl.auth ?? '',
-      CATALOG_URL: upstreamUrl.catalog ?? '',
-      BILLING_URL: upstreamUrl.billing ?? '',
-      SOCIAL_URL: upstreamUrl.social ?? '',
-      OPENAPI_RETRY_MIN_MS: '200',
-      OPENAPI_RETRY_MAX_MS: '1000',
+    system = await startSystem({
+      label: 'e2e-openapi',
+      gatewayEnv: { OPENAPI_RETRY_MIN_MS: '200', OPENAPI_RETRY_MAX_MS: '1000' },
     });
-    processes.push(gateway);
+    ({ processes, gateway, urls: upstreamUrl } = system);
 
     // The gateway starts before the services are up: the document fills in as they come.
     merged = await eventually(
@@ -302,8 +267,7 @@ describe('the edge policy table against every route of every service', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.all(processes.map((proc) => stopProcess(proc)));
-    await Promise.all(databases.map((db) => db.drop()));
+    await system?.stop();
   });
 
   it('is a valid OpenAPI 3.1 document', async () => {

@@ -1,58 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestDatabase,
-  eventually,
-  getInfra,
-  type TestDatabase,
-  uniquePrefix,
-} from '@kavosh/testing';
-import { freePort, startProcess, stopProcess, type RunningProcess } from './processes.js';
-import { ownEnv, SERVICES } from './service-env.js';
-
-// Variables only one service needs.
-const OWN_ENV = ownEnv();
+import { eventually, type TestDatabase } from '@kavosh/testing';
+import { startProcess, stopProcess, type RunningProcess } from './processes.js';
+import { startSystem, type RunningSystem } from './system-processes.js';
 
 describe('the whole system started from source', () => {
-  const databases: TestDatabase[] = [];
-  const processes: RunningProcess[] = [];
+  let system: RunningSystem;
+  let processes: RunningProcess[];
+  let databases: TestDatabase[];
   let gateway: RunningProcess;
 
   beforeAll(async () => {
-    const infra = await getInfra();
-    const upstreamEnv: Record<string, string> = {};
-    for (const name of SERVICES) {
-      const db = await createTestDatabase({ label: `e2e-${name}` });
-      databases.push(db);
-      const port = String(await freePort());
-      upstreamEnv[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}`;
-      processes.push(
-        startProcess(name, `services/${name}/src/main.ts`, {
-          PORT: port,
-          HOST: '127.0.0.1',
-          LOG_LEVEL: 'warn',
-          DATABASE_URL: db.url,
-          AMQP_URL: infra.amqpUrl,
-          REDIS_URL: infra.redisUrl,
-          ...OWN_ENV[name],
-        }),
-      );
-    }
-    gateway = startProcess('gateway', 'gateway/src/main.ts', {
-      PORT: String(await freePort()),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      REDIS_URL: infra.redisUrl,
-      // Its own rate-limit counters: e2e files run at once, all from 127.0.0.1.
-      REDIS_KEY_PREFIX: `${uniquePrefix('e2e-system')}:`,
-      AUTH_JWKS_URL: `${upstreamEnv.AUTH_URL}/.well-known/jwks.json`,
-      ...upstreamEnv,
-    });
-    processes.push(gateway);
+    system = await startSystem({ label: 'e2e-system' });
+    ({ processes, databases, gateway } = system);
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.all(processes.map((proc) => stopProcess(proc)));
-    await Promise.all(databases.map((db) => db.drop()));
+    await system?.stop();
   });
 
   it('brings every process to ready, the gateway last', async () => {
