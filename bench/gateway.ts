@@ -2,7 +2,7 @@
 // (a V8 CPU profile, as --cpu-prof) and adds its top self-time functions to the notes.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
@@ -228,6 +228,11 @@ export const benchmark: Benchmark = {
     );
     if (profileDir) {
       const top = topSelfTime(profileDir);
+      // Kept for a closer look (Chrome DevTools, speedscope): bench/results/gateway-e.cpuprofile.
+      copyFileSync(
+        join(profileDir, 'gateway.cpuprofile'),
+        new URL('./results/gateway-e.cpuprofile', import.meta.url).pathname,
+      );
       rmSync(profileDir, { recursive: true, force: true });
       notes.push(
         `E profile, top self time (share of busy CPU): ${top.map((t) => `${t.fn} ${t.percent}%`).join('; ')}`,

@@ -1,32 +1,22 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import proxy, { type FastifyHttpProxyOptions } from '@fastify/http-proxy';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, sendProblem } from '@kavosh/service-kit';
 import type { GatewayConfig } from '../config.js';
 import { upstreamMetrics, type UpstreamObserver } from '../observability/upstream-metrics.js';
 import { bodyTooLarge, bodyWasTooLarge } from '../security/plugin.js';
 import { upstreamUrls, type UpstreamName } from '../upstreams.js';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** performance.now() when the proxy sent this request upstream (0: not proxied). */
-    upstreamSentAt: number;
-  }
-}
+import { createPool, forward, upstreamPath, type ForwardHooks, type Upstream } from './forward.js';
 
 // Identity and internal headers are set by Kavosh, never by a client; forwarding headers are
 // rebuilt from what this gateway saw (its trust-proxy hop count decides req.ip).
 const STRIPPED = /^(x-user-|x-internal-|x-forwarded-|x-real-ip$|forwarded$)/;
-
-type ReplyOptions = NonNullable<FastifyHttpProxyOptions['replyOptions']>;
-type UpstreamReply = Parameters<NonNullable<ReplyOptions['onError']>>[0];
 
 export function forwardedHeaders(
   request: Pick<FastifyRequest, 'ip' | 'protocol' | 'host' | 'id'>,
   headers: IncomingHttpHeaders,
 ): IncomingHttpHeaders {
   const out: IncomingHttpHeaders = {};
-  // for…in over the plain copy reply-from made: no entries array per request.
+  // A new object: the client's request headers stay as they came (the access log, the hooks).
   for (const name in headers) {
     if (!STRIPPED.test(name)) out[name] = headers[name];
   }
@@ -37,7 +27,7 @@ export function forwardedHeaders(
   return out;
 }
 
-function answerUpstreamError(reply: UpstreamReply, error: Error & { code?: string }): void {
+function answerUpstreamError(reply: FastifyReply, error: Error & { code?: string }): void {
   // A chunked body cut off at the limit fails the upstream call: that is the client's 413.
   if (bodyWasTooLarge(reply.request)) {
     sendProblem(reply, bodyTooLarge(reply.server.initialConfig.bodyLimit ?? 0));
@@ -63,48 +53,71 @@ function answerUpstreamError(reply: UpstreamReply, error: Error & { code?: strin
   );
 }
 
-/** Proxy hooks for one upstream: forwarding headers, its metrics, and problem+json on failure. */
-function replyOptionsFor(observer: UpstreamObserver): ReplyOptions {
-  return {
-    rewriteRequestHeaders: (request, headers) => {
-      request.upstreamSentAt = performance.now();
-      return forwardedHeaders(request, headers);
-    },
-    onResponse: (request, reply, res) => {
-      observer.answered(res.statusCode, (performance.now() - request.upstreamSentAt) / 1000);
-      void reply.send(res.stream);
-    },
-    onError: (reply, { error }) => {
-      observer.failed((performance.now() - reply.request.upstreamSentAt) / 1000);
-      answerUpstreamError(reply, error);
-    },
-  };
-}
+const METHODS = ['DELETE', 'GET', 'HEAD', 'PATCH', 'POST', 'PUT', 'OPTIONS'];
 
-/** `/api/<service>/*` to each service (prefix removed), and the JWKS to auth. */
+/** Forwarding headers, metrics and problem+json failures for one upstream. */
+const hooksFor = (observer: UpstreamObserver): ForwardHooks => ({
+  requestHeaders: (request) => forwardedHeaders(request, request.headers),
+  answered: (status, seconds) => observer.answered(status, seconds),
+  failed: (reply, error, seconds) => {
+    observer.failed(seconds);
+    answerUpstreamError(reply, error);
+  },
+});
+
+/**
+ * `/api/<service>` and everything under it to each service (prefix removed), and the JWKS to auth,
+ * through undici pools (docs/gateway.md says why not @fastify/http-proxy). Bodies are not parsed
+ * here: they stream to the upstream as they come.
+ */
 export async function proxyRoutes(app: FastifyInstance, config: GatewayConfig): Promise<void> {
-  app.decorateRequest('upstreamSentAt', 0);
-  const upstreams = upstreamUrls(config);
-  const observers = upstreamMetrics(app, Object.keys(upstreams) as UpstreamName[]);
-  // The kit writes one access line per request; reply-from's own two lines would triple it.
-  const common = {
-    disableRequestLogging: true,
-    undici: {
-      connections: config.UPSTREAM_CONNECTIONS,
-      pipelining: config.UPSTREAM_PIPELINING,
-      headersTimeout: config.UPSTREAM_TIMEOUT_MS,
-      bodyTimeout: config.UPSTREAM_TIMEOUT_MS,
-    },
+  const urls = upstreamUrls(config);
+  const observers = upstreamMetrics(app, Object.keys(urls) as UpstreamName[]);
+  const poolOptions = {
+    connections: config.UPSTREAM_CONNECTIONS,
+    pipelining: config.UPSTREAM_PIPELINING,
+    timeoutMs: config.UPSTREAM_TIMEOUT_MS,
   };
-  for (const [name, upstream] of Object.entries(upstreams) as [UpstreamName, string][]) {
-    const replyOptions = replyOptionsFor(observers[name]);
-    await app.register(proxy, { ...common, upstream, prefix: `/api/${name}`, replyOptions });
+  const pools = new Map<string, ReturnType<typeof createPool>>();
+  const poolFor = (origin: string) => {
+    let pool = pools.get(origin);
+    if (pool === undefined) pools.set(origin, (pool = createPool(origin, poolOptions)));
+    return pool;
+  };
+  const routes: { upstream: Upstream; hooks: ForwardHooks; urls: string[] }[] = [];
+  for (const [name, url] of Object.entries(urls) as [UpstreamName, string][]) {
+    const upstream = { name, pool: poolFor(url), prefix: `/api/${name}`, rewritePrefix: '' };
+    const hooks = hooksFor(observers[name]);
+    routes.push({ upstream, hooks, urls: [upstream.prefix, `${upstream.prefix}/*`] });
   }
-  await app.register(proxy, {
-    upstream: config.AUTH_URL,
-    prefix: '/.well-known/jwks.json',
-    rewritePrefix: '/.well-known/jwks.json',
-    replyOptions: replyOptionsFor(observers.auth),
-    ...common,
+  const jwks = '/.well-known/jwks.json';
+  routes.push({
+    upstream: { name: 'auth', pool: poolFor(config.AUTH_URL), prefix: jwks, rewritePrefix: jwks },
+    hooks: hooksFor(observers.auth),
+    urls: [jwks],
+  });
+
+  await app.register(async (scope) => {
+    // The body is the request stream itself (after the security plugin's size limit).
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+    for (const { upstream, hooks, urls: routeUrls } of routes) {
+      for (const url of routeUrls) {
+        scope.route({
+          method: METHODS,
+          url,
+          schema: { hide: true },
+          // Not async, returns nothing: Fastify then waits for the forwarder to answer.
+          handler(request, reply) {
+            const path = upstreamPath(request.url, upstream);
+            if (path === undefined) reply.callNotFound();
+            else forward(request, reply, upstream, path, hooks);
+          },
+        });
+      }
+    }
+  });
+  app.addHook('onClose', async () => {
+    await Promise.all([...pools.values()].map((pool) => pool.close()));
   });
 }

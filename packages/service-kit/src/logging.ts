@@ -123,6 +123,28 @@ function traceMixin(_object: object, _level: number, logger: Logger): object {
   return activeLogFields() ?? {};
 }
 
+// Log lines are written in batches of LOG_BATCH_BYTES, and at least every LOG_FLUSH_MS: one
+// write(2) per request was the largest single cost of a proxied request in the gateway's profile.
+// At exit the buffer is written out synchronously; only a SIGKILL can lose the last 100 ms.
+const LOG_BATCH_BYTES = 4096;
+const LOG_FLUSH_MS = 100;
+let stdout: ReturnType<typeof pino.destination> | undefined;
+
+/** The process's one buffered stdout destination (every logger shares it, so lines never interleave). */
+export function stdoutDestination(): DestinationStream {
+  if (stdout === undefined) {
+    const destination = pino.destination({
+      dest: 1,
+      sync: true,
+      minLength: LOG_BATCH_BYTES,
+      periodicFlush: LOG_FLUSH_MS,
+    });
+    process.once('exit', () => destination.flushSync());
+    stdout = destination;
+  }
+  return stdout;
+}
+
 /** A pino logger at `level` writing JSON lines to `destination` (stdout by default), with redaction. */
 export function createLogger(opts: {
   level: string;
@@ -131,7 +153,7 @@ export function createLogger(opts: {
 }): Logger {
   const options: LoggerOptions = { ...kitLoggerOptions, level: opts.level, mixin: traceMixin };
   if (opts.name !== undefined) options.name = opts.name;
-  return opts.destination ? pino(options, opts.destination) : pino(options);
+  return pino(options, opts.destination ?? stdoutDestination());
 }
 
 /** Honours a well-formed incoming x-request-id, otherwise makes a new one. */
