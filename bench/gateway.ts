@@ -17,7 +17,7 @@ const CONNECTIONS = 50;
 const ISSUER = 'https://bench.kavosh.test';
 const AUDIENCE = 'kavosh-bench';
 
-type VariantKey = 'A' | 'B' | 'C' | 'E';
+type VariantKey = 'A' | 'B' | 'M' | 'C' | 'E';
 
 interface Variant {
   key: VariantKey;
@@ -79,7 +79,8 @@ export const benchmark: Benchmark = {
   name: 'gateway',
   description:
     'One ~1 KB JSON GET route (A) direct on its Fastify upstream, (B) through nginx (1 worker, ' +
-    'upstream keep-alive), (C) through the gateway as a plain proxy (public route, no rate limit), ' +
+    'upstream keep-alive), (M) through a minimal node:http + undici proxy (the floor of a Node ' +
+    'proxy), (C) through the gateway as a plain proxy (public route, no rate limit), ' +
     '(E) through the gateway full path (EdDSA token + policy + Redis rate limit + proxy). ' +
     `Servers pinned to core 0, autocannon to core 1; ${CONNECTIONS} connections, then 1 connection.`,
   async run(ctx): Promise<BenchResult> {
@@ -123,6 +124,12 @@ export const benchmark: Benchmark = {
         path: '/movies',
       });
       children.push(nginx);
+      const minimal = await startServer('minimal-proxy.ts', {
+        cpu: serverCpu,
+        env: { UPSTREAM_URL: upstream.url },
+        path: '/movies',
+      });
+      children.push(minimal);
       const proxyOnly = await startServer('gateway-server.ts', {
         cpu: serverCpu,
         env: { ...gatewayEnv, BENCH_GATEWAY_MODE: 'proxy' },
@@ -143,6 +150,7 @@ export const benchmark: Benchmark = {
       const variants: Variant[] = [
         { key: 'A', label: 'A direct upstream', url: `${upstream.url}/movies`, server: upstream },
         { key: 'B', label: 'B nginx proxy', url: nginx.url, server: nginx },
+        { key: 'M', label: 'M minimal Node proxy', url: minimal.url, server: minimal },
         { key: 'C', label: 'C gateway, proxy only', url: proxyOnly.url, server: proxyOnly },
         {
           key: 'E',
@@ -195,7 +203,7 @@ export const benchmark: Benchmark = {
     const a = get('A');
     const figures: BenchResult['figures'] = {};
     const rows: (string | number)[][] = [];
-    for (const key of ['A', 'B', 'C', 'E'] as const) {
+    for (const key of ['A', 'B', 'M', 'C', 'E'] as const) {
       const { many, one } = get(key);
       const k = key.toLowerCase();
       figures[`${k}_rps`] = Math.round(many.requestsPerSecond);
@@ -219,11 +227,17 @@ export const benchmark: Benchmark = {
     const e = get('E').many.requestsPerSecond;
     figures.ratio_e_to_b = round(e / get('B').many.requestsPerSecond, 3);
     figures.ratio_e_to_c = round(e / get('C').many.requestsPerSecond, 3);
+    figures.ratio_m_to_b = round(
+      get('M').many.requestsPerSecond / get('B').many.requestsPerSecond,
+      3,
+    );
+    figures.ratio_e_to_m = round(e / get('M').many.requestsPerSecond, 3);
     figures.added_p99_1conn_e_ms = round(get('E').one.p99Ms - a.one.p99Ms, 3);
     notes.push(
       `Goals: E >= 0.6 x B (now ${figures.ratio_e_to_b}), E >= 0.85 x C (now ${figures.ratio_e_to_c}), ` +
         `added p99 of E over A at 1 connection <= 0.4 ms (now ${figures.added_p99_1conn_e_ms} ms).`,
-      'CPU µs/req is the proxy process only (B, C, E); the upstream shares core 0 with it.',
+      `M is the floor of a Node proxy (node:http + undici, nothing else): M = ${figures.ratio_m_to_b} x B, E = ${figures.ratio_e_to_m} x M.`,
+      'CPU µs/req is the proxy process only (B, M, C, E); the upstream shares core 0 with it.',
       'The gateways log one access line per request at info (to /dev/null); nginx writes its access log to /dev/null.',
     );
     if (profileDir) {

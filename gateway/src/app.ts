@@ -60,7 +60,7 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps = {}): P
     readiness,
     trustProxyHops: config.TRUSTED_PROXY_HOPS,
   });
-  await installSecurity(app, config);
+  installSecurity(app, config);
   const verifier = cachingVerifier(
     createTokenVerifier({
       jwksUrl: config.AUTH_JWKS_URL,

@@ -27,17 +27,20 @@ export function cachingVerifier(
   if (opts.maxEntries === 0) return inner;
   const now = opts.now ?? Date.now;
   const entries = new Map<string, Entry>();
+  /** The entry for `token` while it is trusted, moved last (Map order is the LRU order). */
+  const trusted = (token: string): Identity | undefined => {
+    const hit = entries.get(token);
+    if (hit === undefined) return undefined;
+    entries.delete(token);
+    if (now() >= hit.until) return undefined;
+    entries.set(token, hit);
+    return hit.identity;
+  };
   return {
+    cached: trusted,
     async verify(token) {
-      const hit = entries.get(token);
-      if (hit !== undefined) {
-        entries.delete(token);
-        if (now() < hit.until) {
-          // Re-inserted last: Map order is the LRU order.
-          entries.set(token, hit);
-          return hit.identity;
-        }
-      }
+      const hit = trusted(token);
+      if (hit !== undefined) return hit;
       const identity = await inner.verify(token);
       const until = Math.min(identity.expiresAt.getTime(), now() + opts.maxAgeMs);
       if (until > now()) {

@@ -212,6 +212,10 @@ function responseHeaders(
     }
   }
   const out: Record<string, string | number | string[] | undefined> = reply.getHeaders();
+  // The gateway's Vary (Origin, with a CORS allow-list) and the upstream's both hold.
+  const vary = out.vary;
   for (const name in fromUpstream) out[name] = fromUpstream[name];
+  if (vary !== undefined && fromUpstream.vary !== undefined)
+    out.vary = `${vary}, ${fromUpstream.vary}`;
   return out;
 }

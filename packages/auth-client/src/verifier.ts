@@ -26,6 +26,8 @@ export interface Identity {
 export interface TokenVerifier {
   /** Verifies a compact JWS access token; throws TokenInvalid (401) or 503 AUTH_UNAVAILABLE. */
   verify(token: string): Promise<Identity>;
+  /** A verification this verifier still trusts for `token`, known without waiting (a cache). */
+  cached?(token: string): Identity | undefined;
 }
 
 export interface VerifyOptions {

@@ -31,6 +31,16 @@ export function installMetrics(app: FastifyInstance): ObserveRequest {
     const body = await registry.metrics();
     return reply.type(registry.contentType).send(body);
   });
-  return (method, route, statusCode, ms) =>
-    duration.observe({ method, route, status_code: String(statusCode) }, ms / 1000);
+  // One labelled child per (method, route, status), made once: a label lookup per request costs
+  // more than the observation. Routes are templates, so the map stays as small as the label set.
+  const children = new Map<string, ReturnType<typeof duration.labels>>();
+  return (method, route, statusCode, ms) => {
+    const key = `${method} ${statusCode} ${route}`;
+    let child = children.get(key);
+    if (child === undefined) {
+      child = duration.labels({ method, route, status_code: String(statusCode) });
+      children.set(key, child);
+    }
+    child.observe(ms / 1000);
+  };
 }
