@@ -60,6 +60,34 @@ async function runLatency(
 
 const round = (value: number, digits: number): number => Number(value.toFixed(digits));
 
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+/** Each figure of a variant as the median of its rounds (figure by figure). */
+function medianSample(all: { many: Sample; one: LatencySummary }[]): {
+  many: Sample;
+  one: LatencySummary;
+} {
+  const first = all[0];
+  if (first === undefined) throw new Error('no rounds measured');
+  const many = { ...first.many };
+  for (const field of [
+    'requestsPerSecond',
+    'latencyP50Ms',
+    'latencyP99Ms',
+    'cpuMicrosPerRequest',
+  ] as const) {
+    many[field] = median(all.map((sample) => sample.many[field]));
+  }
+  const one = { ...first.one };
+  for (const field of ['p50Ms', 'p99Ms'] as const) {
+    one[field] = median(all.map((sample) => sample.one[field]));
+  }
+  return { many, one };
+}
+
 /** An access token as auth issues them, and the JWKS that verifies it. */
 async function tokenAndJwks(): Promise<{ token: string; jwks: string }> {
   const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
@@ -87,8 +115,11 @@ export const benchmark: Benchmark = {
     const pin = hasTaskset() && ctx.cpuCount >= 2;
     const serverCpu = pin ? 0 : undefined;
     const loadCpu = pin ? 1 : undefined;
-    const seconds = ctx.quick ? 2 : 10;
-    const singleSeconds = ctx.quick ? 1 : 5;
+    // Rounds take the variants in turn and each figure is the median of its rounds: this kind of
+    // VM drifts by ±20 % within minutes, which one pass per variant mistakes for a difference.
+    const rounds = ctx.quick ? 1 : 3;
+    const seconds = ctx.quick ? 2 : 6;
+    const singleSeconds = ctx.quick ? 1 : 3;
     const profile = process.env.BENCH_PROFILE === '1';
     const notes: string[] = [];
     if (!pin) notes.push('taskset or a second core is missing: processes were not pinned.');
@@ -160,36 +191,48 @@ export const benchmark: Benchmark = {
           headers: { authorization: `Bearer ${token}` },
         },
       ];
-      for (const variant of variants) {
-        const load = (connections: number, durationSeconds: number) =>
-          runLoad(variant.url, {
+      const measuredRounds: Map<VariantKey, { many: Sample; one: LatencySummary }>[] = [];
+      for (let round = 1; round <= rounds; round++) {
+        const measured = new Map<VariantKey, { many: Sample; one: LatencySummary }>();
+        for (const variant of variants) {
+          const load = (connections: number, durationSeconds: number) =>
+            runLoad(variant.url, {
+              cpu: loadCpu,
+              connections,
+              durationSeconds,
+              ...(variant.headers ? { headers: variant.headers } : {}),
+            });
+          const check = (summary: LoadSummary) => {
+            if (summary.errors > 0 || summary.non2xx > 0) {
+              throw new Error(
+                `${variant.label}: ${summary.errors} errors, ${summary.non2xx} non-2xx`,
+              );
+            }
+            return summary;
+          };
+          check(await load(CONNECTIONS, ctx.quick ? 1 : 2)); // warm-up (JIT, pools)
+          const cpuBefore = variant.server.cpuMicros();
+          const many = check(await load(CONNECTIONS, seconds));
+          const cpuMicrosPerRequest = (variant.server.cpuMicros() - cpuBefore) / many.totalRequests;
+          const one = await runLatency(variant.url, {
             cpu: loadCpu,
-            connections,
-            durationSeconds,
+            durationSeconds: singleSeconds,
             ...(variant.headers ? { headers: variant.headers } : {}),
           });
-        const check = (summary: LoadSummary) => {
-          if (summary.errors > 0 || summary.non2xx > 0) {
-            throw new Error(
-              `${variant.label}: ${summary.errors} errors, ${summary.non2xx} non-2xx`,
-            );
-          }
-          return summary;
-        };
-        check(await load(CONNECTIONS, ctx.quick ? 1 : 2)); // warm-up (JIT, pools)
-        const cpuBefore = variant.server.cpuMicros();
-        const many = check(await load(CONNECTIONS, seconds));
-        const cpuMicrosPerRequest = (variant.server.cpuMicros() - cpuBefore) / many.totalRequests;
-        const one = await runLatency(variant.url, {
-          cpu: loadCpu,
-          durationSeconds: singleSeconds,
-          ...(variant.headers ? { headers: variant.headers } : {}),
-        });
-        samples.set(variant.key, { many: { ...many, cpuMicrosPerRequest }, one });
-        ctx.log(
-          `${variant.label}: ${Math.round(many.requestsPerSecond)} req/s, p99 ${many.latencyP99Ms} ms; ` +
-            `1 connection p50 ${one.p50Ms} ms, p99 ${one.p99Ms} ms`,
-        );
+          measured.set(variant.key, { many: { ...many, cpuMicrosPerRequest }, one });
+          ctx.log(
+            `round ${round}, ${variant.label}: ${Math.round(many.requestsPerSecond)} req/s, ` +
+              `${Math.round(cpuMicrosPerRequest)} µs/req, p99 ${many.latencyP99Ms} ms; ` +
+              `1 connection p50 ${one.p50Ms} ms, p99 ${one.p99Ms} ms`,
+          );
+        }
+        measuredRounds.push(measured);
+      }
+      for (const variant of variants) {
+        const all = measuredRounds
+          .map((measured) => measured.get(variant.key))
+          .filter((x) => x !== undefined);
+        samples.set(variant.key, medianSample(all));
       }
     } finally {
       for (const child of children.reverse()) await child.stop();
