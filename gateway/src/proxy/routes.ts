@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, sendProblem } from '@kavosh/service-kit';
 import type { GatewayConfig } from '../config.js';
 import { upstreamMetrics, type UpstreamObserver } from '../observability/upstream-metrics.js';
-import { bodyTooLarge, bodyWasTooLarge } from '../security/plugin.js';
+import { bodyLimitExceeded, bodyTooLarge } from '../security/plugin.js';
 import { upstreamUrls, type UpstreamName } from '../upstreams.js';
 import { createPool, forward, upstreamPath, type ForwardHooks, type Upstream } from './forward.js';
 
@@ -29,8 +29,9 @@ export function forwardedHeaders(
 
 function answerUpstreamError(reply: FastifyReply, error: Error & { code?: string }): void {
   // A chunked body cut off at the limit fails the upstream call: that is the client's 413.
-  if (bodyWasTooLarge(reply.request)) {
-    sendProblem(reply, bodyTooLarge(reply.server.initialConfig.bodyLimit ?? 0));
+  const exceeded = bodyLimitExceeded(reply.request);
+  if (exceeded !== undefined) {
+    sendProblem(reply, bodyTooLarge(exceeded));
     return;
   }
   const timedOut = /TIMEOUT/i.test(error.code ?? '') || /timeout/i.test(error.message);

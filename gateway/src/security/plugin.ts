@@ -25,9 +25,10 @@ export const bodyLimitOf = (
     : config.BODY_LIMIT_BYTES;
 
 // Set when a streamed (chunked) body passed the limit: the proxy's error then answers 413.
-const oversized = new WeakSet<object>();
+const oversized = new WeakMap<object, number>();
 
-export const bodyWasTooLarge = (request: object): boolean => oversized.has(request);
+/** The limit a request's streamed body went over, if it did. */
+export const bodyLimitExceeded = (request: object): number | undefined => oversized.get(request);
 
 /** Passes a body through until `limit` bytes, then fails the stream (and so the upstream call). */
 class LimitedBody extends Transform {
@@ -169,6 +170,6 @@ export function installSecurity(app: FastifyInstance, config: GatewayConfig): vo
       request.headers['transfer-encoding'] !== undefined;
     if (!chunked) return done(null, payload);
     const limit = bodyLimitOf(request, config);
-    done(null, payload.pipe(new LimitedBody(limit, () => oversized.add(request))));
+    done(null, payload.pipe(new LimitedBody(limit, () => oversized.set(request, limit))));
   });
 }
