@@ -88,6 +88,29 @@ describe('gateway security defaults', () => {
     }
   });
 
+  it('when a proxied answer has its own Vary, then it keeps it and adds Origin, with or without an Origin', async () => {
+    const withOrigin = await app.inject({
+      method: 'GET',
+      url: '/api/catalog/movies',
+      headers: { origin: ALLOWED },
+    });
+    expect(withOrigin.statusCode).toBe(200);
+    expect(withOrigin.headers['access-control-allow-origin']).toBe(ALLOWED);
+    expect(withOrigin.headers.vary).toBe('Origin, Accept-Encoding');
+
+    const without = await app.inject({ method: 'GET', url: '/api/catalog/movies' });
+    expect(without.headers['access-control-allow-origin']).toBeUndefined();
+    expect(without.headers.vary).toBe('Origin, Accept-Encoding');
+
+    const otherPreflight = await app.inject({
+      method: 'OPTIONS',
+      url: '/api/catalog/movies',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+    });
+    expect(otherPreflight.statusCode).toBe(204);
+    expect(otherPreflight.headers['access-control-allow-methods']).toBeUndefined();
+  });
+
   it('answers a preflight from an allowed origin, and gives another origin no CORS headers', async () => {
     const preflight = (origin: string) =>
       app.inject({

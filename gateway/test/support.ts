@@ -31,7 +31,7 @@ export async function startUpstream() {
         return;
       }
       seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
-      res.writeHead(200, { 'content-type': 'application/json' });
+      res.writeHead(200, { 'content-type': 'application/json', vary: 'Accept-Encoding' });
       res.end('{"ok":true}');
     });
   });
