@@ -20,6 +20,11 @@ describe('createPolicyLookup', () => {
     expect(lookup('GET', '/api/catalog/anything')).toBe('authenticated');
   });
 
+  it('decides HEAD as the GET of the same path', () => {
+    expect(lookup('HEAD', '/.well-known/jwks.json')).toBe('public');
+    expect(lookup('HEAD', '/api/auth/login')).toBe('authenticated');
+  });
+
   it('does not treat regex characters in a path as patterns', () => {
     expect(lookup('GET', '/Xwell-known/jwks.json')).toBe('authenticated');
   });

@@ -106,10 +106,13 @@ const compile = (policy: Policy): CompiledPolicy => ({
 /** Finds the policy entry that decides a method and a path, or undefined when none is listed. */
 export function createPolicyMatcher(policies: readonly Policy[] = POLICIES) {
   const compiled = policies.map(compile);
-  return (method: string, path: string): Policy | undefined =>
-    compiled.find(
-      (policy) => (policy.method === '*' || policy.method === method) && policy.pattern.test(path),
+  return (method: string, path: string): Policy | undefined => {
+    // HEAD is GET without the body (RFC 9110 §9.3.2): the same rule decides both.
+    const asked = method === 'HEAD' ? 'GET' : method;
+    return compiled.find(
+      (policy) => (policy.method === '*' || policy.method === asked) && policy.pattern.test(path),
     );
+  };
 }
 
 /** Looks up the access rule for a method and a path (without query string). */
