@@ -339,6 +339,13 @@ export class OutboxRelay {
     const backoff = reason !== 'unavailable';
     if (reason === 'unavailable')
       this.#log.warn({ err, eventId: row.event_id }, 'outbox publish failed');
+    // No queue is bound for the type yet (its consumer is not deployed): the event waits, and is
+    // delivered once one binds. Expected during a rollout or in a partial stack, so no stack trace.
+    else if (reason === 'unroutable')
+      this.#log.warn(
+        { eventId: row.event_id, type: row.type },
+        'outbox event has no queue bound for its type yet: kept, retried with backoff',
+      );
     else
       this.#log.error(
         { err, eventId: row.event_id, type: row.type },
