@@ -106,6 +106,8 @@ export function forward(
   let resume: (() => void) | undefined;
   let paused = false;
   let started = false;
+  // The upstream's answer could not be passed on and the client already has a 502.
+  let refused = false;
   const onClientGone = () => {
     if (!res.writableFinished) abort?.(new Error('client went away'));
   };
@@ -130,7 +132,7 @@ export function forward(
         if (res.destroyed) abortRequest(new Error('client went away'));
       },
       onHeaders(statusCode, rawHeaders, resumeResponse) {
-        hooks.answered(statusCode, (performance.now() - sentAt) / 1000);
+        const seconds = (performance.now() - sentAt) / 1000;
         resume = resumeResponse;
         const out = responseHeaders(reply, rawHeaders, upstream);
         // An HTTP/1 connection cannot take the next request until this one's body is read: close
@@ -138,16 +140,20 @@ export function forward(
         if (body !== undefined && !request.raw.complete) out.connection = 'close';
         // From the start of a drain, answers end their kept-alive connection (see the kit's health).
         if (reply.server.shuttingDown) out.connection = 'close';
-        reply.hijack();
         try {
           res.writeHead(statusCode, out);
         } catch (err) {
-          // A header value Node refuses to write (e.g. a control character from the upstream).
-          reply.log.warn({ err }, 'upstream answer has an invalid header');
-          res.destroy();
+          // A header Node refuses to write: nothing is sent yet, so the client gets a 502 instead
+          // (without the upstream's headers writeHead had already set).
+          reply.log.warn({ err }, 'upstream answer has a header that cannot be sent');
+          for (const name of res.getHeaderNames()) res.removeHeader(name);
+          refused = true;
+          hooks.failed(reply, new Error('invalid upstream answer'), seconds);
           abort?.(err as Error);
           return false;
         }
+        hooks.answered(statusCode, seconds);
+        reply.hijack();
         started = true;
         return true;
       },
@@ -165,6 +171,7 @@ export function forward(
       },
       onError(err: Error & { code?: string }) {
         res.off('close', onClientGone);
+        if (refused) return;
         if (started) {
           // The status is out: all that is left is to cut the response short.
           res.destroy(err);
