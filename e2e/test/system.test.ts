@@ -76,6 +76,58 @@ describe('the whole system started from source', () => {
     expect(anonymous.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
 
+  it('keeps a browser session in cookies through the gateway: refresh rotates them, a replay is refused', async () => {
+    const email = `e2e-cookie-${Date.now()}@example.com`;
+    const password = 'a long and unusual passphrase';
+    const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${gateway.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+    const cookiesOf = (res: Response) =>
+      Object.fromEntries(
+        res.headers.getSetCookie().map((line) => {
+          const [pair = ''] = line.split(';');
+          const at = pair.indexOf('=');
+          return [pair.slice(0, at), pair.slice(at + 1)];
+        }),
+      );
+    expect((await post('/api/auth/register', { email, password, displayName: 'E2E' })).status).toBe(
+      201,
+    );
+    const login = await post('/api/auth/login', { email, password, refreshTokenCookie: true });
+    expect(login.status).toBe(200);
+    // Both cookies cross the gateway (two Set-Cookie headers), and the body has no refresh token.
+    const first = cookiesOf(login);
+    expect(first.kavosh_refresh).toEqual(expect.any(String));
+    expect(first.kavosh_csrf).toEqual(expect.any(String));
+    expect(await login.json()).not.toHaveProperty('refreshToken');
+
+    // auth's default CSRF_ALLOWED_ORIGINS is the gateway's own origin in development.
+    const refresh = (cookies: Record<string, string>, csrf: string | undefined) =>
+      post(
+        '/api/auth/refresh',
+        {},
+        {
+          origin: 'http://localhost:8080',
+          cookie: `kavosh_refresh=${cookies.kavosh_refresh}; kavosh_csrf=${cookies.kavosh_csrf}`,
+          ...(csrf === undefined ? {} : { 'x-csrf-token': csrf }),
+        },
+      );
+    const withoutCsrf = await refresh(first, undefined);
+    expect(withoutCsrf.status).toBe(403);
+
+    const rotated = await refresh(first, first.kavosh_csrf);
+    expect(rotated.status, await rotated.clone().text()).toBe(200);
+    const second = cookiesOf(rotated);
+    expect(second.kavosh_refresh).toEqual(expect.any(String));
+    expect(second.kavosh_refresh).not.toBe(first.kavosh_refresh);
+
+    const replayed = await refresh(first, first.kavosh_csrf);
+    expect(replayed.status).toBe(401);
+  });
+
   it('migrates each service into its own schema', async () => {
     for (const db of databases) {
       const { createConnection } = await import('mariadb');
