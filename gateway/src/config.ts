@@ -5,6 +5,8 @@ import { TokenEnv } from '@kavosh/auth-client';
 const UpstreamUrl = (port: number) =>
   Type.String({ pattern: '^https?://[^\\s/]+(/.*)?$', default: `http://127.0.0.1:${port}` });
 
+const UpstreamTimeout = Type.Integer({ minimum: 100, maximum: 300_000 });
+
 export const GatewayEnv = Type.Object({
   ...HttpEnv.properties,
   ...TokenEnv.properties,
@@ -24,6 +26,11 @@ export const GatewayEnv = Type.Object({
   OPENAPI_REFRESH_MS: Type.Integer({ minimum: 1_000, maximum: 86_400_000, default: 300_000 }),
   /** An upstream that sends no headers (or stalls its body) this long is answered 504. */
   UPSTREAM_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 300_000, default: 10_000 }),
+  /** One upstream's own timeout, instead of UPSTREAM_TIMEOUT_MS (e.g. a slower report service). */
+  AUTH_TIMEOUT_MS: Type.Optional(UpstreamTimeout),
+  CATALOG_TIMEOUT_MS: Type.Optional(UpstreamTimeout),
+  BILLING_TIMEOUT_MS: Type.Optional(UpstreamTimeout),
+  SOCIAL_TIMEOUT_MS: Type.Optional(UpstreamTimeout),
   /** Keep-alive connections per upstream (undici pool). */
   UPSTREAM_CONNECTIONS: Type.Integer({ minimum: 1, maximum: 1024, default: 64 }),
   /** Requests in flight per upstream connection (HTTP/1.1 pipelining; 1: none). */

@@ -108,6 +108,8 @@ describe('gateway edge: policies, header hygiene and proxying', () => {
         JWT_ISSUER: ISSUER,
         JWT_AUDIENCE: AUDIENCE,
         UPSTREAM_TIMEOUT_MS: '300',
+        // billing's own timeout, longer than the default the others use.
+        BILLING_TIMEOUT_MS: '5000',
       }),
     );
     await app.ready();
@@ -224,7 +226,7 @@ describe('gateway edge: policies, header hygiene and proxying', () => {
     expect(res.json().keys[0]).toMatchObject({ kid: 'k1' });
   });
 
-  it('answers 502 UPSTREAM_UNAVAILABLE when the upstream refuses, 504 when it is too slow', async () => {
+  it('answers 502 UPSTREAM_UNAVAILABLE when the upstream refuses, 504 when it is too slow for its timeout', async () => {
     const down = await app.inject({
       url: '/api/social/feed',
       headers: { authorization: `Bearer ${await token(['user'])}` },
@@ -241,6 +243,12 @@ describe('gateway edge: policies, header hygiene and proxying', () => {
       });
       expect(slow.statusCode).toBe(504);
       expect(slow.json()).toMatchObject({ code: 'UPSTREAM_TIMEOUT' });
+      // The same slow answer is in time for billing, which has its own BILLING_TIMEOUT_MS.
+      const patient = await app.inject({
+        url: '/api/billing/slow',
+        headers: { authorization: `Bearer ${await token(['user'])}` },
+      });
+      expect(patient.statusCode).toBe(200);
     } finally {
       upstream.delay(0);
     }

@@ -4,7 +4,7 @@ import { AppError, sendProblem } from '@kavosh/service-kit';
 import type { GatewayConfig } from '../config.js';
 import { upstreamMetrics, type UpstreamObserver } from '../observability/upstream-metrics.js';
 import { bodyLimitExceeded, bodyTooLarge } from '../security/plugin.js';
-import { upstreamUrls, type UpstreamName } from '../upstreams.js';
+import { upstreamTimeouts, upstreamUrls, type UpstreamName } from '../upstreams.js';
 import { createPool, forward, upstreamPath, type ForwardHooks, type Upstream } from './forward.js';
 
 // Identity and internal headers are set by Kavosh, never by a client; forwarding headers are
@@ -73,27 +73,34 @@ const hooksFor = (observer: UpstreamObserver): ForwardHooks => ({
  */
 export async function proxyRoutes(app: FastifyInstance, config: GatewayConfig): Promise<void> {
   const urls = upstreamUrls(config);
+  const timeouts = upstreamTimeouts(config);
   const observers = upstreamMetrics(app, Object.keys(urls) as UpstreamName[]);
-  const poolOptions = {
-    connections: config.UPSTREAM_CONNECTIONS,
-    pipelining: config.UPSTREAM_PIPELINING,
-    timeoutMs: config.UPSTREAM_TIMEOUT_MS,
-  };
-  const pools = new Map<string, ReturnType<typeof createPool>>();
-  const poolFor = (origin: string) => {
-    let pool = pools.get(origin);
-    if (pool === undefined) pools.set(origin, (pool = createPool(origin, poolOptions)));
+  // One keep-alive pool per upstream, with that upstream's timeout (the JWKS shares auth's).
+  const pools = new Map<UpstreamName, ReturnType<typeof createPool>>();
+  for (const [name, url] of Object.entries(urls) as [UpstreamName, string][]) {
+    pools.set(
+      name,
+      createPool(url, {
+        connections: config.UPSTREAM_CONNECTIONS,
+        pipelining: config.UPSTREAM_PIPELINING,
+        timeoutMs: timeouts[name],
+      }),
+    );
+  }
+  const poolOf = (name: UpstreamName) => {
+    const pool = pools.get(name);
+    if (pool === undefined) throw new Error(`no pool for upstream ${name}`);
     return pool;
   };
   const routes: { upstream: Upstream; hooks: ForwardHooks; urls: string[] }[] = [];
-  for (const [name, url] of Object.entries(urls) as [UpstreamName, string][]) {
-    const upstream = { name, pool: poolFor(url), prefix: `/api/${name}`, rewritePrefix: '' };
+  for (const name of Object.keys(urls) as UpstreamName[]) {
+    const upstream = { name, pool: poolOf(name), prefix: `/api/${name}`, rewritePrefix: '' };
     const hooks = hooksFor(observers[name]);
     routes.push({ upstream, hooks, urls: [upstream.prefix, `${upstream.prefix}/*`] });
   }
   const jwks = '/.well-known/jwks.json';
   routes.push({
-    upstream: { name: 'auth', pool: poolFor(config.AUTH_URL), prefix: jwks, rewritePrefix: jwks },
+    upstream: { name: 'auth', pool: poolOf('auth'), prefix: jwks, rewritePrefix: jwks },
     hooks: hooksFor(observers.auth),
     urls: [jwks],
   });
