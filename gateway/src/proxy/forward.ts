@@ -8,7 +8,6 @@ import { Pool, type Dispatcher } from 'undici';
  * prefix put in front of what follows it upstream ('' for /api/<service>/*).
  */
 export interface Upstream {
-  name: string;
   pool: Dispatcher;
   /** e.g. '/api/catalog': removed from the path, and put back on a relative Location. */
   prefix: string;
@@ -120,7 +119,6 @@ export function forward(
 
   upstream.pool.dispatch(
     {
-      origin: undefined,
       path,
       method: request.method as Dispatcher.HttpMethod,
       headers,

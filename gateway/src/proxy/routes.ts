@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Pool } from 'undici';
 import { AppError, sendProblem } from '@kavosh/service-kit';
 import type { GatewayConfig } from '../config.js';
 import { upstreamMetrics, type UpstreamObserver } from '../observability/upstream-metrics.js';
@@ -76,31 +77,26 @@ export async function proxyRoutes(app: FastifyInstance, config: GatewayConfig): 
   const timeouts = upstreamTimeouts(config);
   const observers = upstreamMetrics(app, Object.keys(urls) as UpstreamName[]);
   // One keep-alive pool per upstream, with that upstream's timeout (the JWKS shares auth's).
-  const pools = new Map<UpstreamName, ReturnType<typeof createPool>>();
+  const pools = {} as Record<UpstreamName, Pool>;
   for (const [name, url] of Object.entries(urls) as [UpstreamName, string][]) {
-    pools.set(
-      name,
-      createPool(url, {
-        connections: config.UPSTREAM_CONNECTIONS,
-        pipelining: config.UPSTREAM_PIPELINING,
-        timeoutMs: timeouts[name],
-      }),
-    );
+    pools[name] = createPool(url, {
+      connections: config.UPSTREAM_CONNECTIONS,
+      pipelining: config.UPSTREAM_PIPELINING,
+      timeoutMs: timeouts[name],
+    });
   }
-  const poolOf = (name: UpstreamName) => {
-    const pool = pools.get(name);
-    if (pool === undefined) throw new Error(`no pool for upstream ${name}`);
-    return pool;
-  };
   const routes: { upstream: Upstream; hooks: ForwardHooks; urls: string[] }[] = [];
   for (const name of Object.keys(urls) as UpstreamName[]) {
-    const upstream = { name, pool: poolOf(name), prefix: `/api/${name}`, rewritePrefix: '' };
-    const hooks = hooksFor(observers[name]);
-    routes.push({ upstream, hooks, urls: [upstream.prefix, `${upstream.prefix}/*`] });
+    const upstream = { pool: pools[name], prefix: `/api/${name}`, rewritePrefix: '' };
+    routes.push({
+      upstream,
+      hooks: hooksFor(observers[name]),
+      urls: [upstream.prefix, `${upstream.prefix}/*`],
+    });
   }
   const jwks = '/.well-known/jwks.json';
   routes.push({
-    upstream: { name: 'auth', pool: poolOf('auth'), prefix: jwks, rewritePrefix: jwks },
+    upstream: { pool: pools.auth, prefix: jwks, rewritePrefix: jwks },
     hooks: hooksFor(observers.auth),
     urls: [jwks],
   });
@@ -126,6 +122,6 @@ export async function proxyRoutes(app: FastifyInstance, config: GatewayConfig): 
     }
   });
   app.addHook('onClose', async () => {
-    await Promise.all([...pools.values()].map((pool) => pool.close()));
+    await Promise.all(Object.values(pools).map((pool) => pool.close()));
   });
 }
