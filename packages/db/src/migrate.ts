@@ -6,7 +6,12 @@ import { connectionConfig } from './connection.js';
 import { checksumMatches, readMigrationFiles } from './migration-files.js';
 
 export type MigrationErrorCode =
-  'CHECKSUM_MISMATCH' | 'FAILED_MIGRATION' | 'LOCK_TIMEOUT' | 'MISSING_MIGRATION' | 'APPLY_FAILED';
+  | 'CHECKSUM_MISMATCH'
+  | 'FAILED_MIGRATION'
+  | 'LOCK_TIMEOUT'
+  | 'MISSING_MIGRATION'
+  | 'OUT_OF_ORDER'
+  | 'APPLY_FAILED';
 
 /** Why migrate() refused to run or stopped. */
 export class MigrationError extends Error {
@@ -122,7 +127,21 @@ function checkHistory(rows: AppliedRow[], files: { name: string; sql: string }[]
       );
     }
   }
-  return new Set(live.map((r) => r.migration_name));
+  const applied = new Set(live.map((r) => r.migration_name));
+  // A new folder that sorts before the last applied one (a branch merged late, a mistyped
+  // timestamp) would run after migrations written on top of a schema without it: refuse it.
+  const last = [...applied].sort().at(-1);
+  const early =
+    last === undefined ? [] : files.filter((f) => !applied.has(f.name) && f.name < last);
+  if (early.length > 0) {
+    const names = early.map((f) => f.name).join(', ');
+    throw new MigrationError(
+      'OUT_OF_ORDER',
+      `migration ${names} is not applied but sorts before the last applied migration ${last ?? ''}: rename its folder with a timestamp after ${last ?? ''}`,
+      early[0]?.name,
+    );
+  }
+  return applied;
 }
 
 async function applyOne(

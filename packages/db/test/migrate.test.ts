@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '@kavosh/testing';
@@ -135,6 +135,22 @@ describe('migrate', () => {
     const err = await rejection(migrate({ databaseUrl: db.url, migrationsDir: fixture.dir }));
     expect(err.code).toBe('MISSING_MIGRATION');
     expect(err.message).toContain('20250101000000_init');
+  });
+
+  it('refuses a new migration that sorts before the last applied one, and applies nothing', async () => {
+    await migrate({ databaseUrl: db.url, migrationsDir: fixture.dir });
+    const late = path.join(fixture.dir, '20250101120000_late_branch');
+    await mkdir(late);
+    await writeFile(
+      path.join(late, 'migration.sql'),
+      'CREATE TABLE `late` (`id` INTEGER NOT NULL, PRIMARY KEY (`id`));\n',
+    );
+
+    const err = await rejection(migrate({ databaseUrl: db.url, migrationsDir: fixture.dir }));
+    expect(err.code).toBe('OUT_OF_ORDER');
+    expect(err.migration).toBe('20250101120000_late_branch');
+    expect(err.message).toContain('20250102000000_add_ratings');
+    expect(await tablesOf(db)).toEqual(['_prisma_migrations', 'movies', 'ratings']);
   });
 
   it('serializes two concurrent runs on the same schema: each migration is applied once', async () => {
