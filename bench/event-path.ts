@@ -3,7 +3,7 @@
 // relay's drain rate on a backlog, all in one run. Needs MariaDB and RabbitMQ running, and the
 // messaging fixture client (`npx nx run messaging:generate`).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { connect } from 'amqplib';
@@ -23,6 +23,7 @@ import {
   subscribe,
   type SqlExecutor,
 } from '@kavosh/messaging';
+import { readMessagingMigrations } from '@kavosh/messaging/testing';
 import type { Benchmark, BenchContext, BenchResult } from './lib/types.js';
 const ADMIN_URL = process.env.MYSQL_ADMIN_URL ?? 'mysql://root@127.0.0.1:3306';
 const AMQP_URL = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
@@ -244,16 +245,12 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
     user: decodeURIComponent(admin.username),
     password: decodeURIComponent(admin.password),
   };
-  const sql = await readFile(
-    new URL('../packages/messaging/sql/messaging.sql', import.meta.url),
-    'utf8',
-  );
   const adminConn = await createConnection({ ...base, multipleStatements: true });
   await adminConn.query(
     `CREATE DATABASE ${dbName} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
   );
   await adminConn.query(`USE ${dbName}`);
-  await adminConn.query(sql);
+  for (const m of await readMessagingMigrations()) await adminConn.query(m.sql);
   await adminConn.query(
     'CREATE TABLE effects (id BIGINT AUTO_INCREMENT PRIMARY KEY, event_id CHAR(36) NOT NULL UNIQUE, subject VARCHAR(200) NULL, created_at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3))',
   );

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { ROOT_CONTEXT, SpanKind, context, trace } from '@opentelemetry/api';
 import { suppressTracing } from '@opentelemetry/core';
@@ -17,6 +16,7 @@ import {
   type CloudEvent,
   type Consumer,
 } from '@kavosh/messaging';
+import { readMessagingMigrations } from '@kavosh/messaging/testing';
 import { startTelemetry, type Telemetry } from '@kavosh/telemetry';
 import {
   createTestDatabase,
@@ -88,11 +88,7 @@ describe('one trace from the client to a consumer', () => {
       connectionLimit: 4,
       multipleStatements: true,
     });
-    const sql = await readFile(
-      new URL('../../packages/messaging/sql/messaging.sql', import.meta.url),
-      'utf8',
-    );
-    await pool.query(sql);
+    for (const m of await readMessagingMigrations()) await pool.query(m.sql);
 
     // Every process exports to the receiver over OTLP/HTTP JSON, every trace sampled.
     const otel = {

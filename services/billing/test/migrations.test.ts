@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { migrate } from '@kavosh/db';
+import { checkMessagingCopies } from '@kavosh/messaging/testing';
 import { checkDrift, createTestDatabase } from '@kavosh/testing';
 import { MIGRATIONS_DIR, SCHEMA_PATH } from './helper.js';
 
@@ -15,5 +16,11 @@ describe('billing migrations', () => {
     } finally {
       await db.drop();
     }
+  });
+
+  it('keeps byte-equal copies of the @kavosh/messaging migrations and its models', async () => {
+    expect(
+      await checkMessagingCopies({ migrationsDir: MIGRATIONS_DIR, schemaPath: SCHEMA_PATH }),
+    ).toEqual([]);
   });
 });

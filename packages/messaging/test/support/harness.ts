@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { connect, type ChannelModel } from 'amqplib';
 import { createConnection } from 'mariadb';
 import { pino, type Logger } from 'pino';
@@ -14,6 +13,7 @@ import {
   publishInTx,
   type CloudEvent,
 } from '../../src/index.js';
+import { readMessagingMigrations } from '../../src/testing.js';
 
 export const THING_HAPPENED = 'test.thing.happened.v1';
 
@@ -65,10 +65,10 @@ export interface Env {
 export async function createEnv(label: string): Promise<Env> {
   const infra = await getInfra();
   const db = await createTestDatabase({ label: `messaging_${label}` });
-  const sql = await readFile(new URL('../../sql/messaging.sql', import.meta.url), 'utf8');
+  const migrations = await readMessagingMigrations();
   const conn = await createConnection({ ...parseUrl(db.url), multipleStatements: true });
   try {
-    await conn.query(sql);
+    for (const m of migrations) await conn.query(m.sql);
     await conn.query(EFFECTS_SQL);
   } finally {
     await conn.end();

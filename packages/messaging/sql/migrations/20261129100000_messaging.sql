@@ -1,5 +1,4 @@
--- @kavosh/messaging: canonical outbox + inbox tables. Copy into each service's first migration
--- (MySQL 8.4 and MariaDB 10.11). Matches sql/messaging.prisma.
+-- The outbox and inbox of @kavosh/messaging (packages/messaging/sql/messaging.sql).
 
 -- One row per event, written in the producer's transaction. `id` is the publish order key.
 CREATE TABLE `outbox` (
