@@ -10,6 +10,7 @@ import { isDatabaseUnavailable, pingDatabase } from '@kavosh/db';
 import { Messaging, type MessagingOptions } from '@kavosh/messaging';
 import { Redis } from 'ioredis';
 import { authenticate, createLocalTokenVerifier } from '@kavosh/auth-client';
+import { parseTrustedProxies } from './accounts/client-ip.js';
 import { accountMetrics } from './accounts/metrics.js';
 import { accountsRoutes } from './accounts/routes.js';
 import { createAccountsService } from './accounts/service.js';
@@ -125,11 +126,7 @@ export async function buildApp(config: AuthConfig, deps: AuthDeps = {}): Promise
     path: config.REFRESH_COOKIE_PATH,
     allowedOrigins: config.CSRF_ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()),
   });
-  const trustedProxies = new Set(
-    config.TRUSTED_PROXY_ADDRESSES.split(',')
-      .map((address) => address.trim())
-      .filter((address) => address.length > 0),
-  );
+  const trustedProxies = parseTrustedProxies(config.TRUSTED_PROXY_CIDRS);
   await app.register(accountsRoutes, {
     accounts,
     cookies,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Type, type Static } from 'typebox';
 import { CommonEnv, ConfigError, loadConfig } from '@kavosh/service-kit';
 import { TokenEnv } from '@kavosh/auth-client';
+import { parseTrustedProxies } from './accounts/client-ip.js';
 
 export const AuthEnv = Type.Object({
   ...CommonEnv.properties,
@@ -31,8 +32,8 @@ export const AuthEnv = Type.Object({
   REFRESH_COOKIE_PATH: Type.String({ pattern: '^/', maxLength: 200, default: '/api/auth' }),
   /** Cookie mode: comma-separated origins allowed to refresh and log out with the cookie. */
   CSRF_ALLOWED_ORIGINS: Type.String({ minLength: 1, default: 'http://localhost:8080' }),
-  /** Peers whose X-Forwarded-For is believed (the gateway), comma-separated exact addresses. */
-  TRUSTED_PROXY_ADDRESSES: Type.String({ default: '127.0.0.1,::1,::ffff:127.0.0.1' }),
+  /** Peers whose X-Forwarded-For is believed (the gateway): comma-separated CIDR ranges or addresses. */
+  TRUSTED_PROXY_CIDRS: Type.String({ maxLength: 2000, default: '127.0.0.0/8,::1/128' }),
   /** Prefix of auth's Redis keys (login throttling): processes that must not share counters differ. */
   REDIS_KEY_PREFIX: Type.String({ pattern: '^[A-Za-z0-9:_-]{1,64}$', default: 'kavosh:auth:' }),
   AUTH_BOOTSTRAP_ADMIN_EMAIL: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
@@ -60,6 +61,14 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     problems.push({
       variable: 'AUTH_BOOTSTRAP_ADMIN_EMAIL',
       message: 'set both AUTH_BOOTSTRAP_ADMIN_EMAIL and AUTH_BOOTSTRAP_ADMIN_PASSWORD, or neither',
+    });
+  }
+  try {
+    parseTrustedProxies(config.TRUSTED_PROXY_CIDRS);
+  } catch (err) {
+    problems.push({
+      variable: 'TRUSTED_PROXY_CIDRS',
+      message: err instanceof Error ? err.message : String(err),
     });
   }
   if (problems.length > 0) throw new ConfigError(problems);

@@ -3,7 +3,7 @@ import { identityOf, requireAuth } from '@kavosh/auth-client';
 import { problemSchema, traceparentOf } from '@kavosh/service-kit';
 import { Type } from 'typebox';
 import type { CookieTransport } from '../sessions/cookies.js';
-import { clientIp } from './client-ip.js';
+import { clientIp, type TrustedProxies } from './client-ip.js';
 import { TokenPair } from '../sessions/schemas.js';
 import { InvalidCredentials, TooManyAttempts } from './errors.js';
 import type { AccountMetrics } from './metrics.js';
@@ -25,7 +25,7 @@ const LoginReply = Type.Object(
 export const accountsRoutes: FastifyPluginAsyncTypebox<{
   accounts: AccountsService;
   cookies: CookieTransport;
-  trustedProxies: ReadonlySet<string>;
+  trustedProxies: TrustedProxies;
   metrics: AccountMetrics;
 }> = async (app, { accounts, cookies, trustedProxies, metrics }) => {
   // The problem body says how long to wait; the header says it to HTTP clients and proxies.
