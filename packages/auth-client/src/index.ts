@@ -7,5 +7,9 @@ export {
   createTokenVerifier,
 } from './verifier.js';
 export type { Identity, Role, TokenVerifier, VerifyOptions } from './verifier.js';
-export { authenticate, identityOf, requireAuth, requireRole } from './plugin.js';
+export { authenticate } from './plugin.js';
+export type { AuthenticateOptions } from './plugin.js';
+export { identityOf } from './identity.js';
+export { ACCESS_EXTENSION, accessCheck, declareAccess, isAccess } from './access.js';
+export type { Access } from './access.js';
 export { Forbidden, TokenInvalid, Unauthenticated } from './errors.js';

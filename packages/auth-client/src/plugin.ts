@@ -1,6 +1,8 @@
-import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
-import { Forbidden, TokenInvalid, Unauthenticated } from './errors.js';
-import type { Identity, Role, TokenVerifier } from './verifier.js';
+import type { FastifyInstance } from 'fastify';
+import { declareAccess } from './access.js';
+import { TokenInvalid } from './errors.js';
+import { failures } from './identity.js';
+import type { Identity, TokenVerifier } from './verifier.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -9,21 +11,26 @@ declare module 'fastify' {
   }
 }
 
-// Why a request has no identity: a token that failed verification is answered differently
-// from no token at all, but only on routes that need one (a public route ignores a stale token).
-const failures = new WeakMap<FastifyRequest, unknown>();
-
 const BEARER = /^Bearer [A-Za-z0-9_.-]{1,8192}$/;
+
+export interface AuthenticateOptions {
+  verifier: TokenVerifier;
+  /**
+   * Whether every route registered after this plugin must declare its access (access.ts), which
+   * the plugin then enforces and publishes. Default true; the gateway, whose routes are the
+   * services' routes, enforces their declarations itself.
+   */
+  declareAccess?: boolean;
+}
 
 /**
  * Fastify plugin: verifies `Authorization: Bearer <token>` on every request and sets
- * `request.identity`. Headers never carry identity otherwise. Register it on the root app.
+ * `request.identity`. Headers never carry identity otherwise. Register it on the root app, before
+ * the routes.
  */
-export async function authenticate(
-  app: FastifyInstance,
-  opts: { verifier: TokenVerifier },
-): Promise<void> {
+export async function authenticate(app: FastifyInstance, opts: AuthenticateOptions): Promise<void> {
   app.decorateRequest('identity', null);
+  if (opts.declareAccess !== false) app.addHook('onRoute', declareAccess);
   // Callback style, answered at once when the verifier still trusts the token (the common case at
   // the edge): no promise per request.
   app.addHook('onRequest', (request, _reply, done) => {
@@ -54,23 +61,3 @@ export async function authenticate(
 }
 // Share the decoration and hook with the parent context (what fastify-plugin does).
 Object.assign(authenticate, { [Symbol.for('skip-override')]: true });
-
-/** The caller's identity, or the 401 the route answers. */
-export function identityOf(request: FastifyRequest): Identity {
-  if (request.identity) return request.identity;
-  const failure = failures.get(request);
-  throw failure instanceof TokenInvalid ? failure : new Unauthenticated();
-}
-
-/** preHandler: 401 unless the request carries a valid access token. */
-export const requireAuth = (): preHandlerAsyncHookHandler =>
-  async function requireAuthHandler(request) {
-    identityOf(request);
-  };
-
-/** preHandler: 401 without a valid token, 403 unless the caller has one of the roles. */
-export const requireRole = (...roles: Role[]): preHandlerAsyncHookHandler =>
-  async function requireRoleHandler(request) {
-    const identity = identityOf(request);
-    if (!identity.roles.some((role) => roles.includes(role))) throw new Forbidden();
-  };

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { identityOf, requireAuth } from '@kavosh/auth-client';
+import { identityOf } from '@kavosh/auth-client';
 import { problemSchema, traceparentOf } from '@kavosh/service-kit';
 import { Type } from 'typebox';
 import type { CookieTransport } from '../sessions/cookies.js';
@@ -36,6 +36,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/register',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'Create an account (role user)',
         body: RegisterBody,
@@ -52,6 +53,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/login',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'Exchange email and password for a token pair',
         body: LoginBody,
@@ -77,14 +79,17 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{
 
   app.get(
     '/me',
-    { preHandler: requireAuth(), schema: { summary: 'The caller', response: { 200: User } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { summary: 'The caller', response: { 200: User } },
+    },
     async (req) => accounts.me(identityOf(req).userId),
   );
 
   app.patch(
     '/me',
     {
-      preHandler: requireAuth(),
+      config: { access: 'authenticated' },
       schema: { summary: 'Change the display name', body: UpdateMeBody, response: { 200: User } },
     },
     async (req) =>
@@ -94,7 +99,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/me/password',
     {
-      preHandler: requireAuth(),
+      config: { access: 'authenticated' },
       schema: {
         summary: 'Change the password; ends every other session',
         body: ChangePasswordBody,
@@ -110,7 +115,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{
   app.delete(
     '/me',
     {
-      preHandler: requireAuth(),
+      config: { access: 'authenticated' },
       schema: {
         summary: 'Delete the account (needs the password)',
         body: DeleteMeBody,

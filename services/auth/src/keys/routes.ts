@@ -12,6 +12,7 @@ export const keysRoutes: FastifyPluginAsyncTypebox<{ keys: SigningKeys }> = asyn
   app.get(
     '/.well-known/jwks.json',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'The public keys that verify access tokens',
         response: { 200: PublicJwkSet },

@@ -13,6 +13,7 @@ export const sessionsRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/refresh',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'Spend a refresh token (body, or the cookie in cookie mode) for a new pair',
         body: RefreshBody,
@@ -35,6 +36,7 @@ export const sessionsRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/logout',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'End the login (refresh-token family) this token belongs to',
         body: RefreshBody,

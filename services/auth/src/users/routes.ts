@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { requireRole } from '@kavosh/auth-client';
 import { problemSchema, traceparentOf } from '@kavosh/service-kit';
 import { Type } from 'typebox';
 import { User } from '../accounts/schemas.js';
@@ -11,11 +10,12 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = a
   { users },
 ) => {
   // Every route here is for admins only.
-  app.addHook('preHandler', requireRole('admin'));
+  const adminOnly = { access: { roles: ['admin'] } } as const;
 
   app.get(
     '/',
     {
+      config: adminOnly,
       schema: {
         summary: 'List accounts (admin); cursor pagination, email prefix search',
         querystring: UserListQuery,
@@ -28,6 +28,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = a
   app.get(
     '/:id',
     {
+      config: adminOnly,
       schema: {
         summary: 'One account (admin)',
         params: UserParams,
@@ -40,6 +41,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = a
   app.patch(
     '/:id/role',
     {
+      config: adminOnly,
       schema: {
         summary: "Change an account's role (admin)",
         params: UserParams,
@@ -53,6 +55,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = a
   app.delete(
     '/:id',
     {
+      config: adminOnly,
       schema: {
         summary: 'Delete an account (admin)',
         params: UserParams,

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { identityOf, requireRole } from '@kavosh/auth-client';
+import { identityOf } from '@kavosh/auth-client';
 import { problemSchema } from '@kavosh/service-kit';
 import { Type } from 'typebox';
 import { etagOf } from '../shared/etag.js';
-import { EDITOR_ROLES, viewerOf } from '../shared/viewer.js';
+import { EDITORS, viewerOf } from '../shared/viewer.js';
 import {
   Article,
   ArticleCreateBody,
@@ -18,7 +18,7 @@ import {
 import type { ArticlesService } from './service.js';
 
 const tags = ['articles'];
-const editorOnly = { preHandler: requireRole(...EDITOR_ROLES) };
+const editorOnly = { config: { access: EDITORS } };
 const editorErrors = {
   401: problemSchema('UNAUTHENTICATED: no valid access token'),
   403: problemSchema('FORBIDDEN: editors and admins only'),
@@ -43,6 +43,7 @@ export const articlesRoutes: FastifyPluginAsyncTypebox<{ articles: ArticlesServi
   app.get(
     '/',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'List published articles, newest first; filter by tag or movie; cursor pages',
@@ -67,6 +68,7 @@ export const articlesRoutes: FastifyPluginAsyncTypebox<{ articles: ArticlesServi
   app.get(
     '/:id',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'One article by id or slug (drafts for editors only)',

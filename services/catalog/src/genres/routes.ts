@@ -1,17 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { requireRole } from '@kavosh/auth-client';
 import { problemSchema } from '@kavosh/service-kit';
 import { Type } from 'typebox';
 import { serializedBody, serveCached, type CatalogCache } from '../cache/index.js';
 import { etagOf } from '../shared/etag.js';
-import { EDITOR_ROLES } from '../shared/viewer.js';
+import { EDITORS } from '../shared/viewer.js';
 import { IfMatchHeaders } from '../movies/schemas.js';
 import { Genre, GenreCreateBody, GenreList, GenreParams, GenrePatchBody } from './schemas.js';
 import type { GenresService } from './service.js';
 
 const tags = ['genres'];
-// onRequest: the role is checked before the body is validated, so no caller learns the schema.
-const editorOnly = { onRequest: requireRole(...EDITOR_ROLES) };
+const editorOnly = { config: { access: EDITORS } };
 const editorErrors = {
   401: problemSchema('UNAUTHENTICATED'),
   403: problemSchema('FORBIDDEN: editors and admins only'),
@@ -25,6 +23,7 @@ export const genresRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Every genre, by name',
@@ -46,6 +45,7 @@ export const genresRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/:id',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'One genre by id, with its version ETag',

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { requireRole } from '@kavosh/auth-client';
 import { problemSchema, traceparentOf } from '@kavosh/service-kit';
 import { Type } from 'typebox';
 import { NO_STORE, serializedBody, serveCached, type CatalogCache } from '../cache/index.js';
 import { etagOf } from '../shared/etag.js';
-import { EDITOR_ROLES, viewerOf } from '../shared/viewer.js';
+import { EDITORS, viewerOf } from '../shared/viewer.js';
 import {
   IfMatchHeaders,
   MovieCreateBody,
@@ -18,8 +17,7 @@ import {
 import type { MoviesService } from './service.js';
 
 const tags = ['movies'];
-// onRequest: the role is checked before the body is validated, so no caller learns the schema.
-const editorOnly = { onRequest: requireRole(...EDITOR_ROLES) };
+const editorOnly = { config: { access: EDITORS } };
 const editorErrors = {
   401: problemSchema('UNAUTHENTICATED: no valid access token'),
   403: problemSchema('FORBIDDEN: editors and admins only'),
@@ -37,6 +35,7 @@ export const moviesRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'List or search movies; filters, sorts and opaque cursor pagination',
@@ -64,6 +63,7 @@ export const moviesRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/:id',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'One movie by id or slug, with credits; an old slug redirects (301)',

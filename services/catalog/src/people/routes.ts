@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { requireRole } from '@kavosh/auth-client';
 import { problemSchema } from '@kavosh/service-kit';
 import { Type } from 'typebox';
 import { IfMatchHeaders } from '../movies/schemas.js';
 import { etagOf } from '../shared/etag.js';
-import { EDITOR_ROLES, viewerOf } from '../shared/viewer.js';
+import { EDITORS, viewerOf } from '../shared/viewer.js';
 import {
   PeoplePage,
   PeopleQuery,
@@ -17,8 +16,7 @@ import {
 import type { PeopleService } from './service.js';
 
 const tags = ['people'];
-// onRequest: the role is checked before the body is validated, so no caller learns the schema.
-const editorOnly = { onRequest: requireRole(...EDITOR_ROLES) };
+const editorOnly = { config: { access: EDITORS } };
 const editorErrors = {
   401: problemSchema('UNAUTHENTICATED'),
   403: problemSchema('FORBIDDEN: editors and admins only'),
@@ -46,6 +44,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ people: PeopleService }> 
   app.get(
     '/:id',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'A person and their filmography of published movies',

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { identityOf, requireAuth } from '@kavosh/auth-client';
+import { identityOf } from '@kavosh/auth-client';
 import { problemSchema } from '@kavosh/service-kit';
 import type { CatalogConfig } from '../config.js';
 import type { Database } from '../db.js';
@@ -27,7 +27,7 @@ export const playbackRoutes: FastifyPluginAsyncTypebox<PlaybackRoutesOptions> = 
   app.get(
     '/movies/:id/playback',
     {
-      preHandler: requireAuth(),
+      config: { access: 'authenticated' },
       schema: {
         tags: ['playback'],
         summary:

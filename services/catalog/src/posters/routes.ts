@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { requireRole } from '@kavosh/auth-client';
 import { AppError, problemSchema } from '@kavosh/service-kit';
 import { Type } from 'typebox';
 import { etagOf } from '../shared/etag.js';
+import { EDITORS } from '../shared/viewer.js';
 import { InvalidPosterForm, PosterMissing, PosterTooLarge } from './errors.js';
 import {
   MovieIdParams,
@@ -67,8 +67,8 @@ export const postersRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/movies/:id/poster',
     {
-      // onRequest, not preHandler: a caller without the role is refused before any byte is read.
-      onRequest: requireRole('editor', 'admin'),
+      // Checked before any byte of the upload is read.
+      config: { access: EDITORS },
       schema: {
         tags: ['posters'],
         summary: "Upload a movie's poster (editor)",
@@ -95,6 +95,7 @@ export const postersRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/posters/:file',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['posters'],
         summary: 'A poster image by content hash (public, cacheable forever)',

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { identityOf, requireAuth } from '@kavosh/auth-client';
+import { identityOf } from '@kavosh/auth-client';
 import { problemSchema } from '@kavosh/service-kit';
 import { TicketInvalid, UpgradeRequired } from './errors.js';
 import type { RealtimeHub } from './hub.js';
@@ -28,7 +28,7 @@ export const realtimeRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/ws-ticket',
     {
-      preHandler: requireAuth(),
+      config: { access: 'authenticated' },
       schema: {
         summary: 'A one-time ticket (≈ 30 s) that opens GET /ws as the caller',
         response: {
@@ -44,6 +44,8 @@ export const realtimeRoutes: FastifyPluginAsyncTypebox<{
   app.route({
     method: 'GET',
     url: '/ws',
+    // The one-time ticket is the credential: browsers cannot set headers on a WebSocket.
+    config: { access: 'public' },
     schema: {
       summary:
         'Live notifications over WebSocket; the ticket from POST /ws-ticket is the credential',
