@@ -26,6 +26,11 @@ export const GatewayEnv = Type.Object({
   OPENAPI_REFRESH_MS: Type.Integer({ minimum: 1_000, maximum: 86_400_000, default: 300_000 }),
   /** An upstream that sends no headers (or stalls its body) this long is answered 504. */
   UPSTREAM_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 300_000, default: 10_000 }),
+  /**
+   * The whole answer of an upstream (dispatch to last byte) must be over within this time, or it
+   * is cut off (504 before its headers): UPSTREAM_TIMEOUT_MS only bounds each wait on its own.
+   */
+  UPSTREAM_DEADLINE_MS: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 60_000 }),
   /** One upstream's own timeout, instead of UPSTREAM_TIMEOUT_MS (e.g. a slower report service). */
   AUTH_TIMEOUT_MS: Type.Optional(UpstreamTimeout),
   CATALOG_TIMEOUT_MS: Type.Optional(UpstreamTimeout),

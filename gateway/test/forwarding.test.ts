@@ -322,6 +322,21 @@ describe('gateway forwarder: streaming both ways, header hygiene, aborts and bac
     expect(res.complete).toBe(false);
   });
 
+  it('when the upstream answers a GET with 503, then the client gets that answer and the upstream is asked once', async () => {
+    let asked = 0;
+    upstream.on('/t/unavailable', (req, res) => {
+      asked++;
+      req.resume();
+      res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '1' }).end('later');
+    });
+    const { req, response } = send('GET', '/api/catalog/t/unavailable');
+    req.end();
+    const res = await response;
+    expect(res.statusCode).toBe(503);
+    expect((await readAll(res)).toString('utf8')).toBe('later');
+    expect(asked).toBe(1);
+  });
+
   it('when the upstream answers before the request body is all sent, then the client gets that status and connection: close', async () => {
     upstream.on('/t/early', (req, res) => {
       req.once('data', () => {
@@ -342,5 +357,124 @@ describe('gateway forwarder: streaming both ways, header hygiene, aborts and bac
     } finally {
       req.destroy();
     }
+  });
+});
+
+describe('gateway forwarder: bounded waits for an upstream connection and for a whole answer', () => {
+  let app: KavoshApp;
+  let upstream: Awaited<ReturnType<typeof startUpstream>>;
+  let gateway: URL;
+  let bearer: string;
+
+  const get = (path: string) =>
+    new Promise<IncomingMessage>((resolve, reject) => {
+      const req = request({
+        host: gateway.hostname,
+        port: gateway.port,
+        path,
+        headers: { authorization: bearer },
+      });
+      req.once('response', resolve);
+      req.on('error', reject);
+      req.end();
+    });
+
+  /** An answer whose headers come at once and whose body drips a byte every 100 ms. */
+  const drip = (forMs: number) => (req: IncomingMessage, res: ServerResponse) => {
+    req.resume();
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    const timer = setInterval(() => res.write('.'), 100);
+    const stop = setTimeout(() => {
+      clearInterval(timer);
+      res.end();
+    }, forMs);
+    res.on('close', () => {
+      clearInterval(timer);
+      clearTimeout(stop);
+    });
+  };
+
+  beforeAll(async () => {
+    const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'EdDSA' };
+    upstream = await startUpstream(JSON.stringify({ keys: [jwk] }));
+    app = await buildApp(
+      readConfig({
+        LOG_LEVEL: 'silent',
+        REDIS_URL: (await getInfra()).redisUrl,
+        REDIS_KEY_PREFIX: `${uniquePrefix('gw-bounded')}:`,
+        RATE_LIMIT_MAX: '100000',
+        AUTH_URL: upstream.url,
+        // One connection to catalog: a second request has to wait for it.
+        CATALOG_URL: upstream.url,
+        UPSTREAM_CONNECTIONS: '1',
+        UPSTREAM_TIMEOUT_MS: '300',
+        UPSTREAM_DEADLINE_MS: '1000',
+        BILLING_URL: upstream.url,
+        SOCIAL_URL: upstream.url,
+        AUTH_JWKS_URL: `${upstream.url}/.well-known/jwks.json`,
+        JWT_ISSUER: ISSUER,
+        JWT_AUDIENCE: AUDIENCE,
+      }),
+    );
+    gateway = new URL(await app.listen({ port: 0, host: '127.0.0.1' }));
+    bearer = `Bearer ${await signToken(pair.privateKey)}`;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await upstream?.close();
+  });
+
+  it('when every upstream connection stays busy, then a waiting request is answered 504 within the timeout and never sent', async () => {
+    // Each chunk comes well within the 300 ms timeout: the connection stays busy for 2 s.
+    upstream.on('/t/busy', drip(2_000));
+    let quickSeen = 0;
+    upstream.on('/t/quick', (req, res) => {
+      quickSeen++;
+      req.resume();
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('quick');
+    });
+    const busy = await get('/api/catalog/t/busy');
+    busy.resume();
+    const started = performance.now();
+    const waiting = await get('/api/catalog/t/quick');
+    const waited = performance.now() - started;
+    const body = JSON.parse((await readAll(waiting)).toString('utf8')) as { code?: string };
+    expect(waiting.statusCode).toBe(504);
+    expect(body.code).toBe('UPSTREAM_TIMEOUT');
+    // Not a timing assertion on the gateway's speed: unbounded, it would wait the whole 2 s.
+    expect(waited).toBeLessThan(1_500);
+    expect(quickSeen).toBe(0);
+    busy.destroy();
+    // The connection is free again for the next request.
+    await eventually(
+      async () => {
+        const next = await get('/api/catalog/t/quick');
+        expect(next.statusCode).toBe(200);
+        expect((await readAll(next)).toString('utf8')).toBe('quick');
+      },
+      { within: 5_000 },
+    );
+  });
+
+  it('when the upstream drips its answer past the deadline, then the client response is cut off', async () => {
+    let upstreamClosed = false;
+    upstream.on('/t/drip', (req, res) => {
+      res.on('close', () => (upstreamClosed = true));
+      drip(60_000)(req, res);
+    });
+    const res = await get('/api/catalog/t/drip');
+    expect(res.statusCode).toBe(200);
+    // Without a deadline the answer would go on for a minute: 4 s settles it either way.
+    const outcome = await Promise.race([
+      readAll(res).then(
+        () => 'completed',
+        () => 'cut off',
+      ),
+      sleep(4_000).then(() => 'still streaming'),
+    ]);
+    expect(outcome).toBe('cut off');
+    expect(res.complete).toBe(false);
+    await eventually(() => expect(upstreamClosed).toBe(true), { within: 5_000 });
   });
 });

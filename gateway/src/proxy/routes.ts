@@ -1,127 +1,201 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Pool } from 'undici';
+import proxy, { type FastifyHttpProxyOptions } from '@fastify/http-proxy';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, sendProblem } from '@kavosh/service-kit';
 import type { GatewayConfig } from '../config.js';
-import { upstreamMetrics, type UpstreamObserver } from '../observability/upstream-metrics.js';
-import { bodyLimitExceeded, bodyTooLarge } from '../security/plugin.js';
+import { upstreamMetrics } from '../observability/upstream-metrics.js';
+import { bodyLimitExceeded, bodyTooLarge, gatewayVary } from '../security/plugin.js';
 import { upstreamTimeouts, upstreamUrls, type UpstreamName } from '../upstreams.js';
-import { createPool, forward, upstreamPath, type ForwardHooks, type Upstream } from './forward.js';
+import { UpstreamDispatcher } from './upstream-dispatcher.js';
 
-// Identity and internal headers are set by Kavosh, never by a client; forwarding headers are
-// rebuilt from what this gateway saw (its trust-proxy hop count decides req.ip).
-const STRIPPED = /^(x-user-|x-internal-|x-forwarded-|x-real-ip$|forwarded$)/;
+type ReplyOptions = NonNullable<FastifyHttpProxyOptions['replyOptions']>;
+type AnswerHeaders = Parameters<NonNullable<ReplyOptions['rewriteHeaders']>>[0];
+type UpstreamReply = Parameters<NonNullable<ReplyOptions['onError']>>[0];
 
+// Never sent upstream: identity and internal headers are set by Kavosh, never by a client;
+// forwarding headers are rebuilt from what this gateway saw (its trust-proxy hop count decides
+// req.ip); hop-by-hop headers (RFC 9110 §7.6.1) belong to the client's connection (reply-from
+// already drops `connection` and the names it lists; undici refuses several of the others, and
+// `expect` is answered by Node's server).
+const STRIPPED =
+  /^(?:x-user-|x-internal-|x-forwarded-|x-real-ip$|forwarded$|keep-alive$|proxy-|te$|trailer$|upgrade$|http2-settings$|expect$|transfer-encoding$|connection$)/;
+
+/**
+ * The headers an upstream receives: `headers` (a copy of the client's, changed in place) without
+ * the STRIPPED ones, plus x-forwarded-for/-proto/-host and x-request-id.
+ */
 export function forwardedHeaders(
   request: Pick<FastifyRequest, 'ip' | 'protocol' | 'host' | 'id'>,
   headers: IncomingHttpHeaders,
 ): IncomingHttpHeaders {
-  const out: IncomingHttpHeaders = {};
-  // A new object: the client's request headers stay as they came (the access log, the hooks).
   for (const name in headers) {
-    if (!STRIPPED.test(name)) out[name] = headers[name];
+    if (STRIPPED.test(name)) delete headers[name];
   }
-  out['x-forwarded-for'] = request.ip;
-  out['x-forwarded-proto'] = request.protocol;
-  if (request.host) out['x-forwarded-host'] = request.host;
-  out['x-request-id'] = request.id;
-  return out;
+  headers['x-forwarded-for'] = request.ip;
+  headers['x-forwarded-proto'] = request.protocol;
+  if (request.host) headers['x-forwarded-host'] = request.host;
+  headers['x-request-id'] = request.id;
+  return headers;
 }
 
-function answerUpstreamError(reply: FastifyReply, error: Error & { code?: string }): void {
-  // A chunked body cut off at the limit fails the upstream call: that is the client's 413.
+// Hop-by-hop answer headers never reach the client (Node's server sets its own connection ones).
+const HOP_BY_HOP_ANSWER = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authenticate',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'http2-settings',
+]);
+
+/** The names a Connection header lists: hop-by-hop too (RFC 9110 §7.6.1). */
+function connectionListed(value: string | string[] | undefined): string[] {
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value.join(',') : value)
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== '' && name !== 'close' && name !== 'keep-alive');
+}
+
+/**
+ * The upstream's answer headers as the client gets them (changed in place; reply-from then sets
+ * each on the reply, over the gateway's own): no hop-by-hop ones; a relative Location gets the
+ * public prefix back; the gateway's Vary (Origin, from CORS) and the upstream's both hold, where
+ * the upstream's alone would replace it. Repeated headers (Set-Cookie) arrive as arrays and keep
+ * every value.
+ */
+function answerHeadersFor(prefix: string, rewritePrefix: string, vary: string | undefined) {
+  return (headers: AnswerHeaders): AnswerHeaders => {
+    const listed = headers.connection;
+    for (const name in headers) {
+      if (HOP_BY_HOP_ANSWER.has(name)) delete headers[name];
+    }
+    if (listed !== undefined) {
+      for (const name of connectionListed(listed as string | string[])) delete headers[name];
+    }
+    const location = headers.location;
+    if (typeof location === 'string' && location.startsWith('/') && !location.startsWith('//')) {
+      if (rewritePrefix === '') headers.location = prefix + location;
+      else if (location.startsWith(rewritePrefix)) {
+        headers.location = prefix + location.slice(rewritePrefix.length);
+      }
+    }
+    const upstreamVary = headers.vary;
+    if (vary !== undefined && upstreamVary !== undefined) {
+      const value = Array.isArray(upstreamVary) ? upstreamVary.join(', ') : String(upstreamVary);
+      if (!/(?:^|,)\s*(?:origin|\*)\s*(?:,|$)/i.test(value)) headers.vary = `${vary}, ${value}`;
+    }
+    return headers;
+  };
+}
+
+const upstreamTimeout = () =>
+  new AppError({
+    status: 504,
+    code: 'UPSTREAM_TIMEOUT',
+    title: 'Upstream timeout',
+    detail: 'The service behind this route did not answer in time.',
+  });
+
+const upstreamUnavailable = () =>
+  new AppError({
+    status: 502,
+    code: 'UPSTREAM_UNAVAILABLE',
+    title: 'Upstream unavailable',
+    detail: 'The service behind this route cannot be reached; retry later.',
+  });
+
+/**
+ * No answer from the upstream (reply-from has logged why): a chunked body cut off at the limit is
+ * the client's 413; a timeout (reply-from's 504 errors: headers or connect timeout) a 504; anything
+ * else (refused, reset, an invalid answer) a 502.
+ */
+function answerUpstreamError(
+  reply: UpstreamReply,
+  { error }: { error: Error & { statusCode?: number } },
+): void {
   const exceeded = bodyLimitExceeded(reply.request);
   if (exceeded !== undefined) {
     sendProblem(reply, bodyTooLarge(exceeded));
     return;
   }
-  const timedOut = /TIMEOUT/i.test(error.code ?? '') || /timeout/i.test(error.message);
-  reply.log.warn({ err: error }, 'upstream request failed');
-  sendProblem(
-    reply,
-    timedOut
-      ? new AppError({
-          status: 504,
-          code: 'UPSTREAM_TIMEOUT',
-          title: 'Upstream timeout',
-          detail: 'The service behind this route did not answer in time.',
-        })
-      : new AppError({
-          status: 502,
-          code: 'UPSTREAM_UNAVAILABLE',
-          title: 'Upstream unavailable',
-          detail: 'The service behind this route cannot be reached; retry later.',
-        }),
-  );
+  sendProblem(reply, error.statusCode === 504 ? upstreamTimeout() : upstreamUnavailable());
 }
+
+// The gateway passes an upstream's 503 on as it is: reply-from would otherwise retry a GET up to
+// ten times (and not read the answers it drops).
+const noRetry = () => null;
 
 const METHODS = ['DELETE', 'GET', 'HEAD', 'PATCH', 'POST', 'PUT', 'OPTIONS'];
 
-/** Forwarding headers, metrics and problem+json failures for one upstream. */
-const hooksFor = (observer: UpstreamObserver): ForwardHooks => ({
-  requestHeaders: (request) => forwardedHeaders(request, request.headers),
-  answered: (status, seconds) => observer.answered(status, seconds),
-  failed: (reply, error, seconds) => {
-    observer.failed(seconds);
-    answerUpstreamError(reply, error);
-  },
-});
-
 /**
  * `/api/<service>` and everything under it to each service (prefix removed), and the JWKS to auth,
- * through undici pools (docs/gateway.md says why not @fastify/http-proxy). Bodies are not parsed
- * here: they stream to the upstream as they come.
+ * with @fastify/http-proxy. Each upstream has one keep-alive pool (with its own timeout, a bounded
+ * wait for a connection and a deadline for the whole answer: UpstreamDispatcher), shared by every
+ * route to it. The hooks are made once per upstream. Bodies are not parsed: they stream both ways.
  */
 export async function proxyRoutes(app: FastifyInstance, config: GatewayConfig): Promise<void> {
   const urls = upstreamUrls(config);
   const timeouts = upstreamTimeouts(config);
-  const observers = upstreamMetrics(app, Object.keys(urls) as UpstreamName[]);
-  // One keep-alive pool per upstream, with that upstream's timeout (the JWKS shares auth's).
-  const pools = {} as Record<UpstreamName, Pool>;
-  for (const [name, url] of Object.entries(urls) as [UpstreamName, string][]) {
-    pools[name] = createPool(url, {
-      connections: config.UPSTREAM_CONNECTIONS,
-      pipelining: config.UPSTREAM_PIPELINING,
-      timeoutMs: timeouts[name],
-    });
-  }
-  const routes: { upstream: Upstream; hooks: ForwardHooks; urls: string[] }[] = [];
-  for (const name of Object.keys(urls) as UpstreamName[]) {
-    const upstream = { pool: pools[name], prefix: `/api/${name}`, rewritePrefix: '' };
-    routes.push({
-      upstream,
-      hooks: hooksFor(observers[name]),
-      urls: [upstream.prefix, `${upstream.prefix}/*`],
-    });
+  const names = Object.keys(urls) as UpstreamName[];
+  const observers = upstreamMetrics(app, names);
+  const vary = gatewayVary(config);
+  const dispatchers = {} as Record<UpstreamName, UpstreamDispatcher>;
+  for (const name of names) {
+    dispatchers[name] = new UpstreamDispatcher(
+      urls[name],
+      {
+        connections: config.UPSTREAM_CONNECTIONS,
+        pipelining: config.UPSTREAM_PIPELINING,
+        timeoutMs: timeouts[name],
+        deadlineMs: config.UPSTREAM_DEADLINE_MS,
+      },
+      observers[name],
+    );
   }
   const jwks = '/.well-known/jwks.json';
-  routes.push({
-    upstream: { pool: pools.auth, prefix: jwks, rewritePrefix: jwks },
-    hooks: hooksFor(observers.auth),
-    urls: [jwks],
-  });
+  const routes: {
+    name: UpstreamName;
+    prefix: string;
+    rewritePrefix: string;
+    paths?: string[];
+  }[] = [
+    ...names.map((name) => ({ name, prefix: `/api/${name}`, rewritePrefix: '' })),
+    { name: 'auth', prefix: jwks, rewritePrefix: jwks, paths: ['/'] },
+  ];
 
   await app.register(async (scope) => {
-    // The body is the request stream itself (after the security plugin's size limit).
+    // The body is the request stream itself (after the security plugin's size limit): without
+    // this, Fastify's inherited parsers would read JSON and text/plain bodies whole (and
+    // @fastify/http-proxy can only add parsers for the types they do not cover).
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
-    for (const { upstream, hooks, urls: routeUrls } of routes) {
-      for (const url of routeUrls) {
-        scope.route({
-          method: METHODS,
-          url,
-          schema: { hide: true },
-          // Not async, returns nothing: Fastify then waits for the forwarder to answer.
-          handler(request, reply) {
-            const path = upstreamPath(request.url, upstream);
-            if (path === undefined) reply.callNotFound();
-            else forward(request, reply, upstream, path, hooks);
-          },
-        });
-      }
+    for (const { name, prefix, rewritePrefix, paths } of routes) {
+      await scope.register(proxy, {
+        upstream: urls[name],
+        prefix,
+        rewritePrefix,
+        ...(paths ? { routes: paths } : {}),
+        httpMethods: METHODS,
+        undici: dispatchers[name],
+        proxyPayloads: false,
+        // The kit writes one access line per request; reply-from's two would triple it.
+        disableRequestLogging: true,
+        // Done in rewriteHeaders: http-proxy's would also prefix `//host/…` and `relative/…`.
+        internalRewriteLocationHeader: false,
+        replyOptions: {
+          rewriteRequestHeaders: forwardedHeaders,
+          rewriteHeaders: answerHeadersFor(prefix, rewritePrefix, vary),
+          onError: answerUpstreamError,
+          retryDelay: noRetry,
+        },
+      });
     }
   });
   app.addHook('onClose', async () => {
-    await Promise.all(Object.values(pools).map((pool) => pool.close()));
+    await Promise.all(names.map((name) => dispatchers[name].close()));
   });
 }

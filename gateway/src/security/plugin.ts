@@ -129,6 +129,10 @@ function applyCors(
   return true;
 }
 
+/** The Vary every answer of the gateway carries (the proxy merges an upstream's with it). */
+export const gatewayVary = (config: Pick<GatewayConfig, 'CORS_ORIGINS'>): string | undefined =>
+  corsOrigins(config).length > 0 ? 'Origin' : undefined;
+
 /**
  * Security defaults of the edge: helmet headers, CORS for the allow-listed origins only, the
  * body-size limit on proxied (streamed) bodies, and server timeouts against slow clients.
