@@ -50,7 +50,11 @@ export interface AuthDeps {
 export async function buildApp(config: AuthConfig, deps: AuthDeps = {}): Promise<KavoshApp> {
   // Keys first: a bad key set stops the start before any connection is opened.
   const keys = await loadSigningKeys(config.JWT_PRIVATE_JWKS, config.JWT_ACTIVE_KID);
-  const hasher = await createPasswordHasher({ params: deps.argon2ForTestsOnly });
+  const hasher = await createPasswordHasher({
+    params: deps.argon2ForTestsOnly,
+    maxInFlight: config.ARGON2_MAX_IN_FLIGHT,
+    maxWaiting: config.ARGON2_MAX_WAITING,
+  });
   const logger = deps.logger ?? createLogger({ level: config.LOG_LEVEL });
   const db = deps.db ?? createDatabase(config.DATABASE_URL);
   const app = await buildService({

@@ -36,6 +36,10 @@ export const AuthEnv = Type.Object({
   TRUSTED_PROXY_CIDRS: Type.String({ maxLength: 2000, default: '127.0.0.0/8,::1/128' }),
   /** Prefix of auth's Redis keys (login throttling): processes that must not share counters differ. */
   REDIS_KEY_PREFIX: Type.String({ pattern: '^[A-Za-z0-9:_-]{1,64}$', default: 'kavosh:auth:' }),
+  /** argon2 hashes computed at once (each holds ~19 MiB and a libuv thread). */
+  ARGON2_MAX_IN_FLIGHT: Type.Integer({ minimum: 1, maximum: 64, default: 4 }),
+  /** argon2 hashes allowed to wait for a slot; beyond, 503 PASSWORD_HASHING_BUSY + Retry-After. */
+  ARGON2_MAX_WAITING: Type.Integer({ minimum: 0, maximum: 10_000, default: 32 }),
   AUTH_BOOTSTRAP_ADMIN_EMAIL: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
   AUTH_BOOTSTRAP_ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 8, maxLength: 128 })),
 });

@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import type { CookieTransport } from '../sessions/cookies.js';
 import { clientIp, type TrustedProxies } from './client-ip.js';
 import { TokenPair } from '../sessions/schemas.js';
+import { PasswordHashingBusy } from '../passwords/errors.js';
 import { InvalidCredentials, TooManyAttempts } from './errors.js';
 import type { AccountMetrics } from './metrics.js';
 import {
@@ -30,7 +31,8 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{
 }> = async (app, { accounts, cookies, trustedProxies, metrics }) => {
   // The problem body says how long to wait; the header says it to HTTP clients and proxies.
   app.addHook('onError', async (_req, reply, err) => {
-    if (err instanceof TooManyAttempts) reply.header('retry-after', String(err.retryAfterSeconds));
+    if (err instanceof TooManyAttempts || err instanceof PasswordHashingBusy)
+      reply.header('retry-after', String(err.retryAfterSeconds));
   });
 
   app.post(
@@ -61,6 +63,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{
           200: LoginReply,
           401: problemSchema('INVALID_CREDENTIALS'),
           429: problemSchema('TOO_MANY_ATTEMPTS'),
+          503: problemSchema('PASSWORD_HASHING_BUSY or REDIS_UNAVAILABLE'),
         },
       },
     },

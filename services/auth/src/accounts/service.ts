@@ -70,13 +70,37 @@ export function createAccountsService(deps: {
     });
   }
 
+  /**
+   * Runs one password check under the throttle: the attempt is counted before the check, so it
+   * stays counted when the password is wrong; a right password forgets the account's failures,
+   * and a check that never answered (hasher busy, database down) is taken back.
+   */
+  async function throttled<T>(
+    email: string,
+    ip: string,
+    check: () => Promise<T | undefined>,
+  ): Promise<T | undefined> {
+    await throttle.acquire(email, ip);
+    let result: T | undefined;
+    try {
+      result = await check();
+    } catch (err) {
+      await throttle.notChecked(email, ip).catch((refundErr: unknown) => {
+        // The check's own error is the answer; a refund that fails leaves one attempt counted.
+        deps.logger.warn({ err: refundErr }, 'login attempt not taken back');
+      });
+      throw err;
+    }
+    if (result !== undefined) await throttle.succeeded(email, ip);
+    return result;
+  }
+
   /** Checks the password of a signed-in user, throttled like logins; throws WrongPassword. */
   async function confirmPassword(user: UserRow, password: string, ip: string): Promise<void> {
-    await throttle.assertAllowed(user.email, ip);
-    if (!(await hasher.verify(user.passwordHash, password))) {
-      await throttle.recordFailure(user.email, ip);
-      throw new WrongPassword();
-    }
+    const right = await throttled(user.email, ip, async () =>
+      (await hasher.verify(user.passwordHash, password)) ? true : undefined,
+    );
+    if (!right) throw new WrongPassword();
   }
 
   async function existing(userId: string): Promise<UserRow> {
@@ -103,16 +127,14 @@ export function createAccountsService(deps: {
       ip: string,
     ): Promise<{ user: User; tokens: TokenPair }> {
       const email = normaliseEmail(input.email);
-      await throttle.assertAllowed(email, ip);
-      const user = await repo.findByEmail(db, email);
-      const ok = user
-        ? await hasher.verify(user.passwordHash, input.password)
-        : await hasher.verifyDummy(input.password);
-      if (!user || !ok) {
-        await throttle.recordFailure(email, ip);
-        throw new InvalidCredentials();
-      }
-      await throttle.recordSuccess(email, ip);
+      const user = await throttled(email, ip, async () => {
+        const found = await repo.findByEmail(db, email);
+        const ok = found
+          ? await hasher.verify(found.passwordHash, input.password)
+          : await hasher.verifyDummy(input.password);
+        return ok ? found : undefined;
+      });
+      if (!user) throw new InvalidCredentials();
       if (hasher.needsRehash(user.passwordHash)) {
         // Parameters changed since this hash was made: upgrade it while we know the password.
         await repo.setPasswordHash(db, user.id, await hasher.hash(input.password));

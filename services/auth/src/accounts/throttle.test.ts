@@ -5,7 +5,7 @@ import type { TestService } from '@kavosh/testing';
 import { startAuth } from '../../test/helper.js';
 import { PASSWORD, registerAndLogin, uniqueEmail } from '../../test/fixtures.js';
 import { TooManyAttempts } from './errors.js';
-import { createLoginThrottle } from './throttle.js';
+import { createLoginThrottle, ipGroup } from './throttle.js';
 
 describe('POST /login throttling', () => {
   let svc: TestService<KavoshApp>;
@@ -43,25 +43,60 @@ describe('POST /login throttling', () => {
 
   it('grows the lock with each further failure: 2, 4, 8 … seconds', async () => {
     const redis = new Redis(svc.infra.redisUrl);
+    const keyPrefix = `${svc.prefix}:growth:`;
     try {
-      const throttle = createLoginThrottle({ redis, keyPrefix: `${svc.prefix}:growth:` });
+      const throttle = createLoginThrottle({ redis, keyPrefix });
       const email = uniqueEmail('growing');
-      const retryAfter = async () =>
-        throttle.assertAllowed(email, '10.2.0.1').then(
+      const retryAfter = async (ip: string) =>
+        throttle.acquire(email, ip).then(
           () => 0,
           (err: unknown) => (err instanceof TooManyAttempts ? err.retryAfterSeconds : -1),
         );
-      for (let i = 0; i < 4; i += 1) await throttle.recordFailure(email, `10.2.1.${i}`);
-      expect(await retryAfter()).toBe(0);
+      // Each attempt is counted as it starts; the fifth (the last free one) locks for 2 s.
+      for (let i = 0; i < 5; i += 1) expect(await retryAfter(`10.2.1.${i}`)).toBe(0);
       const seen: number[] = [];
       for (let i = 0; i < 3; i += 1) {
-        await throttle.recordFailure(email, `10.2.2.${i}`);
-        seen.push(await retryAfter());
+        seen.push(await retryAfter(`10.2.2.${i}`));
+        // The lock runs out (no sleeping in tests): the next attempt is counted and locks longer.
+        const [lock] = await redis.keys(`${keyPrefix}login:acct:*:lock`);
+        if (lock !== undefined) await redis.del(lock);
+        expect(await retryAfter(`10.2.3.${i}`)).toBe(0);
       }
       expect(seen).toEqual([2, 4, 8]);
     } finally {
       await redis.quit();
     }
+  });
+
+  it('lets no more concurrent wrong guesses at one account reach the password check than it allows', async () => {
+    const { email } = await registerAndLogin(app);
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => attempt(email, 'wrong password', `10.6.0.${i}`)),
+    );
+    const codes = answers.map((res) => res.statusCode);
+    // A 401 is a password check that ran; every other guess was refused before it.
+    expect(codes.filter((code) => code === 401)).toHaveLength(3);
+    expect(codes.filter((code) => code === 429)).toHaveLength(17);
+  });
+
+  it('lets no more concurrent wrong guesses from one IP reach the password check than it allows', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => attempt(uniqueEmail('burst'), 'wrong password', '10.7.0.1')),
+    );
+    const codes = answers.map((res) => res.statusCode);
+    expect(codes.filter((code) => code === 401)).toHaveLength(5);
+    expect(codes.filter((code) => code === 429)).toHaveLength(15);
+  });
+
+  it('counts IPv6 clients by /64: addresses in one /64 share a counter, another /64 does not', async () => {
+    for (let i = 0; i < 5; i += 1) {
+      const res = await attempt(uniqueEmail('v6'), 'wrong password', `2001:db8:7:1::${i + 1}`);
+      expect(res.statusCode).toBe(401);
+    }
+    const sameNetwork = await attempt(uniqueEmail('v6'), 'wrong password', '2001:db8:7:1:f0:1:2:3');
+    expect(sameNetwork.statusCode).toBe(429);
+    const otherNetwork = await attempt(uniqueEmail('v6'), 'wrong password', '2001:db8:7:2::1');
+    expect(otherNetwork.statusCode).toBe(401);
   });
 
   it('locks an IP that fails across many accounts (credential stuffing), not other IPs', async () => {
@@ -108,5 +143,18 @@ describe('POST /login throttling', () => {
     for (let i = 0; i < 2; i += 1) {
       expect((await attempt(email, 'wrong password', ip)).statusCode).toBe(401);
     }
+  });
+});
+
+describe('ipGroup', () => {
+  it('keeps IPv4, unwraps IPv4-mapped IPv6 and cuts IPv6 to its /64', () => {
+    expect(ipGroup('203.0.113.7')).toBe('203.0.113.7');
+    expect(ipGroup('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(ipGroup('2001:db8:7:1::5')).toBe('2001:db8:7:1::/64');
+    expect(ipGroup('2001:0DB8:0007:0001:ffff:1:2:3')).toBe('2001:db8:7:1::/64');
+    expect(ipGroup('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(ipGroup('::1')).toBe('0:0:0:0::/64');
+    expect(ipGroup('64:ff9b::192.0.2.1')).toBe('64:ff9b:0:0::/64');
+    expect(ipGroup('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
   });
 });

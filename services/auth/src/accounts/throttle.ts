@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
 import type { Redis } from 'ioredis';
+import { dependencyUnavailable } from '@kavosh/service-kit';
 import { TooManyAttempts } from './errors.js';
 
 export interface ThrottleRules {
@@ -23,9 +25,74 @@ const digest = (value: string): string =>
   createHash('sha256').update(value).digest('hex').slice(0, 32);
 
 /**
- * Failed-login throttling in Redis, per account and per IP: after the free failures each further
- * failure locks that key for 2, 4, 8 … seconds (at most maxLockSeconds). A lock answers 429 with
- * Retry-After before any password is checked. Shared by every replica.
+ * The key an address is counted under. One IPv6 host usually owns a whole /64 (SLAAC, privacy
+ * addresses), so IPv6 clients are grouped by their /64; IPv4-mapped IPv6 counts as the IPv4.
+ */
+export function ipGroup(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped?.[1] !== undefined) return mapped[1];
+  if (isIP(ip) !== 6) return ip;
+  const [head = '', tail = ''] = ip.split('%')[0]?.split('::') ?? [];
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === '' ? [] : tail.split(':');
+  // An embedded IPv4 tail (64:ff9b::192.0.2.1) stands for two groups.
+  const rightGroups = right.length + (right.at(-1)?.includes('.') ? 1 : 0);
+  const groups = ip.includes('::')
+    ? [...left, ...Array<string>(8 - left.length - rightGroups).fill('0'), ...right]
+    : left;
+  const prefix = groups.slice(0, 4).map((group) => Number.parseInt(group, 16).toString(16));
+  return `${prefix.join(':')}::/64`;
+}
+
+// Atomic check-and-count: a locked key refuses the attempt; otherwise every key counts it as a
+// failure before the password is checked (so concurrent guesses cannot all pass a check made
+// before any of them failed), and a key reaching its free failures is locked for 2, 4, 8 … s.
+// KEYS: fails and lock of each limit, in pairs. ARGV: window, max lock, then each limit's free count.
+const ACQUIRE = `
+local longest = 0
+for i = 1, #KEYS, 2 do
+  local ttl = redis.call('PTTL', KEYS[i + 1])
+  if ttl > longest then longest = ttl end
+end
+if longest > 0 then return longest end
+local window = tonumber(ARGV[1])
+local maxLock = tonumber(ARGV[2])
+for i = 1, #KEYS, 2 do
+  local free = tonumber(ARGV[2 + (i + 1) / 2])
+  local count = redis.call('INCR', KEYS[i])
+  redis.call('EXPIRE', KEYS[i], window)
+  if count >= free then
+    local seconds = math.min(math.pow(2, math.min(count - free + 1, 30)), maxLock)
+    redis.call('SET', KEYS[i + 1], '1', 'EX', math.floor(seconds))
+  end
+end
+return 0
+`;
+
+// Takes one counted attempt back (it was not a failure). The lock it may have set goes when the
+// count falls below the free failures again: a lock only exists while the count is at or above.
+// KEYS: fails and lock of each limit to refund, in pairs. ARGV: each limit's free count.
+const REFUND = `
+for i = 1, #KEYS, 2 do
+  local free = tonumber(ARGV[(i + 1) / 2])
+  local count = redis.call('DECR', KEYS[i])
+  if count <= 0 then redis.call('DEL', KEYS[i]) end
+  if count < free then redis.call('DEL', KEYS[i + 1]) end
+end
+return 0
+`;
+
+/** A Redis that does not answer is a 503, not a 500; a script error stays what it is. */
+const unavailable = (err: unknown): never => {
+  if (err instanceof Error && err.name === 'ReplyError') throw err;
+  throw dependencyUnavailable('redis', err);
+};
+
+/**
+ * Failed-login throttling in Redis, per account and per IP (IPv6 per /64). Each attempt is counted
+ * atomically before its password is checked: after the free failures each further attempt locks
+ * that key for 2, 4, 8 … seconds (at most maxLockSeconds), and a locked key answers 429 with
+ * Retry-After without any password check. A success takes its count back. Shared by every replica.
  */
 export function createLoginThrottle(opts: {
   redis: Redis;
@@ -33,40 +100,49 @@ export function createLoginThrottle(opts: {
   rules?: ThrottleRules;
 }) {
   const rules = opts.rules ?? DEFAULT_THROTTLE;
-  const keys = (email: string, ip: string) => [
-    { id: `${opts.keyPrefix}login:acct:${digest(email)}`, free: rules.accountFreeFailures },
-    { id: `${opts.keyPrefix}login:ip:${ip}`, free: rules.ipFreeFailures },
-  ];
+  const limits = (email: string, ip: string) => ({
+    account: {
+      id: `${opts.keyPrefix}login:acct:${digest(email)}`,
+      free: rules.accountFreeFailures,
+    },
+    ip: { id: `${opts.keyPrefix}login:ip:${ipGroup(ip)}`, free: rules.ipFreeFailures },
+  });
+  const keysOf = (...list: { id: string }[]) =>
+    list.flatMap((l) => [`${l.id}:fails`, `${l.id}:lock`]);
+  const refund = (list: { id: string; free: number }[]) =>
+    opts.redis
+      .eval(REFUND, list.length * 2, ...keysOf(...list), ...list.map((l) => l.free))
+      .catch(unavailable);
 
   return {
-    /** Throws TooManyAttempts while the account or the IP is locked. */
-    async assertAllowed(email: string, ip: string): Promise<void> {
-      const ttls = await Promise.all(
-        keys(email, ip).map((key) => opts.redis.pttl(`${key.id}:lock`)),
-      );
-      const longest = Math.max(...ttls);
-      if (longest > 0) throw new TooManyAttempts(Math.ceil(longest / 1000));
+    /** Counts one attempt, before its password is checked; throws TooManyAttempts while locked. */
+    async acquire(email: string, ip: string): Promise<void> {
+      const { account, ip: byIp } = limits(email, ip);
+      const ttl = await opts.redis
+        .eval(
+          ACQUIRE,
+          4,
+          ...keysOf(account, byIp),
+          rules.windowSeconds,
+          rules.maxLockSeconds,
+          account.free,
+          byIp.free,
+        )
+        .catch(unavailable);
+      if (typeof ttl === 'number' && ttl > 0) throw new TooManyAttempts(Math.ceil(ttl / 1000));
     },
 
-    async recordFailure(email: string, ip: string): Promise<void> {
-      for (const key of keys(email, ip)) {
-        const result = await opts.redis
-          .multi()
-          .incr(`${key.id}:fails`)
-          .expire(`${key.id}:fails`, rules.windowSeconds)
-          .exec();
-        const count = Number(result?.[0]?.[1] ?? 0);
-        if (count >= key.free) {
-          const seconds = Math.min(2 ** (count - key.free + 1), rules.maxLockSeconds);
-          await opts.redis.set(`${key.id}:lock`, '1', 'EX', seconds);
-        }
-      }
+    /** The password was right: the account's failures are forgotten, the IP's attempt taken back. */
+    async succeeded(email: string, ip: string): Promise<void> {
+      const { account, ip: byIp } = limits(email, ip);
+      await opts.redis.del(...keysOf(account)).catch(unavailable);
+      await refund([byIp]);
     },
 
-    /** A successful login clears the account's failures (not the IP's). */
-    async recordSuccess(email: string, ip: string): Promise<void> {
-      const [account] = keys(email, ip);
-      if (account) await opts.redis.del(`${account.id}:fails`, `${account.id}:lock`);
+    /** The password was never checked (the hasher was busy): the attempt is taken back. */
+    async notChecked(email: string, ip: string): Promise<void> {
+      const { account, ip: byIp } = limits(email, ip);
+      await refund([account, byIp]);
     },
   };
 }

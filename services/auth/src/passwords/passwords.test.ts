@@ -40,6 +40,22 @@ describe('createSemaphore', () => {
     expect(peak).toBe(2);
     expect(gate.inFlight).toBe(0);
   });
+
+  it('refuses a task at once when maxWaiting tasks already wait, and takes them again later', async () => {
+    const gate = createSemaphore(1, { maxWaiting: 2, onFull: () => new Error('full') });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const running = gate.run(() => held);
+    const queued = [gate.run(async () => 1), gate.run(async () => 2)];
+    await expect(gate.run(async () => 3)).rejects.toThrow('full');
+    expect(gate.waiting).toBe(2);
+    release();
+    await running;
+    expect(await Promise.all(queued)).toEqual([1, 2]);
+    expect(await gate.run(async () => 4)).toBe(4);
+  });
 });
 
 describe('assertAcceptablePassword', () => {

@@ -1,11 +1,22 @@
-/** At most `limit` tasks run at once; the rest wait in arrival order. */
-export function createSemaphore(limit: number) {
+/**
+ * At most `limit` tasks run at once; the rest wait in arrival order, at most `maxWaiting` of them:
+ * beyond that run() throws `onFull()` at once rather than queueing without bound.
+ */
+export function createSemaphore(
+  limit: number,
+  opts: { maxWaiting?: number; onFull?: () => Error } = {},
+) {
+  const maxWaiting = opts.maxWaiting ?? Number.POSITIVE_INFINITY;
   let running = 0;
   const waiting: (() => void)[] = [];
   return {
     async run<T>(task: () => Promise<T>): Promise<T> {
-      if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-      else running += 1;
+      if (running >= limit) {
+        if (waiting.length >= maxWaiting) {
+          throw opts.onFull?.() ?? new Error('semaphore queue is full');
+        }
+        await new Promise<void>((resolve) => waiting.push(resolve));
+      } else running += 1;
       try {
         return await task();
       } finally {
@@ -17,6 +28,9 @@ export function createSemaphore(limit: number) {
     },
     get inFlight(): number {
       return running;
+    },
+    get waiting(): number {
+      return waiting.length;
     },
   };
 }
