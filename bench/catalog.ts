@@ -14,7 +14,7 @@ import { createConnection, createPool, type Pool } from 'mariadb';
 import { migrate } from '@kavosh/db';
 import { freePort, hasTaskset, runLoad } from './lib/processes.js';
 import type { LoadSummary } from './lib/load.js';
-import type { Benchmark, BenchResult } from './lib/types.js';
+import type { BenchContext, Benchmark, BenchResult } from './lib/types.js';
 
 const ADMIN_URL = process.env.MYSQL_ADMIN_URL ?? 'mysql://root@127.0.0.1:3306';
 const AMQP_URL = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
@@ -167,6 +167,316 @@ function expectOk(label: string, load: LoadSummary, expected: 'ok' | 'not-modifi
   if (wrong > 0) throw new Error(`${label}: ${wrong} answers with an unexpected status`);
 }
 
+interface Variant {
+  key: string;
+  label: string;
+  server: Catalog;
+  path: string;
+  headers?: Record<string, string>;
+  expected: 'ok' | 'not-modified';
+}
+
+interface Sample {
+  rps: number;
+  p50: number;
+  p99: number;
+  cpu: number;
+}
+
+interface SummaryRow extends Sample {
+  label: string;
+}
+
+type SearchRow = [key: string, label: string, stats: LatencyStats];
+
+/** A fresh, empty database for one bench run, and the admin connection that drops it. */
+async function createBenchDatabase(suffix: string) {
+  const dbName = `bench_catalog_${suffix}`;
+  const adminUrl = new URL(ADMIN_URL);
+  const admin = await createConnection({
+    host: adminUrl.hostname,
+    port: Number(adminUrl.port || 3306),
+    user: decodeURIComponent(adminUrl.username || 'root'),
+    password: decodeURIComponent(adminUrl.password),
+  });
+  await admin.query(`CREATE DATABASE ${dbName} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  const dbUrl = new URL(adminUrl);
+  dbUrl.pathname = `/${dbName}`;
+  return { admin, adminUrl, dbName, databaseUrl: dbUrl.toString() };
+}
+
+/** Migrates the database and seeds `movies` movies in a child process; the seconds it took. */
+async function seedCatalog(ctx: BenchContext, databaseUrl: string, movies: number) {
+  await migrate({ databaseUrl, migrationsDir: `${CATALOG_DIR}prisma/migrations` });
+  const seedStart = performance.now();
+  await runChild([SEED_SCRIPT, databaseUrl, String(movies)]);
+  const seedSeconds = round((performance.now() - seedStart) / 1000, 1);
+  ctx.log(`seeded ${movies} movies in ${seedSeconds} s`);
+  return seedSeconds;
+}
+
+/** One catalog with the Redis cache and one with CATALOG_CACHE=off, both on `cpu` when given. */
+async function startBothCatalogs(
+  env: Record<string, string>,
+  cpu: number | undefined,
+  servers: Catalog[],
+): Promise<{ cached: Catalog; uncached: Catalog }> {
+  const started = await Promise.allSettled([
+    startCatalog({ ...env, CATALOG_CACHE: 'on' }, cpu),
+    startCatalog({ ...env, CATALOG_CACHE: 'off' }, cpu),
+  ]);
+  for (const result of started) if (result.status === 'fulfilled') servers.push(result.value);
+  const [cached, uncached] = servers;
+  if (!cached || !uncached || servers.length !== 2) throw new Error('catalog did not start');
+  return { cached, uncached };
+}
+
+/** The list's ETag and a movie's slug, checking that both answer and that revalidation is a 304. */
+async function probeCatalog(cached: Catalog): Promise<{ listEtag: string; slug: string }> {
+  const list = await fetch(`${cached.base}/movies?limit=20`);
+  const listEtag = list.headers.get('etag');
+  const page: unknown = await list.json();
+  if (!list.ok || listEtag === null) throw new Error(`GET /movies answered ${list.status}`);
+  const slug = firstSlug(page);
+  const detail = await fetch(`${cached.base}/movies/${slug}`);
+  const detailEtag = detail.headers.get('etag');
+  if (!detail.ok || detailEtag === null) throw new Error(`GET /movies/${slug}: ${detail.status}`);
+  const revalidate = await fetch(`${cached.base}/movies?limit=20`, {
+    headers: { 'if-none-match': listEtag },
+  });
+  if (revalidate.status !== 304) throw new Error(`revalidation answered ${revalidate.status}`);
+  return { listEtag, slug };
+}
+
+function readVariants(
+  cached: Catalog,
+  uncached: Catalog,
+  { listEtag, slug }: { listEtag: string; slug: string },
+): Variant[] {
+  return [
+    {
+      key: 'list_cached',
+      label: 'GET /movies?limit=20, cached',
+      server: cached,
+      path: '/movies?limit=20',
+      expected: 'ok',
+    },
+    {
+      key: 'list_uncached',
+      label: 'GET /movies?limit=20, cache off',
+      server: uncached,
+      path: '/movies?limit=20',
+      expected: 'ok',
+    },
+    {
+      key: 'list_304_cached',
+      label: 'same, If-None-Match → 304, cached',
+      server: cached,
+      path: '/movies?limit=20',
+      headers: { 'if-none-match': listEtag },
+      expected: 'not-modified',
+    },
+    {
+      key: 'list_304_uncached',
+      label: 'same, If-None-Match → 304, cache off',
+      server: uncached,
+      path: '/movies?limit=20',
+      headers: { 'if-none-match': listEtag },
+      expected: 'not-modified',
+    },
+    {
+      key: 'detail_cached',
+      label: 'GET /movies/:slug, cached',
+      server: cached,
+      path: `/movies/${slug}`,
+      expected: 'ok',
+    },
+    {
+      key: 'detail_uncached',
+      label: 'GET /movies/:slug, cache off',
+      server: uncached,
+      path: `/movies/${slug}`,
+      expected: 'ok',
+    },
+  ];
+}
+
+/** Each variant under autocannon, `runs` times interleaved; the samples by variant key. */
+async function measureReads(
+  ctx: BenchContext,
+  variants: Variant[],
+  opts: { loadCpu: number | undefined; seconds: number; runs: number; warmUp: boolean },
+): Promise<Map<string, Sample[]>> {
+  const { loadCpu, seconds, runs } = opts;
+  // Warm-up: JIT, the pool's connections, and the cache entry (a slug's first read maps it).
+  for (const variant of opts.warmUp ? variants : []) {
+    await runLoad(`${variant.server.base}${variant.path}`, {
+      cpu: loadCpu,
+      connections: CONNECTIONS,
+      durationSeconds: 1,
+      ...(variant.headers ? { headers: variant.headers } : {}),
+    });
+  }
+  const samples = new Map<string, Sample[]>(variants.map((v) => [v.key, []]));
+  // Interleaved so that a slow minute of the shared machine hits every variant alike.
+  for (let run = 1; run <= runs; run++) {
+    for (const variant of variants) {
+      const before = cpuMicros(variant.server.pid);
+      const load = await runLoad(`${variant.server.base}${variant.path}`, {
+        cpu: loadCpu,
+        connections: CONNECTIONS,
+        durationSeconds: seconds,
+        ...(variant.headers ? { headers: variant.headers } : {}),
+      });
+      expectOk(variant.label, load, variant.expected);
+      const cpu = (cpuMicros(variant.server.pid) - before) / load.totalRequests;
+      samples.get(variant.key)?.push({
+        rps: load.requestsPerSecond,
+        p50: load.latencyP50Ms,
+        p99: load.latencyP99Ms,
+        cpu,
+      });
+      ctx.log(
+        `run ${run}/${runs} ${variant.label}: ${Math.round(load.requestsPerSecond)} req/s, p99 ${load.latencyP99Ms} ms`,
+      );
+    }
+  }
+  return samples;
+}
+
+/**
+ * Search through the service with the cache off (every query reaches MariaDB), then the same
+ * MATCH straight on MariaDB: the difference is what the service adds.
+ */
+async function measureSearch(
+  ctx: BenchContext,
+  uncached: Catalog,
+  pool: Pool,
+  opts: { seconds: number; warmUp: boolean },
+): Promise<{ terms: string[]; rows: SearchRow[] }> {
+  const terms = await pickSearchTerms(pool, 8);
+  ctx.log(`search terms: ${terms.join(', ')}`);
+  const searchOnce = async (i: number) => {
+    const q = terms[i % terms.length] ?? '';
+    const res = await fetch(`${uncached.base}/movies?limit=20&q=${encodeURIComponent(q)}`);
+    if (!res.ok) throw new Error(`search ${q}: ${res.status}`);
+    await res.arrayBuffer();
+  };
+  const sqlOnce = async (i: number) => {
+    const q = terms[i % terms.length] ?? '';
+    await pool.query(SEARCH_SQL, [q, q]);
+  };
+  if (opts.warmUp) await closedLoop(4, 1, searchOnce);
+  const searchSerial = await closedLoop(1, opts.seconds, searchOnce);
+  const searchParallel = await closedLoop(SEARCH_CLIENTS, opts.seconds, searchOnce);
+  const sqlSerial = await closedLoop(1, opts.seconds, sqlOnce);
+  const sqlParallel = await closedLoop(SEARCH_CLIENTS, opts.seconds, sqlOnce);
+  ctx.log(`search: service p50 ${searchSerial.p50Ms} ms, MariaDB alone p50 ${sqlSerial.p50Ms} ms`);
+  return {
+    terms,
+    rows: [
+      ['search_service_c1', 'search through the service, 1 client', searchSerial],
+      [
+        'search_service_c16',
+        `search through the service, ${SEARCH_CLIENTS} clients`,
+        searchParallel,
+      ],
+      ['search_mariadb_c1', 'same MATCH on MariaDB directly, 1 client', sqlSerial],
+      [
+        'search_mariadb_c16',
+        `same MATCH on MariaDB directly, ${SEARCH_CLIENTS} clients`,
+        sqlParallel,
+      ],
+    ],
+  };
+}
+
+/** The median of each variant's samples, by variant key. */
+function summarize(variants: Variant[], samples: Map<string, Sample[]>): Map<string, SummaryRow> {
+  return new Map(
+    variants.map((variant) => {
+      const list = samples.get(variant.key) ?? [];
+      return [
+        variant.key,
+        {
+          label: variant.label,
+          rps: median(list.map((s) => s.rps)),
+          p50: median(list.map((s) => s.p50)),
+          p99: median(list.map((s) => s.p99)),
+          cpu: median(list.map((s) => s.cpu)),
+        },
+      ];
+    }),
+  );
+}
+
+function figuresOf(
+  summary: Map<string, SummaryRow>,
+  searchRows: SearchRow[],
+  base: { movies: number; seedSeconds: number },
+): BenchResult['figures'] {
+  const rpsOf = (key: string) => summary.get(key)?.rps ?? NaN;
+  const figures: BenchResult['figures'] = { movies: base.movies, seed_seconds: base.seedSeconds };
+  for (const [key, row] of summary) {
+    figures[`${key}_rps`] = Math.round(row.rps);
+    figures[`${key}_p50_ms`] = row.p50;
+    figures[`${key}_p99_ms`] = row.p99;
+    figures[`${key}_cpu_us_per_request`] = round(row.cpu, 1);
+  }
+  figures.list_cached_to_uncached = round(rpsOf('list_cached') / rpsOf('list_uncached'), 1);
+  figures.detail_cached_to_uncached = round(rpsOf('detail_cached') / rpsOf('detail_uncached'), 1);
+  // CPU per request is steadier than req/s when other work shares the machine.
+  const cpuOf = (key: string) => summary.get(key)?.cpu ?? NaN;
+  figures.list_cpu_uncached_to_cached = round(cpuOf('list_uncached') / cpuOf('list_cached'), 1);
+  figures.detail_cpu_uncached_to_cached = round(
+    cpuOf('detail_uncached') / cpuOf('detail_cached'),
+    1,
+  );
+  for (const [key, , stats] of searchRows) {
+    figures[`${key}_per_s`] = stats.perSecond;
+    figures[`${key}_p50_ms`] = stats.p50Ms;
+    figures[`${key}_p99_ms`] = stats.p99Ms;
+  }
+  return figures;
+}
+
+function resultNotes(figures: BenchResult['figures'], terms: string[]): string[] {
+  return [
+    `Goal: cached / uncached list >= 10x; measured ${figures.list_cached_to_uncached}x in ` +
+      `req/s, ${figures.list_cpu_uncached_to_cached}x in catalog CPU per request. ` +
+      'MariaDB and Redis share the two cores with the load generator, so the uncached rows ' +
+      'include their CPU, and the server CPU column only the catalog process.',
+    `Search terms (${terms.length}, from frequent to rare, then two pairs): ${terms.join(', ')}.`,
+    'Baseline (MEASURED.md, 10k movies): FULLTEXT ranked 1-2 words p50 0.3-0.9 ms, a word in ' +
+      '20-70 % of rows p50 6-7 ms; compare the MariaDB-direct rows of this run, not absolutes.',
+  ];
+}
+
+function resultTable(
+  summary: Map<string, SummaryRow>,
+  searchRows: SearchRow[],
+): BenchResult['table'] {
+  return {
+    columns: ['measurement', 'req/s', 'p50 ms', 'p99 ms', 'server CPU µs/req'],
+    rows: [
+      ...[...summary.values()].map((row) => [
+        row.label,
+        Math.round(row.rps),
+        row.p50,
+        row.p99,
+        round(row.cpu, 1),
+      ]),
+      ...searchRows.map(([, label, stats]) => [
+        label,
+        stats.perSecond,
+        stats.p50Ms,
+        stats.p99Ms,
+        '',
+      ]),
+    ],
+  };
+}
+
 export const benchmark: Benchmark = {
   name: 'catalog',
   description:
@@ -190,28 +500,12 @@ export const benchmark: Benchmark = {
     }
 
     const suffix = randomBytes(3).toString('hex');
-    const dbName = `bench_catalog_${suffix}`;
-    const adminUrl = new URL(ADMIN_URL);
-    const admin = await createConnection({
-      host: adminUrl.hostname,
-      port: Number(adminUrl.port || 3306),
-      user: decodeURIComponent(adminUrl.username || 'root'),
-      password: decodeURIComponent(adminUrl.password),
-    });
-    await admin.query(`CREATE DATABASE ${dbName} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    const dbUrl = new URL(adminUrl);
-    dbUrl.pathname = `/${dbName}`;
-    const databaseUrl = dbUrl.toString();
+    const { admin, adminUrl, dbName, databaseUrl } = await createBenchDatabase(suffix);
     const posterDir = mkdtempSync(join(tmpdir(), 'bench-catalog-'));
     const servers: Catalog[] = [];
     let pool: Pool | undefined;
     try {
-      await migrate({ databaseUrl, migrationsDir: `${CATALOG_DIR}prisma/migrations` });
-      const seedStart = performance.now();
-      await runChild([SEED_SCRIPT, databaseUrl, String(movies)]);
-      const seedSeconds = round((performance.now() - seedStart) / 1000, 1);
-      ctx.log(`seeded ${movies} movies in ${seedSeconds} s`);
-
+      const seedSeconds = await seedCatalog(ctx, databaseUrl, movies);
       const env = {
         LOG_LEVEL: 'warn',
         DATABASE_URL: databaseUrl,
@@ -224,123 +518,13 @@ export const benchmark: Benchmark = {
         POSTER_DIR: posterDir,
         CACHE_KEY_PREFIX: `bench-catalog-${suffix}:`,
       };
-      const cpu = pin ? 0 : undefined;
-      const started = await Promise.allSettled([
-        startCatalog({ ...env, CATALOG_CACHE: 'on' }, cpu),
-        startCatalog({ ...env, CATALOG_CACHE: 'off' }, cpu),
-      ]);
-      for (const result of started) if (result.status === 'fulfilled') servers.push(result.value);
-      const [cached, uncached] = servers;
-      if (!cached || !uncached || servers.length !== 2) throw new Error('catalog did not start');
+      const { cached, uncached } = await startBothCatalogs(env, pin ? 0 : undefined, servers);
       ctx.log('both catalogs are ready');
 
-      const list = await fetch(`${cached.base}/movies?limit=20`);
-      const listEtag = list.headers.get('etag');
-      const page: unknown = await list.json();
-      if (!list.ok || listEtag === null) throw new Error(`GET /movies answered ${list.status}`);
-      const slug = firstSlug(page);
-      const detail = await fetch(`${cached.base}/movies/${slug}`);
-      const detailEtag = detail.headers.get('etag');
-      if (!detail.ok || detailEtag === null)
-        throw new Error(`GET /movies/${slug}: ${detail.status}`);
-      const revalidate = await fetch(`${cached.base}/movies?limit=20`, {
-        headers: { 'if-none-match': listEtag },
-      });
-      if (revalidate.status !== 304) throw new Error(`revalidation answered ${revalidate.status}`);
-
-      interface Variant {
-        key: string;
-        label: string;
-        server: Catalog;
-        path: string;
-        headers?: Record<string, string>;
-        expected: 'ok' | 'not-modified';
-      }
-      const variants: Variant[] = [
-        {
-          key: 'list_cached',
-          label: 'GET /movies?limit=20, cached',
-          server: cached,
-          path: '/movies?limit=20',
-          expected: 'ok',
-        },
-        {
-          key: 'list_uncached',
-          label: 'GET /movies?limit=20, cache off',
-          server: uncached,
-          path: '/movies?limit=20',
-          expected: 'ok',
-        },
-        {
-          key: 'list_304_cached',
-          label: 'same, If-None-Match → 304, cached',
-          server: cached,
-          path: '/movies?limit=20',
-          headers: { 'if-none-match': listEtag },
-          expected: 'not-modified',
-        },
-        {
-          key: 'list_304_uncached',
-          label: 'same, If-None-Match → 304, cache off',
-          server: uncached,
-          path: '/movies?limit=20',
-          headers: { 'if-none-match': listEtag },
-          expected: 'not-modified',
-        },
-        {
-          key: 'detail_cached',
-          label: 'GET /movies/:slug, cached',
-          server: cached,
-          path: `/movies/${slug}`,
-          expected: 'ok',
-        },
-        {
-          key: 'detail_uncached',
-          label: 'GET /movies/:slug, cache off',
-          server: uncached,
-          path: `/movies/${slug}`,
-          expected: 'ok',
-        },
-      ];
+      const variants = readVariants(cached, uncached, await probeCatalog(cached));
       const loadCpu = pin ? 1 : undefined;
-      // Warm-up: JIT, the pool's connections, and the cache entry (a slug's first read maps it).
-      for (const variant of quick ? [] : variants) {
-        await runLoad(`${variant.server.base}${variant.path}`, {
-          cpu: loadCpu,
-          connections: CONNECTIONS,
-          durationSeconds: 1,
-          ...(variant.headers ? { headers: variant.headers } : {}),
-        });
-      }
-      const samples = new Map<string, { rps: number; p50: number; p99: number; cpu: number }[]>(
-        variants.map((v) => [v.key, []]),
-      );
-      // Interleaved so that a slow minute of the shared machine hits every variant alike.
-      for (let run = 1; run <= runs; run++) {
-        for (const variant of variants) {
-          const before = cpuMicros(variant.server.pid);
-          const load = await runLoad(`${variant.server.base}${variant.path}`, {
-            cpu: loadCpu,
-            connections: CONNECTIONS,
-            durationSeconds: seconds,
-            ...(variant.headers ? { headers: variant.headers } : {}),
-          });
-          expectOk(variant.label, load, variant.expected);
-          const cpu = (cpuMicros(variant.server.pid) - before) / load.totalRequests;
-          samples.get(variant.key)?.push({
-            rps: load.requestsPerSecond,
-            p50: load.latencyP50Ms,
-            p99: load.latencyP99Ms,
-            cpu,
-          });
-          ctx.log(
-            `run ${run}/${runs} ${variant.label}: ${Math.round(load.requestsPerSecond)} req/s, p99 ${load.latencyP99Ms} ms`,
-          );
-        }
-      }
+      const samples = await measureReads(ctx, variants, { loadCpu, seconds, runs, warmUp: !quick });
 
-      // Search: through the service with the cache off (every query reaches MariaDB), then the
-      // same MATCH straight on MariaDB: the difference is what the service adds.
       pool = createPool({
         host: adminUrl.hostname,
         port: Number(adminUrl.port || 3306),
@@ -349,118 +533,15 @@ export const benchmark: Benchmark = {
         database: dbName,
         connectionLimit: SEARCH_CLIENTS,
       });
-      const terms = await pickSearchTerms(pool, 8);
-      ctx.log(`search terms: ${terms.join(', ')}`);
-      const searchOnce = async (i: number) => {
-        const q = terms[i % terms.length] ?? '';
-        const res = await fetch(`${uncached.base}/movies?limit=20&q=${encodeURIComponent(q)}`);
-        if (!res.ok) throw new Error(`search ${q}: ${res.status}`);
-        await res.arrayBuffer();
-      };
-      const sqlPool = pool;
-      const sqlOnce = async (i: number) => {
-        const q = terms[i % terms.length] ?? '';
-        await sqlPool.query(SEARCH_SQL, [q, q]);
-      };
-      if (!quick) await closedLoop(4, 1, searchOnce); // warm-up
-      const searchSerial = await closedLoop(1, searchSeconds, searchOnce);
-      const searchParallel = await closedLoop(SEARCH_CLIENTS, searchSeconds, searchOnce);
-      const sqlSerial = await closedLoop(1, searchSeconds, sqlOnce);
-      const sqlParallel = await closedLoop(SEARCH_CLIENTS, searchSeconds, sqlOnce);
-      ctx.log(
-        `search: service p50 ${searchSerial.p50Ms} ms, MariaDB alone p50 ${sqlSerial.p50Ms} ms`,
-      );
+      const search = await measureSearch(ctx, uncached, pool, {
+        seconds: searchSeconds,
+        warmUp: !quick,
+      });
 
-      const summary = new Map(
-        variants.map((variant) => {
-          const list = samples.get(variant.key) ?? [];
-          return [
-            variant.key,
-            {
-              label: variant.label,
-              rps: median(list.map((s) => s.rps)),
-              p50: median(list.map((s) => s.p50)),
-              p99: median(list.map((s) => s.p99)),
-              cpu: median(list.map((s) => s.cpu)),
-            },
-          ];
-        }),
-      );
-      const rpsOf = (key: string) => summary.get(key)?.rps ?? NaN;
-      const figures: BenchResult['figures'] = { movies, seed_seconds: seedSeconds };
-      for (const [key, row] of summary) {
-        figures[`${key}_rps`] = Math.round(row.rps);
-        figures[`${key}_p50_ms`] = row.p50;
-        figures[`${key}_p99_ms`] = row.p99;
-        figures[`${key}_cpu_us_per_request`] = round(row.cpu, 1);
-      }
-      figures.list_cached_to_uncached = round(rpsOf('list_cached') / rpsOf('list_uncached'), 1);
-      figures.detail_cached_to_uncached = round(
-        rpsOf('detail_cached') / rpsOf('detail_uncached'),
-        1,
-      );
-      // CPU per request is steadier than req/s when other work shares the machine.
-      const cpuOf = (key: string) => summary.get(key)?.cpu ?? NaN;
-      figures.list_cpu_uncached_to_cached = round(cpuOf('list_uncached') / cpuOf('list_cached'), 1);
-      figures.detail_cpu_uncached_to_cached = round(
-        cpuOf('detail_uncached') / cpuOf('detail_cached'),
-        1,
-      );
-      const searchRows: [string, string, LatencyStats][] = [
-        ['search_service_c1', 'search through the service, 1 client', searchSerial],
-        [
-          'search_service_c16',
-          `search through the service, ${SEARCH_CLIENTS} clients`,
-          searchParallel,
-        ],
-        ['search_mariadb_c1', 'same MATCH on MariaDB directly, 1 client', sqlSerial],
-        [
-          'search_mariadb_c16',
-          `same MATCH on MariaDB directly, ${SEARCH_CLIENTS} clients`,
-          sqlParallel,
-        ],
-      ];
-      for (const [key, , stats] of searchRows) {
-        figures[`${key}_per_s`] = stats.perSecond;
-        figures[`${key}_p50_ms`] = stats.p50Ms;
-        figures[`${key}_p99_ms`] = stats.p99Ms;
-      }
-      notes.push(
-        `Goal: cached / uncached list >= 10x; measured ${figures.list_cached_to_uncached}x in ` +
-          `req/s, ${figures.list_cpu_uncached_to_cached}x in catalog CPU per request. ` +
-          'MariaDB and Redis share the two cores with the load generator, so the uncached rows ' +
-          'include their CPU, and the server CPU column only the catalog process.',
-      );
-      notes.push(
-        `Search terms (${terms.length}, from frequent to rare, then two pairs): ${terms.join(', ')}.`,
-      );
-      notes.push(
-        'Baseline (MEASURED.md, 10k movies): FULLTEXT ranked 1-2 words p50 0.3-0.9 ms, a word in ' +
-          '20-70 % of rows p50 6-7 ms; compare the MariaDB-direct rows of this run, not absolutes.',
-      );
-      return {
-        figures,
-        table: {
-          columns: ['measurement', 'req/s', 'p50 ms', 'p99 ms', 'server CPU µs/req'],
-          rows: [
-            ...[...summary.values()].map((row) => [
-              row.label,
-              Math.round(row.rps),
-              row.p50,
-              row.p99,
-              round(row.cpu, 1),
-            ]),
-            ...searchRows.map(([, label, stats]) => [
-              label,
-              stats.perSecond,
-              stats.p50Ms,
-              stats.p99Ms,
-              '',
-            ]),
-          ],
-        },
-        notes,
-      };
+      const summary = summarize(variants, samples);
+      const figures = figuresOf(summary, search.rows, { movies, seedSeconds });
+      notes.push(...resultNotes(figures, search.terms));
+      return { figures, table: resultTable(summary, search.rows), notes };
     } finally {
       await Promise.all(servers.map((server) => stopCatalog(server)));
       await pool?.end();

@@ -1,7 +1,7 @@
 // Child process of the catalog benchmark: fills a migrated catalog database with the demo seed.
 // A child, so the catalog's generated Prisma client loads on its own from the service's source.
 import { createDatabase } from '../../services/catalog/src/db.js';
-import { seedDemoCatalog } from '../../services/catalog/src/seed/seed.js';
+import { seedDemoCatalog } from '../../services/catalog/src/infrastructure/seed/seed.js';
 
 const [databaseUrl, movies] = process.argv.slice(2);
 if (databaseUrl === undefined || movies === undefined) {

@@ -6,7 +6,7 @@ import { createLogger, runMain, startServer } from '@kavosh/service-kit';
 import { buildApp } from './app.js';
 import { readConfig } from './config.js';
 import { createDatabase } from './db.js';
-import { seedDemoCatalog } from './seed/seed.js';
+import { seedDemoCatalog } from './infrastructure/seed/seed.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
 /** How many synthetic movies SEED_DEMO_DATA puts in an empty catalog (npm start). */

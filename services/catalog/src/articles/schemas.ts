@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { MAX_CURSOR_LENGTH } from '../shared/cursor.js';
+import { MAX_CURSOR_LENGTH } from '../infrastructure/cursor.js';
 
 /** Longest Markdown body, in characters (≈ 100 KB of mostly ASCII text). */
 export const MAX_MARKDOWN_LENGTH = 100_000;

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Identity } from '@kavosh/auth-client';
 import type { Database } from '../db.js';
 import { Prisma } from '../generated/prisma/client.js';
-import { InvalidCursor, queryFingerprint, type CursorCodec } from '../shared/cursor.js';
-import { assertVersion, assertVersionIfGiven } from '../shared/etag.js';
-import { slugify, uniqueSlug } from '../shared/slug.js';
-import type { Viewer } from '../shared/viewer.js';
+import { InvalidCursor, queryFingerprint, type CursorCodec } from '../infrastructure/cursor.js';
+import { assertVersion, assertVersionIfGiven } from '../infrastructure/version-etag.js';
+import { slugify, uniqueSlug } from '../infrastructure/slug.js';
+import type { Viewer } from '../infrastructure/viewer.js';
 import {
   ArticleNotFound,
   ArticleStateConflict,

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { problemSchema } from '@kavosh/service-kit';
 import { Type } from 'typebox';
-import { serializedBody, serveCached, type CatalogCache } from '../cache/index.js';
-import { etagOf } from '../shared/etag.js';
-import { EDITORS } from '../shared/viewer.js';
+import { serializedBody, serveCached, type CatalogCache } from '../infrastructure/cache/index.js';
+import { etagOf } from '../infrastructure/version-etag.js';
+import { EDITORS } from '../infrastructure/viewer.js';
 import { IfMatchHeaders } from '../movies/schemas.js';
 import { Genre, GenreCreateBody, GenreList, GenreParams, GenrePatchBody } from './schemas.js';
 import type { GenresService } from './service.js';

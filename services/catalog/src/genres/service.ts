@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db.js';
 import { Prisma } from '../generated/prisma/client.js';
-import { assertVersion, assertVersionIfGiven, VersionMismatch } from '../shared/etag.js';
-import { slugify } from '../shared/slug.js';
+import {
+  assertVersion,
+  assertVersionIfGiven,
+  VersionMismatch,
+} from '../infrastructure/version-etag.js';
+import { slugify } from '../infrastructure/slug.js';
 import { GenreInUse, GenreNotFound, GenreTaken } from './errors.js';
 import type { Genre, GenreCreateBody, GenreList, GenrePatchBody } from './schemas.js';
 

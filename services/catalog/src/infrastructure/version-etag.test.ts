@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedVersions, assertVersion, etagOf } from './etag.js';
+import { acceptedVersions, assertVersion, etagOf } from './version-etag.js';
 import { slugify } from './slug.js';
 
 const codeOf = (fn: () => unknown) => {

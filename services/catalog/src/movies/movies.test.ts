@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KavoshApp } from '@kavosh/service-kit';
 import type { TestService } from '@kavosh/testing';
 import { createDatabase, type Database } from '../db.js';
-import { createCursorCodec, queryFingerprint } from '../shared/cursor.js';
+import { createCursorCodec, queryFingerprint } from '../infrastructure/cursor.js';
 import { startCatalog } from '../../test/helper.js';
 import {
   allPages,

@@ -1,6 +1,6 @@
 import type { Database } from '../db.js';
 import { Prisma } from '../generated/prisma/client.js';
-import type { CursorValue } from '../shared/cursor.js';
+import type { CursorValue } from '../infrastructure/cursor.js';
 import type { CreditRole, MovieStatus } from './schemas.js';
 
 type Tx = Prisma.TransactionClient;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { posterUrl } from '../posters/poster-url.js';
-import type { Viewer } from '../shared/viewer.js';
+import type { Viewer } from '../infrastructure/viewer.js';
 import { InvalidCredit } from './errors.js';
 import type { MovieDetailRow, MovieSummaryRow } from './repository.js';
 import type { CreditInput, CreditRole, MovieDetail, MovieStatus, MovieSummary } from './schemas.js';

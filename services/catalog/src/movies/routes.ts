@@ -1,9 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { problemSchema, traceparentOf } from '@kavosh/service-kit';
 import { Type } from 'typebox';
-import { NO_STORE, serializedBody, serveCached, type CatalogCache } from '../cache/index.js';
-import { etagOf } from '../shared/etag.js';
-import { EDITORS, viewerOf } from '../shared/viewer.js';
+import {
+  NO_STORE,
+  serializedBody,
+  serveCached,
+  type CatalogCache,
+} from '../infrastructure/cache/index.js';
+import { etagOf } from '../infrastructure/version-etag.js';
+import { EDITORS, viewerOf } from '../infrastructure/viewer.js';
 import {
   IfMatchHeaders,
   MovieCreateBody,

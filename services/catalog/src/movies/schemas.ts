@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { MAX_CURSOR_LENGTH } from '../shared/cursor.js';
+import { MAX_CURSOR_LENGTH } from '../infrastructure/cursor.js';
 
 export const MAX_PAGE_SIZE = 100;
 export const MAX_QUERY_LENGTH = 200;

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { publishInTx, type Messaging } from '@kavosh/messaging';
 import type { Database } from '../db.js';
 import { Prisma } from '../generated/prisma/client.js';
-import { queryFingerprint, type CursorCodec } from '../shared/cursor.js';
-import { assertVersion, assertVersionIfGiven } from '../shared/etag.js';
-import { slugify, uniqueSlug } from '../shared/slug.js';
-import { isUuid, type Viewer } from '../shared/viewer.js';
+import { queryFingerprint, type CursorCodec } from '../infrastructure/cursor.js';
+import { assertVersion, assertVersionIfGiven } from '../infrastructure/version-etag.js';
+import { slugify, uniqueSlug } from '../infrastructure/slug.js';
+import { isUuid, type Viewer } from '../infrastructure/viewer.js';
 import {
   MovieNotFound,
   MovieStateConflict,
@@ -130,7 +130,7 @@ export function createMoviesService(deps: MoviesServiceDeps) {
   }
 
   return {
-    /** One page of movies for `query` as `viewer` may see them (C4 caches on these inputs). */
+    /** One page of movies for `query` as `viewer` may see them (the read cache keys on these inputs). */
     async list(query: MovieListQuery, viewer: Viewer): Promise<MoviePage> {
       if (query.status !== undefined && query.status !== 'published' && !viewer.editor) {
         throw new StatusFilterForbidden();

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { problemSchema } from '@kavosh/service-kit';
 import { Type } from 'typebox';
 import { IfMatchHeaders } from '../movies/schemas.js';
-import { etagOf } from '../shared/etag.js';
-import { EDITORS, viewerOf } from '../shared/viewer.js';
+import { etagOf } from '../infrastructure/version-etag.js';
+import { EDITORS, viewerOf } from '../infrastructure/viewer.js';
 import {
   PeoplePage,
   PeopleQuery,

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { MAX_CURSOR_LENGTH } from '../shared/cursor.js';
+import { MAX_CURSOR_LENGTH } from '../infrastructure/cursor.js';
 import { CreditRole, MovieStatus } from '../movies/schemas.js';
 
 const Id = Type.String({ format: 'uuid', maxLength: 36 });

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db.js';
 import { refreshPeopleNames } from '../movies/service.js';
-import { queryFingerprint, type CursorCodec } from '../shared/cursor.js';
-import { assertVersion, assertVersionIfGiven, VersionMismatch } from '../shared/etag.js';
-import type { Viewer } from '../shared/viewer.js';
+import { queryFingerprint, type CursorCodec } from '../infrastructure/cursor.js';
+import {
+  assertVersion,
+  assertVersionIfGiven,
+  VersionMismatch,
+} from '../infrastructure/version-etag.js';
+import type { Viewer } from '../infrastructure/viewer.js';
 import type { CreditRole, MovieStatus } from '../movies/schemas.js';
 import { PersonInUse, PersonNotFound } from './errors.js';
 import type {

@@ -10,7 +10,7 @@ import { startCatalog } from '../../test/helper.js';
 import { testTokens } from '@kavosh/auth-client/testing';
 import { posterUrl } from './poster-url.js';
 import { createPostersService } from './service.js';
-import { createLocalDiskStorage } from '../storage/local-disk.js';
+import { createLocalDiskStorage } from '../infrastructure/storage/local-disk.js';
 
 // Real 1×1 images (file-type sniffs their signatures and chunks).
 const PNG = Buffer.from(

@@ -3,8 +3,8 @@ import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { AppError, problemSchema } from '@kavosh/service-kit';
 import { Type } from 'typebox';
-import { etagOf } from '../shared/etag.js';
-import { EDITORS } from '../shared/viewer.js';
+import { etagOf } from '../infrastructure/version-etag.js';
+import { EDITORS } from '../infrastructure/viewer.js';
 import { InvalidPosterForm, PosterMissing, PosterTooLarge } from './errors.js';
 import {
   MovieIdParams,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Database } from '../db.js';
-import type { ObjectStorage, StoredObject } from '../storage/storage.js';
+import type { ObjectStorage, StoredObject } from '../infrastructure/storage/storage.js';
 import { PosterMovieNotFound, PosterNotFound, UnsupportedPosterType } from './errors.js';
 import { isPosterType, posterPath, posterTypeOf, type PosterType } from './poster-url.js';
 import { postersRepository as repo } from './repository.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { eventually } from '@kavosh/testing';
-import { createCacheRedis, createCatalogCache } from '../cache/index.js';
+import { createCacheRedis, createCatalogCache } from '../infrastructure/cache/index.js';
 import { createDatabase, type Database } from '../db.js';
 import { startCatalog } from '../../test/helper.js';
 import { eventPublisher, type EventPublisher } from '../../test/events.js';

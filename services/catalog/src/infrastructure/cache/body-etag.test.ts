@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ETAG_LENGTH, ifNoneMatchHits, parseIfNoneMatch, strongEtag } from './etag.js';
+import { ETAG_LENGTH, ifNoneMatchHits, parseIfNoneMatch, strongEtag } from './body-etag.js';
 
 describe('strongEtag', () => {
   it('gives a quoted tag of fixed length that changes with the body', () => {

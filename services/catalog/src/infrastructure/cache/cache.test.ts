@@ -9,7 +9,7 @@ import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, getInfra, TcpProxy, uniquePrefix } from '@kavosh/testing';
 import { createCatalogCache, type CatalogCache, type Loaded } from './cache.js';
-import { strongEtag } from './etag.js';
+import { strongEtag } from './body-etag.js';
 import { createCacheRedis } from './redis.js';
 
 const POLICY = { maxAgeSeconds: 30, staleWhileRevalidateSeconds: 60 };

@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { Counter, type Registry } from 'prom-client';
 import type { CachePolicy } from './http.js';
-import { ETAG_LENGTH, ifNoneMatchHits, strongEtag } from './etag.js';
+import { ETAG_LENGTH, ifNoneMatchHits, strongEtag } from './body-etag.js';
 import { resolveSpec, type CacheSpec } from './keys.js';
 import { createLoadLock } from './load-lock.js';
 import { luaScript } from './redis.js';

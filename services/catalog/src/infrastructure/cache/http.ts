@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CatalogCache, Loader } from './cache.js';
-import { parseIfNoneMatch } from './etag.js';
+import { parseIfNoneMatch } from './body-etag.js';
 import type { CacheSpec } from './keys.js';
 
 /** Cache-Control of an answer only its caller may see (editors' drafts). */
@@ -11,10 +11,6 @@ export interface CachePolicy {
   maxAgeSeconds: number;
   staleWhileRevalidateSeconds: number;
 }
-
-/** Editors and admins see drafts: their reads skip the cache and are never stored downstream. */
-export const bypassesCache = (request: FastifyRequest): boolean =>
-  request.identity?.roles.some((role) => role === 'editor' || role === 'admin') ?? false;
 
 /**
  * Cache-Control of a cached read. Anonymous: a CDN may keep it. With a token the body is the same,

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KavoshApp } from '@kavosh/service-kit';
 import type { TestService } from '@kavosh/testing';
-import { createDatabase, type Database } from '../db.js';
-import { startCatalog } from '../../test/helper.js';
-import { allPages } from '../../test/catalog-fixtures.js';
+import { createDatabase, type Database } from '../../db.js';
+import { startCatalog } from '../../../test/helper.js';
+import { allPages } from '../../../test/catalog-fixtures.js';
 import { generateDemoCatalog, seedDemoCatalog } from './seed.js';
 
 describe('generateDemoCatalog', () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Database } from '../db.js';
-import { slugify } from '../shared/slug.js';
+import type { Database } from '../../db.js';
+import { slugify } from '../slug.js';
 import {
   ADJECTIVES,
   AGE_RATINGS,

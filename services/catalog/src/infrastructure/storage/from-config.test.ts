@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '@kavosh/service-kit';
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../config.js';
+import { readConfig } from '../../config.js';
 import { createPosterStorage } from './from-config.js';
 
 const REQUIRED = {

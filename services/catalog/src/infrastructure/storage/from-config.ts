@@ -1,12 +1,12 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CatalogConfig } from '../config.js';
+import type { CatalogConfig } from '../../config.js';
 import { createLocalDiskStorage } from './local-disk.js';
 import { createS3Storage } from './s3.js';
 import type { ObjectStorage } from './storage.js';
 
 // src/storage/ and dist/storage/ are both two levels below the service's folder.
-const SERVICE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SERVICE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** The poster store the configuration asks for (POSTER_STORAGE). */
 export function createPosterStorage(
