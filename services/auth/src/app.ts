@@ -77,6 +77,8 @@ export async function buildApp(config: AuthConfig, deps: AuthDeps = {}): Promise
   });
   app.readiness.add('broker', () => messaging.check());
   const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2 });
+  // Without a listener ioredis prints each failed reconnect; requests answer 503 meanwhile.
+  redis.on('error', (err) => logger.warn({ err, component: 'redis' }, 'redis connection error'));
   await redis.connect();
   app.readiness.add('redis', async () => {
     await redis.ping();

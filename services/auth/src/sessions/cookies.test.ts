@@ -111,6 +111,34 @@ describe('refresh token in a cookie (browsers)', () => {
     expect(again.statusCode).toBe(401);
   });
 
+  it('ignores a malformed refresh cookie: 401 TOKEN_INVALID on refresh, 204 on logout', async () => {
+    for (const value of ['%', '%zz', '%E0%A4%A', 'abc%']) {
+      const headers = { origin: ORIGIN, 'x-csrf-token': 'x', cookie: `kavosh_refresh=${value}` };
+      const refresh = await app.inject({ method: 'POST', url: '/refresh', headers, payload: {} });
+      expect([value, refresh.statusCode]).toEqual([value, 401]);
+      expect(refresh.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(refresh.json().code).toBe('TOKEN_INVALID');
+      const logout = await app.inject({ method: 'POST', url: '/logout', headers, payload: {} });
+      expect([value, logout.statusCode]).toEqual([value, 204]);
+    }
+  });
+
+  it('refreshes from the cookie when other cookies are malformed', async () => {
+    const { body, cookies } = await cookieLogin();
+    const res = await app.inject({
+      method: 'POST',
+      url: '/refresh',
+      payload: {},
+      headers: {
+        origin: ORIGIN,
+        'x-csrf-token': body.csrfToken,
+        cookie: `theme=%zz; ${cookieHeader(cookies.get('kavosh_refresh')?.value ?? '', body.csrfToken)}; tracker=%E0%A4%A; broken=%`,
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().accessToken).toEqual(expect.any(String));
+  });
+
   it('answers 401 for a refresh with neither body token nor cookie', async () => {
     const res = await app.inject({ method: 'POST', url: '/refresh', payload: {} });
     expect(res.statusCode).toBe(401);

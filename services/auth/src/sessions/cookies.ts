@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '@kavosh/service-kit';
 import type { TokenPair } from './service.js';
@@ -18,12 +19,16 @@ export class CsrfRejected extends AppError {
   }
 }
 
+// What auth puts in its cookies: base64url (a refresh token is 43 characters, a CSRF token too).
+const COOKIE_VALUE = /^[A-Za-z0-9_-]{16,128}$/;
+
+/**
+ * One of auth's cookies, as parsed by @fastify/cookie (registered by sessionsRoutes). A value that
+ * is not what auth sets (bad %-encoding is handed over undecoded) counts as no cookie.
+ */
 function readCookie(request: FastifyRequest, name: string): string | undefined {
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
-  }
-  return undefined;
+  const value = request.cookies[name];
+  return value !== undefined && COOKIE_VALUE.test(value) ? value : undefined;
 }
 
 const same = (a: string, b: string): boolean =>

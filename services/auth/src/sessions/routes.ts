@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { problemSchema } from '@kavosh/service-kit';
 import { Type } from 'typebox';
@@ -10,6 +11,8 @@ export const sessionsRoutes: FastifyPluginAsyncTypebox<{
   sessions: SessionsService;
   cookies: CookieTransport;
 }> = async (app, { sessions, cookies }) => {
+  // Parses the Cookie header for these routes; a malformed value is handed over undecoded.
+  await app.register(fastifyCookie);
   app.post(
     '/refresh',
     {
