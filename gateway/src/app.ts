@@ -7,9 +7,9 @@ import { buildService, type KavoshApp, type ReadinessCheck } from '@kavosh/servi
 import type { GatewayConfig } from './config.js';
 import { cachingVerifier } from './identity/verification-cache.js';
 import { installRequestContext } from './observability/request-context.js';
-import { openApiRoutes } from './openapi/routes.js';
-import { enforcePolicies } from './policies/enforce.js';
-import { createPolicyLookup, type Policy } from './policies/table.js';
+import { openApiRoutes, upstreamDocsOf } from './openapi/routes.js';
+import { createEdgePolicies, type Policy } from './policies/edge-policies.js';
+import { enforcePolicies, requireCanonicalPaths } from './policies/enforce.js';
 import { proxyRoutes } from './proxy/routes.js';
 import { websocketProxy } from './proxy/websocket.js';
 import { SharedCounters } from './rate-limits/counters.js';
@@ -28,7 +28,7 @@ const REDIS_STARTUP_WAIT_MS = 2_000;
 
 export interface GatewayDeps {
   logger?: Logger;
-  /** Replaces the edge policy table (the benchmark makes its route public). */
+  /** Policies decided before the services' declarations (the benchmark's route). */
   policies?: readonly Policy[];
   /** false: no rate limiting at all (the benchmark's proxy-only variant). */
   rateLimits?: boolean;
@@ -60,7 +60,8 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps = {}): P
     readiness,
     trustProxyHops: config.TRUSTED_PROXY_HOPS,
   });
-  installSecurity(app, config);
+  await installSecurity(app, config);
+  requireCanonicalPaths(app);
   const verifier = cachingVerifier(
     createTokenVerifier({
       jwksUrl: config.AUTH_JWKS_URL,
@@ -69,7 +70,8 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps = {}): P
     }),
     { maxEntries: config.TOKEN_CACHE_SIZE, maxAgeMs: config.TOKEN_CACHE_TTL_MS },
   );
-  await app.register(authenticate, { verifier });
+  // The gateway's routes are the services' routes: it enforces their declarations (policies/).
+  await app.register(authenticate, { verifier, declareAccess: false });
   installRequestContext(app);
   // After authentication (the key is the user when there is one), before the policy check (a
   // flood of refused requests is limited too).
@@ -86,8 +88,9 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps = {}): P
       await counters.flush();
     });
   }
-  enforcePolicies(app, deps.policies ? createPolicyLookup(deps.policies) : undefined);
-  await openApiRoutes(app, config, { version, policies: deps.policies });
+  const docs = upstreamDocsOf(app, config);
+  enforcePolicies(app, { policies: createEdgePolicies(deps.policies), docs });
+  await openApiRoutes(app, { version, docs });
   await proxyRoutes(app, config);
   websocketProxy(app, config);
   redis.on('error', (err) => app.log.warn({ err, component: 'redis' }, 'redis connection error'));

@@ -18,7 +18,7 @@ import { eventually, getInfra, uniquePrefix } from '@kavosh/testing';
 import type { KavoshApp } from '@kavosh/service-kit';
 import { buildApp } from '../src/app.js';
 import { readConfig } from '../src/config.js';
-import { AUDIENCE, ISSUER, signToken } from './support.js';
+import { AUDIENCE, ISSUER, serveDeclarations, signToken } from './support.js';
 
 const MiB = 1024 * 1024;
 
@@ -28,6 +28,7 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 async function startUpstream(jwks: string) {
   const handlers = new Map<string, Handler>();
   const server: Server = createServer((req, res) => {
+    if (serveDeclarations(req, res)) return;
     const path = (req.url ?? '').split('?')[0] ?? '';
     const handler = handlers.get(path);
     if (handler !== undefined) return handler(req, res);

@@ -6,6 +6,7 @@ import { getInfra } from '@kavosh/testing';
 import type { KavoshApp } from '@kavosh/service-kit';
 import { buildApp } from '../src/app.js';
 import { readConfig } from '../src/config.js';
+import { serveDeclarations } from './support.js';
 
 const ISSUER = 'https://kavosh.test';
 const AUDIENCE = 'kavosh-test';
@@ -25,12 +26,7 @@ async function startEchoUpstream(jwk: JWK) {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     req.on('end', () => {
-      // The gateway fetches each upstream's OpenAPI document in the background: not a proxied
-      // request, so it must not become seen.at(-1) between a test's request and its assertion.
-      if (req.url === '/openapi.json') {
-        res.writeHead(404).end();
-        return;
-      }
+      if (serveDeclarations(req, res)) return;
       if (req.url === '/.well-known/jwks.json') {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ keys: [jwk] }));
@@ -226,12 +222,12 @@ describe('gateway edge: policies, header hygiene and proxying', () => {
     expect(res.json().keys[0]).toMatchObject({ kid: 'k1' });
   });
 
-  it('answers 502 UPSTREAM_UNAVAILABLE when the upstream refuses, 504 when it is too slow for its timeout', async () => {
+  it('answers 503 UPSTREAM_UNAVAILABLE for a service that is down while serving the others, 504 when one is too slow for its timeout', async () => {
     const down = await app.inject({
       url: '/api/social/feed',
       headers: { authorization: `Bearer ${await token(['user'])}` },
     });
-    expect(down.statusCode).toBe(502);
+    expect(down.statusCode).toBe(503);
     expect(down.json()).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
     expect(down.body).not.toMatch(/ECONNREFUSED|at .*\.js/);
 

@@ -5,11 +5,13 @@ import { eventually, getInfra, TcpProxy } from '@kavosh/testing';
 import type { KavoshApp } from '@kavosh/service-kit';
 import { buildApp } from '../src/app.js';
 import { readConfig } from '../src/config.js';
+import { serveDeclarations } from './support.js';
 
 // Upstreams here are plain HTTP servers answering /health/live: the gateway's own readiness is
 // what is under test, and it must name whichever dependency is missing.
 const startUpstream = async (): Promise<{ url: string; server: Server }> => {
   const server = createServer((req, res) => {
+    if (serveDeclarations(req, res)) return;
     res.writeHead(req.url === '/health/live' ? 200 : 404, { 'content-type': 'application/json' });
     res.end('{"status":"ok"}');
   });

@@ -35,12 +35,13 @@ function postChunked(base: string, path: string, size: number) {
 
 describe('gateway security defaults', () => {
   let upstream: Upstream;
+  let billing: Upstream;
   let app: KavoshApp;
   let address: string;
   const lines: Record<string, unknown>[] = [];
 
   beforeAll(async () => {
-    upstream = await startUpstream();
+    [upstream, billing] = await Promise.all([startUpstream(), startUpstream()]);
     const logStream = new Writable({
       write(chunk: Buffer, _encoding, cb) {
         for (const line of chunk.toString('utf8').split('\n')) {
@@ -58,8 +59,8 @@ describe('gateway security defaults', () => {
         CORS_ORIGINS: `${ALLOWED}, https://admin.kavosh.test`,
         BODY_LIMIT_BYTES: String(BODY_LIMIT),
         UPLOAD_BODY_LIMIT_BYTES: String(BODY_LIMIT * 8),
-        // Nothing listens on the discard port: billing is down.
-        BILLING_URL: 'http://127.0.0.1:9',
+        // Billing goes down during the metrics test.
+        BILLING_URL: billing.url,
         HEADERS_TIMEOUT_MS: '300',
         REQUEST_TIMEOUT_MS: '600',
       }),
@@ -70,6 +71,7 @@ describe('gateway security defaults', () => {
   afterAll(async () => {
     await app?.close();
     await upstream?.close();
+    await billing?.close();
   });
 
   it('sets helmet headers with a deny-all content security policy on API answers', async () => {
@@ -238,10 +240,15 @@ describe('gateway security defaults', () => {
   });
 
   it('counts upstream answers, failures and latency per upstream in /metrics', async () => {
-    const down = await app.inject({
-      url: '/api/billing/plans',
-      headers: { authorization: `Bearer ${await signToken(upstream.key)}` },
-    });
+    const plans = async () =>
+      app.inject({
+        url: '/api/billing/plans',
+        headers: { authorization: `Bearer ${await signToken(upstream.key)}` },
+      });
+    // Billing's declarations are loaded while it runs; then it goes away.
+    expect((await plans()).statusCode).toBe(200);
+    await billing.close();
+    const down = await plans();
     expect(down.statusCode).toBe(502);
     const metrics = (await app.inject({ url: '/metrics' })).body;
     expect(metrics).toMatch(
@@ -251,7 +258,7 @@ describe('gateway security defaults', () => {
     expect(metrics).toMatch(
       /gateway_upstream_requests_total\{upstream="billing",status_class="error"\} 1\b/,
     );
-    expect(metrics).toMatch(/gateway_upstream_duration_seconds_count\{upstream="billing"\} 1\b/);
+    expect(metrics).toMatch(/gateway_upstream_duration_seconds_count\{upstream="billing"\} 2\b/);
     expect(metrics).toMatch(/gateway_rate_limit_rejections_total\{policy="auth"\} 0/);
   });
 });

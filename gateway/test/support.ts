@@ -1,9 +1,66 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 
 export const ISSUER = 'https://kavosh.test';
 export const AUDIENCE = 'kavosh-test';
+
+type Declared = 'public' | 'authenticated' | { roles: string[] };
+
+/**
+ * The routes the test upstreams declare, as a Kavosh service does in its /openapi.json
+ * (`x-kavosh-access` per operation): the gateway enforces these. Anything else under a prefix
+ * needs a token (`/{*}`), as the tests' generic routes (`/api/catalog/t/...`) expect.
+ */
+const TEST_ROUTES: Record<string, Record<string, Declared>> = {
+  '/register': { post: 'public' },
+  '/login': { post: 'public' },
+  '/refresh': { post: 'public' },
+  '/logout': { post: 'public' },
+  '/.well-known/jwks.json': { get: 'public' },
+  '/movies': { get: 'public' },
+  '/movies/{id}': { get: 'public' },
+  '/movies/{id}/poster': { post: { roles: ['editor', 'admin'] } },
+  '/users': { get: { roles: ['admin'] } },
+  '/users/{id}': { get: { roles: ['admin'] }, delete: { roles: ['admin'] } },
+  '/ws': { get: 'public' },
+  '/{*}': Object.fromEntries(
+    ['get', 'put', 'post', 'patch', 'delete'].map((method) => [method, 'authenticated' as const]),
+  ),
+};
+
+export const TEST_DECLARATIONS = JSON.stringify({
+  openapi: '3.1.0',
+  info: { title: 'test upstream', version: '1' },
+  paths: Object.fromEntries(
+    Object.entries(TEST_ROUTES).map(([path, methods]) => [
+      path,
+      Object.fromEntries(
+        Object.entries(methods).map(([method, access]) => [
+          method,
+          { 'x-kavosh-access': access, responses: { 200: { description: 'ok' } } },
+        ]),
+      ),
+    ]),
+  ),
+});
+
+/**
+ * Answers the gateway's fetch of an upstream's OpenAPI document with TEST_DECLARATIONS; true when
+ * it did. That fetch is not a proxied request: tests must not count it as one.
+ */
+export function serveDeclarations(req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.url !== '/openapi.json') return false;
+  req.resume();
+  res.writeHead(200, { 'content-type': 'application/json' }).end(TEST_DECLARATIONS);
+  return true;
+}
 
 export interface SeenRequest {
   method: string;
@@ -19,12 +76,7 @@ export async function startUpstream() {
   const server: Server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
-      // The gateway's background fetch of each upstream's OpenAPI document is not a proxied
-      // request: it must not show up in `seen` between a test's request and its assertion.
-      if (req.url === '/openapi.json') {
-        res.writeHead(404).end();
-        return;
-      }
+      if (serveDeclarations(req, res)) return;
       if (req.url === '/.well-known/jwks.json') {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ keys: [jwk] }));

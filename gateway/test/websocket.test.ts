@@ -9,7 +9,7 @@ import { connectWebSocket, getInfra, uniquePrefix } from '@kavosh/testing';
 import type { KavoshApp } from '@kavosh/service-kit';
 import { buildApp } from '../src/app.js';
 import { readConfig } from '../src/config.js';
-import { startUpstream } from './support.js';
+import { serveDeclarations, startUpstream } from './support.js';
 
 const SECRET = randomBytes(32).toString('base64url');
 const PAYLOAD_CAP = 1_024;
@@ -37,7 +37,8 @@ async function startWsUpstream() {
   const peers: UpstreamPeer[] = [];
   let upgrades = 0;
   const wss = new WebSocketServer({ noServer: true });
-  const server: Server = createServer((_req, res) => {
+  const server: Server = createServer((req, res) => {
+    if (serveDeclarations(req, res)) return;
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
   });
   server.on('upgrade', (req: IncomingMessage, socket, head) => {

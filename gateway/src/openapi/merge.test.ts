@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createPolicyMatcher, type Policy } from '../policies/table.js';
 import {
   asOpenApiDocument,
   mergeDocuments,
@@ -8,12 +7,6 @@ import {
   type OpenApiDocument,
 } from './merge.js';
 import { unresolvedRefs } from './refs.js';
-
-const POLICIES: Policy[] = [
-  { method: 'POST', path: '/api/auth/login', access: 'public' },
-  { method: '*', path: '/api/auth/users/:id', access: { roles: ['admin'] } },
-  { method: 'GET', path: '/.well-known/jwks.json', access: 'public' },
-];
 
 // Two services that both name a schema `User`, as @fastify/swagger does for shared schemas.
 const serviceDoc = (): OpenApiDocument => ({
@@ -28,6 +21,7 @@ const serviceDoc = (): OpenApiDocument => ({
     '/login': {
       post: {
         operationId: 'login',
+        'x-kavosh-access': 'public',
         responses: {
           200: {
             content: { 'application/json': { schema: { $ref: '#/components/schemas/User' } } },
@@ -36,10 +30,17 @@ const serviceDoc = (): OpenApiDocument => ({
       },
     },
     '/users/{id}': {
-      get: { responses: { 200: { description: 'ok' } } },
+      get: { 'x-kavosh-access': { roles: ['admin'] }, responses: { 200: { description: 'ok' } } },
       delete: { responses: { 204: { description: 'gone' } } },
     },
-    '/me': { get: { security: [], responses: { 200: { description: 'ok' } } } },
+    '/me': {
+      get: {
+        'x-kavosh-access': 'authenticated',
+        security: [],
+        responses: { 200: { description: 'ok' } },
+      },
+    },
+    '/internal': { get: { responses: { 200: { description: 'not declared' } } } },
   },
 });
 
@@ -56,8 +57,6 @@ const merge = (docs: Record<string, OpenApiDocument | null>) =>
       doc,
       fetchedAt: doc ? new Date(0) : null,
     })),
-    matchPolicy: createPolicyMatcher(POLICIES),
-    policies: POLICIES,
   });
 
 const operation = (doc: OpenApiDocument, path: string, method: string): Json => {
@@ -74,6 +73,7 @@ describe('prefixDocument', () => {
       '/api/auth/users/{id}',
       '/api/auth/me',
     ]);
+    expect(doc.paths['/api/auth/users/{id}']?.delete).toBeUndefined();
     expect(Object.keys(doc.components?.schemas ?? {})).toEqual(['auth.User']);
     expect(doc.components?.schemas?.['auth.User']).toMatchObject({
       properties: { friend: { $ref: '#/components/schemas/auth.User' } },
@@ -108,50 +108,42 @@ describe('mergeDocuments', () => {
     });
   });
 
-  it('marks each operation with the policy entry that decides it, and a bearer requirement unless public', () => {
+  it('carries the access each service declared, and a bearer requirement unless public', () => {
     const doc = merge({ auth: serviceDoc() });
     const login = operation(doc, '/api/auth/login', 'post');
     expect(login['x-kavosh-access']).toBe('public');
-    expect(login['x-kavosh-policy']).toBe('POST /api/auth/login');
     expect(login.security).toBeUndefined();
 
-    expect(operation(doc, '/api/auth/users/{id}', 'delete')).toMatchObject({
+    expect(operation(doc, '/api/auth/users/{id}', 'get')).toMatchObject({
       'x-kavosh-access': { roles: ['admin'] },
-      'x-kavosh-policy': '* /api/auth/users/:id',
       security: [{ bearerAuth: [] }],
     });
+    const me = operation(doc, '/api/auth/me', 'get');
+    expect(me['x-kavosh-access']).toBe('authenticated');
+    expect(me.security).toEqual([{ bearerAuth: [] }]);
     expect(doc.components?.securitySchemes?.bearerAuth).toMatchObject({
       type: 'http',
       scheme: 'bearer',
     });
   });
 
-  it('marks an operation no entry matches as authenticated, naming no policy, whatever the service said', () => {
-    const me = operation(merge({ auth: serviceDoc() }), '/api/auth/me', 'get');
-    expect(me['x-kavosh-access']).toBe('authenticated');
-    expect(me).not.toHaveProperty('x-kavosh-policy');
-    expect(me.security).toEqual([{ bearerAuth: [] }]);
+  it('leaves out what a service did not declare: the edge refuses it', () => {
+    const doc = merge({ auth: serviceDoc() });
+    expect(doc.paths['/api/auth/users/{id}']?.delete).toBeUndefined();
+    expect(doc.paths['/api/auth/internal']).toBeUndefined();
   });
 
-  it("marks the gateway's own routes: outside the table public, the JWKS by its entry", () => {
+  it("marks the gateway's own routes public", () => {
     const doc = merge({});
     expect(operation(doc, '/health/live', 'get')['x-kavosh-access']).toBe('public');
-    expect(operation(doc, '/.well-known/jwks.json', 'get')).toMatchObject({
-      'x-kavosh-access': 'public',
-      'x-kavosh-policy': 'GET /.well-known/jwks.json',
-    });
+    expect(operation(doc, '/.well-known/jwks.json', 'get')['x-kavosh-access']).toBe('public');
   });
 
-  it('lists an upstream whose document is missing, and the policy table', () => {
+  it('lists an upstream whose document is missing', () => {
     const doc = merge({ auth: serviceDoc(), billing: null });
     expect(doc['x-kavosh-upstreams']).toEqual({
       auth: { status: 'loaded', fetchedAt: new Date(0).toISOString() },
       billing: { status: 'unavailable' },
-    });
-    expect(doc['x-kavosh-policies']).toContainEqual({
-      method: '*',
-      path: '/api/auth/users/:id',
-      access: { roles: ['admin'] },
     });
     expect(Object.keys(doc.paths).filter((path) => path.startsWith('/api/billing'))).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import type { Access, Policy } from '../policies/table.js';
+import { ACCESS_EXTENSION, isAccess, type Access } from '@kavosh/auth-client';
 
 /** A JSON object as it came off the wire; OpenAPI documents are handled as plain data. */
 export type Json = Record<string, unknown>;
@@ -63,10 +63,6 @@ function rewriteRefs(value: unknown, rename: (section: string, name: string) => 
   return out;
 }
 
-/** OpenAPI path template → the public path the policy table is written in (`{id}` → `:id`). */
-export const policyPath = (openApiPath: string): string =>
-  openApiPath.replace(/\{([^}]+)\}/g, ':$1');
-
 /**
  * One service's document as the gateway publishes it: paths under /api/<service>, component names
  * prefixed `<service>.` (with every $ref rewritten), operation ids prefixed, each operation tagged
@@ -84,7 +80,10 @@ export function prefixDocument(service: string, doc: OpenApiDocument): OpenApiDo
         operation.operationId = `${service}.${operation.operationId}`;
       }
       operation.tags = [service];
+      // An operation its service did not declare access for is refused at the edge: not published.
+      if (!isAccess(operation[ACCESS_EXTENSION])) delete rewritten[method];
     }
+    if (!HTTP_METHODS.some((method) => isJson(rewritten[method]))) continue;
     paths[`/api/${service}${path === '/' ? '' : path}`] = rewritten;
   }
   const components: NonNullable<OpenApiDocument['components']> = {};
@@ -112,16 +111,13 @@ export interface MergeInput {
   ownComponents: NonNullable<OpenApiDocument['components']>;
   /** Each upstream's document as its service serves it, or null while it could not be fetched. */
   upstreams: { name: string; doc: OpenApiDocument | null; fetchedAt: Date | null }[];
-  /** The policy entry deciding a method and a public path, or undefined (then `authenticated`). */
-  matchPolicy: (method: string, path: string) => Policy | undefined;
-  policies: readonly Policy[];
 }
 
 /**
- * The one document the gateway serves: its own routes and every upstream's, each operation
- * marked with the edge policy that decides it (`x-kavosh-access`, and `x-kavosh-policy` naming the
- * table entry, absent when none matched and the default applied) and a bearer requirement unless
- * public. Upstreams not fetched yet are listed in `x-kavosh-upstreams`.
+ * The one document the gateway serves: its own routes and every upstream's route that its service
+ * declared access for, each operation carrying that rule (`x-kavosh-access`, the one the edge
+ * enforces) and a bearer requirement unless public. Upstreams not fetched yet are listed in
+ * `x-kavosh-upstreams`.
  */
 export function mergeDocuments(input: MergeInput): OpenApiDocument {
   const paths: OpenApiDocument['paths'] = {};
@@ -140,7 +136,7 @@ export function mergeDocuments(input: MergeInput): OpenApiDocument {
   const addPaths = (from: OpenApiDocument['paths']) => {
     for (const [path, item] of Object.entries(from)) {
       if (paths[path]) throw new Error(`two documents define ${path}`);
-      paths[path] = markAccess(path, item, input.matchPolicy);
+      paths[path] = markAccess(item);
     }
   };
   addPaths(input.own);
@@ -165,30 +161,18 @@ export function mergeDocuments(input: MergeInput): OpenApiDocument {
     paths,
     components,
     'x-kavosh-upstreams': upstreams,
-    'x-kavosh-policies': input.policies.map((policy) => ({
-      method: policy.method,
-      path: policy.path,
-      access: describeAccess(policy.access),
-    })),
   };
 }
 
-function markAccess(
-  path: string,
-  item: Record<string, Json>,
-  matchPolicy: MergeInput['matchPolicy'],
-): Record<string, Json> {
+/** An operation's declared access (the gateway's own routes are public) and its security. */
+function markAccess(item: Record<string, Json>): Record<string, Json> {
   const out: Record<string, Json> = { ...item };
   for (const method of HTTP_METHODS) {
     const operation = item[method];
     if (!isJson(operation)) continue;
-    // The table decides /api/* and /.well-known/* (policies/enforce.ts); the gateway's other own
-    // routes (health, metrics, this document) are open to anyone.
-    const decided = path.startsWith('/api/') || path.startsWith('/.well-known/');
-    const policy = decided ? matchPolicy(method.toUpperCase(), policyPath(path)) : undefined;
-    const access: Access = decided ? (policy?.access ?? 'authenticated') : 'public';
-    const marked: Json = { ...operation, 'x-kavosh-access': describeAccess(access) };
-    if (policy) marked['x-kavosh-policy'] = `${policy.method} ${policy.path}`;
+    const declared = operation[ACCESS_EXTENSION];
+    const access: Access = isAccess(declared) ? declared : 'public';
+    const marked: Json = { ...operation, [ACCESS_EXTENSION]: describeAccess(access) };
     if (access === 'public') delete marked.security;
     else marked.security = [{ [BEARER_SCHEME]: [] }];
     out[method] = marked;

@@ -1,12 +1,11 @@
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { GatewayConfig } from '../config.js';
-import { createPolicyMatcher, POLICIES, type Policy } from '../policies/table.js';
 import { upstreamUrls } from '../upstreams.js';
 import { mergeDocuments, type OpenApiDocument } from './merge.js';
 import { GATEWAY_COMPONENTS, GATEWAY_PATHS } from './own-paths.js';
 import { unresolvedRefs } from './refs.js';
-import { createUpstreamDocs } from './upstream-docs.js';
+import { createUpstreamDocs, type UpstreamDocs } from './upstream-docs.js';
 
 /**
  * Swagger UI loads only its own scripts from /docs/static, never an inline one. Its bundle sets
@@ -43,19 +42,9 @@ const LOGO = {
  */
 export async function openApiRoutes(
   app: FastifyInstance,
-  config: GatewayConfig,
-  opts: { version: string; policies?: readonly Policy[] | undefined },
+  opts: { version: string; docs: UpstreamDocs },
 ): Promise<void> {
-  const policies = opts.policies ?? POLICIES;
-  const docs = createUpstreamDocs({
-    upstreams: upstreamUrls(config),
-    timeoutMs: config.OPENAPI_FETCH_TIMEOUT_MS,
-    retryMinMs: config.OPENAPI_RETRY_MIN_MS,
-    retryMaxMs: config.OPENAPI_RETRY_MAX_MS,
-    refreshMs: config.OPENAPI_REFRESH_MS,
-    log: app.log.child({ component: 'openapi' }),
-  });
-  const matchPolicy = createPolicyMatcher(policies);
+  const { docs } = opts;
   let merged: { version: number; doc: OpenApiDocument } | undefined;
   const current = (): OpenApiDocument => {
     if (merged?.version !== docs.version()) {
@@ -65,13 +54,12 @@ export async function openApiRoutes(
           version: opts.version,
           description:
             'Every public route of Kavosh, through the gateway. `x-kavosh-access` on each ' +
-            'operation is the edge policy: public, authenticated, or the roles allowed.',
+            'operation is the access its service declared, which the gateway enforces: ' +
+            'public, authenticated, or the roles allowed.',
         },
         own: GATEWAY_PATHS,
         ownComponents: GATEWAY_COMPONENTS,
         upstreams: docs.snapshot(),
-        matchPolicy,
-        policies,
       });
       const broken = unresolvedRefs(doc);
       if (broken.length > 0) app.log.warn({ refs: broken }, 'merged OpenAPI has unresolved $refs');
@@ -115,7 +103,19 @@ export async function openApiRoutes(
     transformSpecificationClone: false,
     transformSpecification: () => current(),
   });
+}
 
+/** Each upstream's OpenAPI document (its routes and their declared access), kept fresh. */
+export function upstreamDocsOf(app: FastifyInstance, config: GatewayConfig): UpstreamDocs {
+  const docs = createUpstreamDocs({
+    upstreams: upstreamUrls(config),
+    timeoutMs: config.OPENAPI_FETCH_TIMEOUT_MS,
+    retryMinMs: config.OPENAPI_RETRY_MIN_MS,
+    retryMaxMs: config.OPENAPI_RETRY_MAX_MS,
+    refreshMs: config.OPENAPI_REFRESH_MS,
+    log: app.log.child({ component: 'openapi' }),
+  });
   app.addHook('onReady', async () => docs.start());
   app.addHook('onClose', async () => docs.stop());
+  return docs;
 }

@@ -1,49 +1,96 @@
-import type { FastifyInstance } from 'fastify';
-import { identityOf } from '@kavosh/auth-client';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { accessCheck, type Access } from '@kavosh/auth-client';
 import { AppError, sendProblem } from '@kavosh/service-kit';
-import { createPolicyLookup, type Access } from './table.js';
+import type { UpstreamDocs } from '../openapi/upstream-docs.js';
+import { canonicalPath } from './canonical-path.js';
+import type { Decision, EdgePolicies } from './edge-policies.js';
 
-// Encoded slashes, dots and backslashes, and dot segments, could make an upstream resolve a path
-// outside the prefix the policy was decided for: such paths are refused before any upstream sees them.
-const UNSAFE_PATH = /%2e|%2f|%5c|\\|\/\.\.?(?:\/|$)/i;
+const pathNotCanonical = (detail: string) =>
+  new AppError({ status: 400, code: 'PATH_NOT_ALLOWED', title: 'Path not allowed', detail });
 
-const pathNotAllowed = () =>
+// The same answer as a route no process has: the edge does not say that a route exists behind it
+// (internal endpoints such as /health, /metrics and /openapi.json of a service are never declared).
+const routeNotFound = (request: FastifyRequest) =>
   new AppError({
-    status: 400,
-    code: 'PATH_NOT_ALLOWED',
-    title: 'Path not allowed',
-    detail: 'Encoded separators and dot segments are not accepted in paths.',
+    status: 404,
+    code: 'ROUTE_NOT_FOUND',
+    title: 'Route not found',
+    detail: `No route matches ${request.method} ${request.url.split('?')[0] ?? '/'}`,
   });
 
-/** Whether the caller (already authenticated or not) may pass; throws 401/403 AppErrors. */
-function assertAllowed(access: Access, request: Parameters<typeof identityOf>[0]): void {
-  if (access === 'public') return;
-  const identity = identityOf(request);
-  if (access === 'authenticated') return;
-  if (!identity.roles.some((role) => access.roles.includes(role))) {
-    throw new AppError({
-      status: 403,
-      code: 'FORBIDDEN',
-      title: 'Forbidden',
-      detail: 'Your role does not allow this request.',
-    });
-  }
+const upstreamUnavailable = () =>
+  new AppError({
+    status: 503,
+    code: 'UPSTREAM_UNAVAILABLE',
+    title: 'Upstream unavailable',
+    detail: 'The service behind this route cannot be reached; retry later.',
+  });
+
+const pathOf = (url: string): string => {
+  const queryAt = url.indexOf('?');
+  return queryAt === -1 ? url : url.slice(0, queryAt);
+};
+
+/**
+ * First of the gateway's request hooks: a target that is not in canonical form (canonical-path.ts)
+ * is refused before authentication, the rate limit or the policy see it, so all of them, and the
+ * upstream, read the same path.
+ */
+export function requireCanonicalPaths(app: FastifyInstance): void {
+  app.addHook('onRequest', (request, reply, done) => {
+    const canonical = canonicalPath(request.url);
+    if ('refused' in canonical) return void sendProblem(reply, pathNotCanonical(canonical.refused));
+    done();
+  });
 }
 
-/** Decides every proxied request by the policy table, after `authenticate` has run. */
-export function enforcePolicies(app: FastifyInstance, lookup = createPolicyLookup()): void {
-  // Callback style: the check is synchronous, and an async hook costs a promise per request.
+// One check per access rule, made once: an onRequest handler of the auth-client.
+const checks = new Map<Access, ReturnType<typeof accessCheck>>();
+const checkOf = (access: Access) => {
+  if (!checks.has(access)) checks.set(access, accessCheck(access));
+  return checks.get(access);
+};
+
+/**
+ * Decides every request under /api/ and /.well-known/ by what the owning service declared
+ * (edge-policies.ts), after `authenticate` has run: an undeclared route is 404, a route of a
+ * service whose declarations are not loaded yet is fetched on demand, then 503 if still missing.
+ */
+export function enforcePolicies(
+  app: FastifyInstance,
+  opts: { policies: EdgePolicies; docs: UpstreamDocs },
+): void {
+  const { policies, docs } = opts;
+  let version = -1;
+  const sync = () => {
+    if (docs.version() === version) return;
+    version = docs.version();
+    policies.update(docs.snapshot());
+  };
+  sync();
+
+  // Callback style: the common case is synchronous, and an async hook costs a promise per request.
   app.addHook('onRequest', (request, reply, done) => {
     const url = request.url;
     if (!url.startsWith('/api/') && !url.startsWith('/.well-known/')) return done();
-    const queryAt = url.indexOf('?');
-    const path = queryAt === -1 ? url : url.slice(0, queryAt);
-    if (UNSAFE_PATH.test(path)) return void sendProblem(reply, pathNotAllowed());
-    try {
-      assertAllowed(lookup(request.method, path), request);
-    } catch (err) {
-      return done(err as Error);
-    }
-    done();
+    const path = pathOf(url);
+    const decide = (decision: Decision) => {
+      if (decision === 'undeclared') return done(routeNotFound(request));
+      if (decision === 'unavailable') return done(upstreamUnavailable());
+      const check = checkOf(decision);
+      if (check === undefined) return done();
+      check.call(app, request, reply, done);
+    };
+    sync();
+    const decision = policies.decide(request.method, path);
+    if (decision !== 'unavailable') return decide(decision);
+    // A service that started after the gateway is routable from its first request.
+    docs.refreshStale().then(
+      () => {
+        sync();
+        decide(policies.decide(request.method, path));
+      },
+      (err: unknown) => done(err instanceof Error ? err : new Error(String(err))),
+    );
   });
 }
