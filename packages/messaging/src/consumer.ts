@@ -30,7 +30,7 @@ import type { IsolationLevel, SqlExecutor, TransactionRunner } from './sql-clien
 import {
   DEFAULT_EXCHANGE,
   consumerTopology,
-  declareConsumerTopology,
+  declareConsumerTopologyOn,
   retryQueueFor,
   type ConsumerTopology,
 } from './topology.js';
@@ -58,6 +58,11 @@ export interface SubscribeOptions<Tx extends SqlExecutor> {
   prefetch?: number;
   /** One delay per retry; after the last, the DLQ. */
   retryDelaysMs?: number[];
+  /**
+   * Deliveries returned to the main queue (nack, requeue, a consumer gone) after which the broker
+   * dead-letters a message to the DLQ. Default 20, RabbitMQ 4's own default for quorum queues.
+   */
+  deliveryLimit?: number;
   transactionTimeoutMs?: number;
   isolationLevel?: IsolationLevel;
   /**
@@ -111,6 +116,9 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
   #stopping = false;
   #unregister: (() => void) | null = null;
   #dbBackoffMs = 0;
+  /** Set while the database is unreachable: consuming is cancelled until it answers again. */
+  #databaseWait: Promise<void> | null = null;
+  readonly #outdated;
   /** Per lane: messages waiting for the lane's next transaction, and whether one is running. */
   readonly #lanes: { pending: Work<Tx>[]; running: boolean }[];
 
@@ -122,7 +130,9 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
       prefetch: opts.prefetch ?? 20,
       retryDelaysMs: opts.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
     };
-    this.topology = consumerTopology(opts.queue, this.#opts.retryDelaysMs);
+    this.topology = consumerTopology(opts.queue, this.#opts.retryDelaysMs, {
+      deliveryLimit: opts.deliveryLimit,
+    });
     this.#lanes = Array.from({ length: Math.max(1, Math.floor(opts.concurrency ?? 1)) }, () => ({
       pending: [],
       running: false,
@@ -155,6 +165,12 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
       m,
       'kavosh_consumer_dlq_messages',
       "Messages waiting in the queue's DLQ (sampled every 15 s)",
+      ['queue'],
+    );
+    this.#outdated = gaugeOn(
+      m,
+      'kavosh_consumer_queue_outdated',
+      '1 when the main queue exists with older arguments (no dead-letter target or delivery limit)',
       ['queue'],
     );
     this.#up.set({ queue: opts.queue }, 0);
@@ -197,21 +213,32 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
         }, 1_000);
       }
     });
-    await declareConsumerTopology(ch, {
+    const { mainQueueOutdated } = await declareConsumerTopologyOn(conn, {
       exchange: this.#opts.exchange,
       topology: this.topology,
       routingKeys: this.#opts.routingKeys ?? Object.keys(this.#opts.handlers),
     });
+    this.#outdated.set({ queue: this.#opts.queue }, mainQueueOutdated ? 1 : 0);
+    if (mainQueueOutdated)
+      this.#log.error(
+        { expected: this.topology.main.arguments },
+        'queue declared with other arguments by an older version: consuming it as it is, without a dead-letter target or delivery limit of its own; apply the kavosh-dead-letter policy (messaging README, "Upgrading queues")',
+      );
     await ch.prefetch(this.#opts.prefetch);
     this.#ch = ch;
+    // During a database outage the consumer stays cancelled; it resumes when the database answers.
+    if (this.#databaseWait === null) await this.#consume(ch);
+    this.#log.info({ prefetch: this.#opts.prefetch }, 'consumer started');
+    await this.#sampleDlq();
+    this.#dlqSampler ??= setInterval(() => void this.#sampleDlq(), DLQ_SAMPLE_INTERVAL_MS).unref();
+  }
+
+  async #consume(ch: ConfirmChannel): Promise<void> {
     const { consumerTag } = await ch.consume(this.#opts.queue, (msg) => this.#onMessage(ch, msg), {
       noAck: false,
     });
     this.#tag = consumerTag;
     this.#up.set({ queue: this.#opts.queue }, 1);
-    this.#log.info({ prefetch: this.#opts.prefetch }, 'consumer started');
-    await this.#sampleDlq();
-    this.#dlqSampler ??= setInterval(() => void this.#sampleDlq(), DLQ_SAMPLE_INTERVAL_MS).unref();
   }
 
   /** Reads the DLQ's message count into kavosh_consumer_dlq_messages (skipped while disconnected). */
@@ -335,12 +362,16 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
       } else if (batch.length > 1) {
         // In a batch: an outage gives them all back; anything else (a redelivered event among
         // them, too) re-runs each alone so that only the failing event is retried.
-        if (!(err instanceof InboxDuplicateError) && (await this.#databaseDown(err))) {
+        const outage = err instanceof InboxDuplicateError ? null : await this.#outage(err);
+        if (outage === 'unreachable') {
+          // Held, not requeued: a requeue counts against the delivery limit.
+          if (await this.#waitForDatabase(err)) return this.#runBatch(batch);
+          for (const w of batch) this.#giveBack(w, err);
+          return;
+        }
+        if (outage === 'transient') {
           await this.#backOff(err);
-          for (const w of batch) {
-            this.#settle(w.ch, w.msg, 'requeue');
-            endWithError(w.span, err);
-          }
+          for (const w of batch) this.#giveBack(w, err);
           return;
         }
         for (const w of batch) await this.#runBatch([w]);
@@ -369,11 +400,18 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
   }
 
   async #fail(w: Work<Tx>, err: unknown): Promise<void> {
-    if (await this.#databaseDown(err)) {
-      // An outage is not the event's fault: do not spend its retries, give it back and slow down.
+    // An outage is not the event's fault: it spends none of the event's retries.
+    const outage = await this.#outage(err);
+    if (outage === 'unreachable') {
+      if (await this.#waitForDatabase(err)) return this.#runBatch([w]);
+      this.#giveBack(w, err);
+      return;
+    }
+    if (outage === 'transient') {
+      // The database answers, yet the error says it is unavailable: give the message back after a
+      // pause; the delivery limit bounds how often.
       await this.#backOff(err);
-      this.#settle(w.ch, w.msg, 'requeue');
-      endWithError(w.span, err);
+      this.#giveBack(w, err);
       return;
     }
     endWithError(w.span, err);
@@ -439,9 +477,56 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
     }
   }
 
-  async #databaseDown(err: unknown): Promise<boolean> {
-    const transient = (this.#opts.isTransientError ?? isDatabaseUnavailable)(err);
-    return transient || !(await this.#databaseReachable());
+  #giveBack(w: Work<Tx>, err: unknown): void {
+    this.#settle(w.ch, w.msg, 'requeue');
+    endWithError(w.span, err);
+  }
+
+  /**
+   * 'unreachable' when SELECT 1 fails too; 'transient' when the error says the database is
+   * unavailable (isTransientError) but it answers; null when the event is at fault.
+   */
+  async #outage(err: unknown): Promise<'unreachable' | 'transient' | null> {
+    if (!(await this.#databaseReachable())) return 'unreachable';
+    return (this.#opts.isTransientError ?? isDatabaseUnavailable)(err) ? 'transient' : null;
+  }
+
+  /**
+   * Stops consuming until the database answers SELECT 1 again, then resumes. The messages already
+   * delivered stay unacked in this process and are handled when it is back, so an outage of any
+   * length spends no delivery count (requeueing them every few seconds would, and past the
+   * delivery limit the broker dead-letters them). One wait is shared by every failing lane.
+   * Resolves false when the consumer is stopping instead.
+   */
+  async #waitForDatabase(err: unknown): Promise<boolean> {
+    this.#databaseWait ??= this.#pauseUntilDatabase(err).finally(() => {
+      this.#databaseWait = null;
+    });
+    await this.#databaseWait;
+    return !this.#stopping;
+  }
+
+  async #pauseUntilDatabase(err: unknown): Promise<void> {
+    this.#log.warn({ err }, 'database unavailable: consumer paused, delivered messages held');
+    const ch = this.#ch;
+    const tag = this.#tag;
+    this.#tag = null;
+    this.#up.set({ queue: this.#opts.queue }, 0);
+    if (ch && tag) await ch.cancel(tag).catch(() => undefined);
+    let delayMs = 0;
+    const started = Date.now();
+    while (!this.#stopping && !(await this.#databaseReachable())) {
+      delayMs = Math.min(5_000, Math.max(200, delayMs * 2));
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+    if (this.#stopping) return;
+    // The channel may have been replaced meanwhile; its setup left consuming to us.
+    const current = this.#ch;
+    if (current && this.#tag === null)
+      await this.#consume(current).catch((e: unknown) =>
+        this.#log.warn({ err: e }, 'consumer not resumed on this channel: its re-open resumes it'),
+      );
+    this.#log.info({ pausedMs: Date.now() - started }, 'database back: consumer resumed');
   }
 
   async #backOff(err: unknown): Promise<void> {

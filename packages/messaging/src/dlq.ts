@@ -32,13 +32,22 @@ function eventIdOf(msg: GetMessage): string | undefined {
   return undefined;
 }
 
+/** Why the broker itself dead-lettered a message (it has none of our headers then). */
+function brokerReason(h: Record<string, unknown>): string | undefined {
+  const reason = readHeaderString(h, 'x-first-death-reason');
+  if (reason === undefined) return undefined;
+  return reason === 'delivery_limit'
+    ? 'delivery limit exceeded'
+    : `dead-lettered by the broker: ${reason}`;
+}
+
 function describe(msg: GetMessage): DlqMessage {
   const h = msg.properties.headers ?? {};
   return {
     eventId: eventIdOf(msg),
     type: typeof msg.properties.type === 'string' ? msg.properties.type : undefined,
     attempts: readAttempts(h),
-    error: readHeaderString(h, HEADERS.error),
+    error: readHeaderString(h, HEADERS.error) ?? brokerReason(h),
     firstFailure: readHeaderString(h, HEADERS.firstFailure),
     deadLetteredAt: readHeaderString(h, HEADERS.deadLetteredAt),
     originalQueue: readHeaderString(h, HEADERS.originalQueue),

@@ -1,4 +1,4 @@
-import type { Channel } from 'amqplib';
+import type { Channel, ChannelModel } from 'amqplib';
 
 export const DEFAULT_EXCHANGE = 'kavosh.events';
 
@@ -22,14 +22,36 @@ export interface ConsumerTopology {
   dlq: QueueDeclaration;
 }
 
+/** RabbitMQ 4's default for quorum queues; set explicitly so 3.x brokers behave the same. */
+export const DEFAULT_DELIVERY_LIMIT = 20;
+
 /** The queues behind one consumer: `<queue>`, `<queue>.retry.<delay>ms` …, `<queue>.dlq`. */
 export function consumerTopology(
   queue: string,
   retryDelaysMs: readonly number[],
+  opts: { deliveryLimit?: number } = {},
 ): ConsumerTopology {
   const quorum = { 'x-queue-type': 'quorum' };
+  // Quorum queues dead-letter at most once unless told otherwise (a retry or an event past the
+  // delivery limit must not vanish); at-least-once needs reject-publish overflow.
+  const atLeastOnce = {
+    'x-dead-letter-exchange': '',
+    'x-dead-letter-strategy': 'at-least-once',
+    'x-overflow': 'reject-publish',
+  };
+  const dlq = `${queue}.dlq`;
   return {
-    main: { name: queue, arguments: quorum },
+    // A message returned more often than the delivery limit goes to the DLQ. RabbitMQ 4 applies a
+    // limit of 20 to every quorum queue and drops such a message when the queue has no DLX.
+    main: {
+      name: queue,
+      arguments: {
+        ...quorum,
+        ...atLeastOnce,
+        'x-dead-letter-routing-key': dlq,
+        'x-delivery-limit': opts.deliveryLimit ?? DEFAULT_DELIVERY_LIMIT,
+      },
+    },
     // Named by delay, not by position: changing the delays declares new queues instead of failing
     // on a redeclaration with different arguments.
     retries: [...new Set(retryDelaysMs)].map((delayMs) => ({
@@ -38,14 +60,11 @@ export function consumerTopology(
       arguments: {
         ...quorum,
         'x-message-ttl': delayMs,
-        'x-dead-letter-exchange': '',
+        ...atLeastOnce,
         'x-dead-letter-routing-key': queue,
-        // Quorum queues dead-letter at most once unless told otherwise; a retry must not vanish.
-        'x-dead-letter-strategy': 'at-least-once',
-        'x-overflow': 'reject-publish',
       },
     })),
-    dlq: { name: `${queue}.dlq`, arguments: quorum },
+    dlq: { name: dlq, arguments: quorum },
   };
 }
 
@@ -62,10 +81,50 @@ export async function declareConsumerTopology(
 ): Promise<void> {
   await declareTopology(ch, { exchange: opts.exchange });
   const { main, retries, dlq } = opts.topology;
-  for (const q of [main, ...retries, dlq]) {
+  for (const q of [dlq, ...retries, main]) {
     await ch.assertQueue(q.name, { durable: true, arguments: q.arguments });
   }
   for (const key of opts.routingKeys) await ch.bindQueue(main.name, opts.exchange, key);
+}
+
+/** amqplib's error for a redeclaration with other arguments (the channel is closed by it). */
+function isPreconditionFailed(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && 'code' in err && err.code === 406;
+}
+
+/**
+ * declareConsumerTopology on channels of its own, for a consumer that must start on a deployment
+ * made by an older version: a main queue that exists with other arguments (406 PRECONDITION_FAILED,
+ * e.g. declared before it had a dead-letter target and a delivery limit) is kept as it is, bound,
+ * and reported as `mainQueueOutdated` so the caller can say so. A queue's arguments cannot change;
+ * see the README ("Upgrading queues") for the policy that gives it the same behaviour.
+ */
+export async function declareConsumerTopologyOn(
+  conn: ChannelModel,
+  opts: { exchange: string; topology: ConsumerTopology; routingKeys: readonly string[] },
+): Promise<{ mainQueueOutdated: boolean }> {
+  const open = async (): Promise<Channel> => {
+    const ch = await conn.createChannel();
+    // The 406 arrives as the rejected call; without a listener amqplib also emits it as an error.
+    ch.on('error', () => undefined);
+    return ch;
+  };
+  let ch = await open();
+  try {
+    try {
+      await declareConsumerTopology(ch, opts);
+      return { mainQueueOutdated: false };
+    } catch (err) {
+      if (!isPreconditionFailed(err)) throw err;
+    }
+    ch = await open();
+    const { main } = opts.topology;
+    await ch.checkQueue(main.name);
+    for (const key of opts.routingKeys) await ch.bindQueue(main.name, opts.exchange, key);
+    return { mainQueueOutdated: true };
+  } finally {
+    await ch.close().catch(() => undefined);
+  }
 }
 
 /** Deletes what declareConsumerTopology declared (tests, decommissioning a consumer). */

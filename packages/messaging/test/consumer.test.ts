@@ -1,3 +1,4 @@
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '@kavosh/testing';
 import {
@@ -230,5 +231,52 @@ describe('subscribe', () => {
     expect(effects.some((e) => poison.includes(e.eventId))).toBe(false);
     const inbox = await env.prisma.inboxEvent.count({ where: { consumer: queue } });
     expect(inbox).toBe(events.length - poison.length);
+  });
+
+  it('consumes a main queue an older version declared without a dead-letter target, and says so', async () => {
+    const queue = env.queue('upgraded');
+    const exchange = env.exchangeFor('upgraded');
+    const ch = await env.amqp.createChannel();
+    // As the previous version declared it, with an event waiting in it.
+    await ch.assertExchange(exchange, 'topic', { durable: true });
+    await ch.assertQueue(queue, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
+    await ch.bindQueue(queue, exchange, THING_HAPPENED);
+    await ch.close();
+    const waiting = thing('upgrade', 1);
+    await publishRaw(exchange, THING_HAPPENED, waiting, waiting.id);
+    const lines: { msg: string; level: number }[] = [];
+    const log = pino(
+      { level: 'warn' },
+      {
+        write: (line: string) =>
+          void lines.push(JSON.parse(line) as { msg: string; level: number }),
+      },
+    );
+    consumers.push(
+      await subscribe(broker, {
+        queue,
+        exchange,
+        prisma: env.prisma,
+        logger: log,
+        metrics: env.metrics,
+        handlers: { [THING_HAPPENED]: effectHandler() },
+      }),
+    );
+    await eventually(async () => expect(await effectsFor(waiting.id)).toBe(1));
+    const later = thing('upgrade', 2);
+    await publishRaw(exchange, THING_HAPPENED, later, later.id);
+    await eventually(async () => expect(await effectsFor(later.id)).toBe(1));
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        level: 50,
+        msg: expect.stringContaining('queue declared with other arguments by an older version'),
+      }),
+    );
+    const outdated = await env.metrics.getSingleMetric('kavosh_consumer_queue_outdated')?.get();
+    expect(outdated?.values).toContainEqual(
+      expect.objectContaining({ labels: { queue }, value: 1 }),
+    );
+    // Its retry queues and DLQ were declared as usual.
+    expect(await listDlq(env.amqp, queue)).toEqual([]);
   });
 });

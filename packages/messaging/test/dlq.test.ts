@@ -2,7 +2,16 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '@kavosh/testing';
-import { Broker, listDlq, purgeDlq, replayDlq, subscribe, type Consumer } from '../src/index.js';
+import {
+  Broker,
+  consumerTopology,
+  declareConsumerTopology,
+  listDlq,
+  purgeDlq,
+  replayDlq,
+  subscribe,
+  type Consumer,
+} from '../src/index.js';
 import {
   THING_HAPPENED,
   createEnv,
@@ -119,4 +128,40 @@ describe('the DLQ tool', () => {
       expect(await purgeDlq(env.amqp, queue)).toBe(0);
     },
   );
+
+  it('receives a message returned more often than the delivery limit, instead of losing it', async () => {
+    const limited = env.queue('limited');
+    const topology = consumerTopology(limited, [], { deliveryLimit: 2 });
+    const ch = await env.amqp.createConfirmChannel();
+    try {
+      await declareConsumerTopology(ch, { exchange, topology, routingKeys: [] });
+      const ev = thing('limit', 1);
+      ch.sendToQueue(limited, Buffer.from(JSON.stringify(ev)), {
+        persistent: true,
+        messageId: ev.id,
+      });
+      await ch.waitForConfirms();
+      // A consumer that keeps giving the message back, as one whose handler never commits would.
+      let returns = 0;
+      for (let i = 0; i < 20; i++) {
+        const msg = await ch.get(limited, { noAck: false });
+        if (!msg) {
+          if ((await listDlq(env.amqp, limited)).length > 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          continue;
+        }
+        ch.nack(msg, false, true);
+        returns += 1;
+      }
+      expect(returns).toBe(3);
+      await eventually(async () => {
+        const dead = await listDlq(env.amqp, limited);
+        expect(dead.map((m) => m.eventId)).toEqual([ev.id]);
+        expect(dead[0]?.error).toBe('delivery limit exceeded');
+      });
+      expect((await ch.checkQueue(limited)).messageCount).toBe(0);
+    } finally {
+      await ch.close();
+    }
+  });
 });
