@@ -1,4 +1,5 @@
 import type { ConfirmChannel, Message, Options } from 'amqplib';
+import { UnroutableError } from './errors.js';
 
 /** Publishes on a confirm channel and resolves once the broker has the message. */
 export function publishConfirmed(
@@ -27,17 +28,48 @@ export function withoutDeathHeaders(
   return out;
 }
 
-/** Publishes a copy of msg to a queue (via the default exchange) with extra headers; confirmed. */
-export function forwardCopy(
+/** Per channel: message ids the broker returned (basic.return) whose confirm has not arrived yet. */
+const returnedOn = new WeakMap<ConfirmChannel, Map<string, number>>();
+
+function returnsOf(ch: ConfirmChannel): Map<string, number> {
+  let returned = returnedOn.get(ch);
+  if (!returned) {
+    const map = new Map<string, number>();
+    ch.on('return', (msg: Message) => {
+      const id = String(msg.properties.messageId ?? '');
+      map.set(id, (map.get(id) ?? 0) + 1);
+    });
+    returnedOn.set(ch, map);
+    returned = map;
+  }
+  return returned;
+}
+
+/**
+ * Publishes a copy of msg to a queue (via the default exchange) with extra headers; confirmed.
+ * Mandatory: a copy to a queue that does not exist (deleted by hand) is returned, and rejects with
+ * UnroutableError instead of being confirmed and lost.
+ */
+export async function forwardCopy(
   ch: ConfirmChannel,
   msg: Message,
   queue: string,
   headers: Record<string, unknown>,
 ): Promise<void> {
-  return publishConfirmed(ch, '', queue, msg.content, {
+  const returned = returnsOf(ch);
+  const id = String(msg.properties.messageId ?? '');
+  await publishConfirmed(ch, '', queue, msg.content, {
     messageId: msg.properties.messageId,
     contentType: msg.properties.contentType,
     type: msg.properties.type,
     headers: { ...withoutDeathHeaders(msg.properties.headers), ...headers },
+    mandatory: true,
   });
+  // RabbitMQ sends basic.return before the basic.ack of the same message.
+  const n = returned.get(id) ?? 0;
+  if (n > 0) {
+    if (n === 1) returned.delete(id);
+    else returned.set(id, n - 1);
+    throw new UnroutableError(`no queue ${queue}: the copy was returned`);
+  }
 }

@@ -40,6 +40,9 @@ export const DEFAULT_RETRY_DELAYS_MS = [1_000, 10_000, 60_000, 600_000];
 /** Compiled once: every message's envelope is checked with it. */
 const envelopeValidator = Compile(CloudEventEnvelope);
 
+/** Before a message whose copy failed is requeued, so a broker hiccup does not spin it. */
+const COPY_FAILURE_PAUSE_MS = 1_000;
+
 /** How often a consumer samples its DLQ depth for kavosh_consumer_dlq_messages. */
 const DLQ_SAMPLE_INTERVAL_MS = 15_000;
 
@@ -439,7 +442,7 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
         ? retryQueueFor(this.topology, decision.delayMs)
         : this.topology.dlq.name;
     // Confirmed before the ack: if we die in between, the original is redelivered (the inbox dedupes).
-    await forwardCopy(ch, msg, target, decision.headers);
+    if (!(await this.#copyOrGiveBack(ch, msg, target, decision.headers, logger))) return;
     this.#settle(ch, msg, 'ack');
     if (decision.kind === 'retry') {
       this.#retried.inc({ queue: this.#opts.queue });
@@ -459,11 +462,35 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
       error: reason,
       now: new Date(),
     });
-    await forwardCopy(ch, msg, this.topology.dlq.name, headers);
+    if (!(await this.#copyOrGiveBack(ch, msg, this.topology.dlq.name, headers, this.#log))) return;
     this.#settle(ch, msg, 'ack');
     this.#deadLettered.inc({ queue: this.#opts.queue });
     this.#log.error({ reason, messageId: msg.properties.messageId }, 'message rejected to the DLQ');
     await this.#sampleDlq();
+  }
+
+  /**
+   * Copies the message to a retry queue or the DLQ. When the copy fails on a channel that stays
+   * open (refused, or returned because the queue is gone), the original is given back after a
+   * pause instead of staying unacked until the channel closes: it is redelivered, and past the
+   * delivery limit the broker dead-letters it. Returns whether the copy was confirmed.
+   */
+  async #copyOrGiveBack(
+    ch: ConfirmChannel,
+    msg: ConsumeMessage,
+    target: string,
+    headers: Record<string, unknown>,
+    logger: Logger,
+  ): Promise<boolean> {
+    try {
+      await forwardCopy(ch, msg, target, headers);
+      return true;
+    } catch (err) {
+      logger.error({ err, target }, 'copy of a failed message not confirmed: message requeued');
+      await new Promise((resolve) => setTimeout(resolve, COPY_FAILURE_PAUSE_MS));
+      this.#settle(ch, msg, 'requeue');
+      return false;
+    }
   }
 
   #settle(ch: ConfirmChannel, msg: ConsumeMessage, how: Settle): void {

@@ -279,4 +279,41 @@ describe('subscribe', () => {
     // Its retry queues and DLQ were declared as usual.
     expect(await listDlq(env.amqp, queue)).toEqual([]);
   });
+
+  it('gives a message back when its copy to the retry queue fails on an open channel, and handles it on redelivery', async () => {
+    const queue = env.queue('copyfail');
+    const exchange = env.exchangeFor('copyfail');
+    let calls = 0;
+    const lines: string[] = [];
+    const log = pino(
+      { level: 'error' },
+      {
+        write: (line: string) => void lines.push(String((JSON.parse(line) as { msg: string }).msg)),
+      },
+    );
+    const consumer = await subscribe(broker, {
+      queue,
+      exchange,
+      prisma: env.prisma,
+      logger: log,
+      retryDelaysMs: [50],
+      handlers: {
+        [THING_HAPPENED]: effectHandler(async () => {
+          calls += 1;
+          if (calls === 1) throw new Error('first attempt fails');
+        }),
+      },
+    });
+    consumers.push(consumer);
+    // The retry queue is gone (deleted by hand): the copy is returned, not confirmed into a queue.
+    const ch = await env.amqp.createChannel();
+    await ch.deleteQueue(`${queue}.retry.50ms`);
+    await ch.close();
+    const ev = thing('copyfail', 1);
+    await publishRaw(exchange, THING_HAPPENED, ev, ev.id);
+    await eventually(async () => expect(await effectsFor(ev.id)).toBe(1), { within: 10_000 });
+    expect(calls).toBe(2);
+    expect(lines).toContain('copy of a failed message not confirmed: message requeued');
+    expect(await listDlq(env.amqp, queue)).toEqual([]);
+  });
 });
