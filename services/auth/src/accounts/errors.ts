@@ -65,3 +65,15 @@ export class WrongPassword extends AppError {
     });
   }
 }
+
+/** Stops the start: the bootstrap email belongs to an account that must not become admin. */
+export class BootstrapAdminRefused extends Error {
+  constructor() {
+    super(
+      'AUTH_BOOTSTRAP_ADMIN_EMAIL belongs to an existing account whose password is not ' +
+        'AUTH_BOOTSTRAP_ADMIN_PASSWORD; refusing to make it an admin. Set that account’s password ' +
+        'to the bootstrap password, or bootstrap with another email.',
+    );
+    this.name = 'BootstrapAdminRefused';
+  }
+}

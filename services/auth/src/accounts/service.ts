@@ -8,6 +8,7 @@ import type { PasswordHasher } from '../passwords/hasher.js';
 import { assertAcceptablePassword } from '../passwords/policy.js';
 import type { SessionsService, TokenPair } from '../sessions/service.js';
 import {
+  BootstrapAdminRefused,
   EmailTaken,
   InvalidCredentials,
   LastAdmin,
@@ -218,21 +219,31 @@ export function createAccountsService(deps: {
       });
     },
 
-    /** Creates the bootstrap admin when no admin exists yet; a no-op otherwise. */
+    /**
+     * When no admin exists yet, creates the bootstrap admin, or promotes the account that already
+     * has its email, but only when that account's password is the bootstrap password: registration
+     * is public, so anyone could have taken the email first. Throws BootstrapAdminRefused then.
+     */
     async ensureBootstrapAdmin(email: string, password: string): Promise<void> {
       if ((await repo.countAdmins(db)) > 0) return;
-      const existingUser = await repo.findByEmail(db, normaliseEmail(email));
-      if (existingUser) {
-        await service.changeRole(existingUser.id, 'admin');
-      } else {
+      let existingUser = await repo.findByEmail(db, normaliseEmail(email));
+      if (!existingUser) {
         try {
           await create({ email, password, displayName: 'Admin', role: 'admin' });
+          deps.logger.info('bootstrap admin created');
+          return;
         } catch (err) {
-          // Another replica starting at the same moment created it first.
+          // Another replica starting at the same moment created it first (checked below).
           if (!(err instanceof EmailTaken)) throw err;
         }
+        existingUser = await repo.findByEmail(db, normaliseEmail(email));
       }
-      deps.logger.info('bootstrap admin ensured');
+      if (!existingUser || existingUser.role === 'admin') return;
+      if (!(await hasher.verify(existingUser.passwordHash, password))) {
+        throw new BootstrapAdminRefused();
+      }
+      await service.changeRole(existingUser.id, 'admin');
+      deps.logger.info({ userId: existingUser.id }, 'bootstrap admin promoted');
     },
   };
   return service;
