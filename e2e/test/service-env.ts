@@ -1,4 +1,5 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { importJWK, SignJWT, type JWK } from 'jose';
 import { uniquePrefix } from '@kavosh/testing';
 
 export const SERVICES = ['auth', 'catalog', 'billing', 'social'] as const;
@@ -8,6 +9,23 @@ export type ServiceName = (typeof SERVICES)[number];
 export function signingKeySet(kid = 'e2e-1'): string {
   const jwk = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' });
   return JSON.stringify({ keys: [{ kty: 'OKP', crv: 'Ed25519', x: jwk.x, d: jwk.d, kid }] });
+}
+
+/**
+ * An access token signed with a key of `signingKeySet()`, as auth issues them (issuer and audience
+ * are the services' defaults), for a fresh user with these roles.
+ */
+export async function accessTokenFor(signingKeys: string, roles: string[]): Promise<string> {
+  const [jwk] = (JSON.parse(signingKeys) as { keys: (JWK & { kid: string })[] }).keys;
+  if (!jwk) throw new Error('no signing key');
+  return new SignJWT({ roles, jti: randomUUID() })
+    .setProtectedHeader({ alg: 'EdDSA', typ: 'at+jwt', kid: jwk.kid })
+    .setIssuer('http://localhost:8080')
+    .setAudience('kavosh')
+    .setSubject(randomUUID())
+    .setIssuedAt()
+    .setExpirationTime('5m')
+    .sign(await importJWK(jwk, 'EdDSA'));
 }
 
 /**

@@ -9,6 +9,8 @@ export interface RunningSystem {
   gateway: RunningProcess;
   /** Each service's own base URL (not through the gateway). */
   urls: Record<ServiceName, string>;
+  /** Auth's private signing keys (JWT_PRIVATE_JWKS): a test can sign access tokens as auth does. */
+  signingKeys: string;
   /** Stops every process (SIGTERM) and drops the databases. */
   stop(): Promise<void>;
 }
@@ -63,6 +65,7 @@ export async function startSystem(opts: {
     databases,
     gateway,
     urls: urls as Record<ServiceName, string>,
+    signingKeys: own.auth.JWT_PRIVATE_JWKS,
     stop: async () => {
       await Promise.all(processes.map((proc) => stopProcess(proc)));
       await Promise.all(databases.map((db) => db.drop()));
