@@ -143,6 +143,59 @@ describe('gateway security defaults', () => {
     expect(simple.headers['access-control-expose-headers']).toMatch(/ratelimit-remaining/);
   });
 
+  it('when a browser sends a preflight to a protected route, then it is answered 204 without a credential: with CORS headers for an allowed origin only', async () => {
+    const path = '/api/catalog/t/protected';
+    // The route is protected: the same request without a preflight's headers needs a token.
+    const plain = await fetch(`${address}${path}`, { headers: { origin: ALLOWED } });
+    expect(plain.status).toBe(401);
+    const preflight = (base: string, origin: string) =>
+      fetch(`${base}${path}`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'DELETE',
+          'access-control-request-headers': 'authorization',
+        },
+      });
+    const before = upstream.seen.length;
+
+    const allowed = await preflight(address, ALLOWED);
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(ALLOWED);
+    expect(allowed.headers.get('access-control-allow-credentials')).toBe('true');
+    expect(allowed.headers.get('access-control-allow-methods')).toMatch(/DELETE/);
+    expect(allowed.headers.get('access-control-allow-headers')).toBe('authorization');
+    expect(allowed.headers.get('access-control-max-age')).toBe('600');
+    expect(allowed.headers.get('vary')).toMatch(/Origin/);
+
+    const refused = await preflight(address, 'https://evil.example');
+    expect(refused.status).toBe(204);
+    expect(
+      [...refused.headers.keys()].filter((name) => name.startsWith('access-control-')),
+    ).toEqual([]);
+
+    // Without an allow-list (CORS off), a preflight is still no reason to ask for a credential.
+    const noCors = await buildApp(
+      readConfig({
+        ...upstream.env,
+        REDIS_URL: (await getInfra()).redisUrl,
+        REDIS_KEY_PREFIX: `${uniquePrefix('gw-sec-nocors')}:`,
+      }),
+    );
+    try {
+      const other = await noCors.listen({ port: 0, host: '127.0.0.1' });
+      const off = await preflight(other, ALLOWED);
+      expect(off.status).toBe(204);
+      expect([...off.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual(
+        [],
+      );
+      expect(off.headers.get('vary')).toBeNull();
+    } finally {
+      await noCors.close();
+    }
+    expect(upstream.seen.length).toBe(before);
+  });
+
   it('refuses a body over the limit with 413 problem+json before the upstream sees it', async () => {
     const before = upstream.seen.length;
     const res = await app.inject({

@@ -12,12 +12,16 @@ export interface StartConfig {
   logLevel: string;
   mysqlRootPassword: string;
   color: boolean;
+  /** The gateway's CORS_ORIGINS: the user's, else the local web app's dev servers. */
+  corsOrigins: string;
   /** Everything `.env` sets, passed on to the processes (the shell's own variables win). */
   fromDotenv: Record<string, string>;
 }
 
 export const DEFAULT_MYSQL_ADMIN_URL = 'mysql://root@127.0.0.1:3306';
 export const DEFAULT_MYSQL_ROOT_PASSWORD = 'kavosh-dev-root';
+/** Origins a local web app is served from (a dev server on :3000, Vite on :5173): npm start only. */
+export const DEV_CORS_ORIGINS = 'http://localhost:3000,http://localhost:5173';
 
 /** Reads the environment, with a git-ignored `.env` in the repo root filling what the shell does not set. */
 export function readStartConfig(
@@ -35,6 +39,8 @@ export function readStartConfig(
     host: get('HOST') ?? '127.0.0.1',
     logLevel: get('LOG_LEVEL') ?? 'info',
     mysqlRootPassword: get('MYSQL_ROOT_PASSWORD') ?? DEFAULT_MYSQL_ROOT_PASSWORD,
+    // Set, even empty (no CORS), it is the user's choice.
+    corsOrigins: get('CORS_ORIGINS') ?? DEV_CORS_ORIGINS,
     fromDotenv: Object.fromEntries(
       Object.entries(fromFile).flatMap(([name, value]) =>
         value === undefined ? [] : [[name, value]],

@@ -94,6 +94,7 @@ export function envFor(
     env.WS_TICKET_SECRET = ticketSecret;
   }
   if (spec.name === 'gateway') {
+    env.CORS_ORIGINS = config.corsOrigins;
     for (const upstream of PROCESSES) {
       if (upstream.name !== 'gateway') {
         env[`${upstream.name.toUpperCase()}_URL`] = `http://127.0.0.1:${upstream.port}`;

@@ -1,6 +1,7 @@
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import helmet from 'helmet';
+import fastifyCors, { type FastifyCorsOptions } from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
 import { AppError } from '@kavosh/service-kit';
 import { corsOrigins, type GatewayConfig } from '../config.js';
 
@@ -61,24 +62,6 @@ const HELMET_OPTIONS = {
   },
 };
 
-/**
- * The headers helmet sets for HELMET_OPTIONS, worked out once. @fastify/helmet builds the helmet
- * middleware again on every request (3.4 µs, a few % of the gateway's CPU per request, measured).
- */
-function helmetHeaders(): [string, string][] {
-  const headers: [string, string][] = [];
-  const recorder = {
-    setHeader: (name: string, value: string) => void headers.push([name.toLowerCase(), value]),
-    removeHeader: () => undefined,
-  };
-  helmet(HELMET_OPTIONS)(
-    {} as Parameters<ReturnType<typeof helmet>>[0],
-    recorder as unknown as Parameters<ReturnType<typeof helmet>>[1],
-    () => undefined,
-  );
-  return headers;
-}
-
 const EXPOSED_HEADERS = [
   'ratelimit-limit',
   'ratelimit-remaining',
@@ -87,68 +70,66 @@ const EXPOSED_HEADERS = [
   'x-request-id',
   'etag',
   'location',
-].join(', ');
-const CORS_METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE';
-const CORS_MAX_AGE_SECONDS = '600';
+];
 
-/**
- * CORS for an allow-list of exact origins, in the security hook: a request without an Origin
- * header (servers, mobile apps, the benchmark) costs one lookup. Returns true when it answered (a
- * preflight). Any other origin gets no allow header, so the browser refuses the answer.
- * (@fastify/cors did the same with an options object and closures per request: ~3 % of the
- * gateway's CPU per request in its profile.)
- */
-function applyCors(
-  allowed: ReadonlySet<string>,
-  request: FastifyRequest,
-  reply: FastifyReply,
-): boolean {
-  const origin = request.headers.origin;
-  const isAllowed = origin !== undefined && allowed.has(origin);
-  if (isAllowed) {
-    reply.header('access-control-allow-origin', origin);
-    // The refresh token travels in a cookie.
-    reply.header('access-control-allow-credentials', 'true');
-  }
-  const preflight =
-    request.method === 'OPTIONS' &&
-    origin !== undefined &&
-    request.headers['access-control-request-method'] !== undefined;
-  if (!preflight) {
-    if (isAllowed) reply.header('access-control-expose-headers', EXPOSED_HEADERS);
-    return false;
-  }
-  reply.header('vary', 'Origin, Access-Control-Request-Headers');
-  if (isAllowed) {
-    reply.header('access-control-allow-methods', CORS_METHODS);
-    const asked = request.headers['access-control-request-headers'];
-    if (asked !== undefined) reply.header('access-control-allow-headers', asked);
-    reply.header('access-control-max-age', CORS_MAX_AGE_SECONDS);
-  }
-  void reply.code(204).send();
-  return true;
-}
+// An allowed origin: its own name back, with credentials (the refresh token travels in a cookie).
+const ALLOWED: FastifyCorsOptions = {
+  origin: true,
+  credentials: true,
+  exposedHeaders: EXPOSED_HEADERS,
+  methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+  maxAge: 600,
+};
+// An OPTIONS request without Access-Control-Request-Method is not a preflight: it is proxied.
+const ALLOWED_NOT_PREFLIGHT: FastifyCorsOptions = { ...ALLOWED, preflight: false };
+// Any other origin (or none): no CORS header at all, so a browser refuses the answer.
+const REFUSED: FastifyCorsOptions = { origin: false };
 
 /** The Vary every answer of the gateway carries (the proxy merges an upstream's with it). */
 export const gatewayVary = (config: Pick<GatewayConfig, 'CORS_ORIGINS'>): string | undefined =>
   corsOrigins(config).length > 0 ? 'Origin' : undefined;
 
 /**
- * Security defaults of the edge: helmet headers, CORS for the allow-listed origins only, the
- * body-size limit on proxied (streamed) bodies, and server timeouts against slow clients.
+ * Security defaults of the edge: @fastify/helmet's headers, @fastify/cors for the allow-listed
+ * origins only, the body-size limit on proxied (streamed) bodies, and server timeouts against slow
+ * clients. Registered before authentication, the rate limit and the policy check, so their
+ * onRequest hooks come first: a CORS preflight (which a browser sends without credentials) is
+ * answered here and never reaches them.
  */
-export function installSecurity(app: FastifyInstance, config: GatewayConfig): void {
-  const allowedOrigins = new Set(corsOrigins(config));
-  const securityHeaders = helmetHeaders();
-  // With an allow-list, every answer varies by Origin (shared caches must not mix them).
-  if (allowedOrigins.size > 0) securityHeaders.push(['vary', 'Origin']);
-  // One hook for helmet's headers, CORS and the declared body size (every hook costs on every
-  // request). The proxy streams bodies to the upstream without parsing them, so Fastify's
-  // bodyLimit never sees them: a declared length over the limit is refused up front, a chunked
-  // body is cut off.
+export async function installSecurity(app: FastifyInstance, config: GatewayConfig): Promise<void> {
+  await app.register(fastifyHelmet, HELMET_OPTIONS);
+  const allowed = new Set(corsOrigins(config));
+  // With an allow-list the options depend on the request (the delegator, which also makes every
+  // answer say Vary: Origin); without one CORS is off.
+  await app.register(
+    fastifyCors,
+    allowed.size > 0
+      ? {
+          delegator: (request, callback) => {
+            const origin = request.headers.origin;
+            if (origin === undefined || !allowed.has(origin)) return callback(null, REFUSED);
+            const preflight = request.headers['access-control-request-method'] !== undefined;
+            callback(null, preflight ? ALLOWED : ALLOWED_NOT_PREFLIGHT);
+          },
+        }
+      : REFUSED,
+  );
+  // A preflight @fastify/cors did not answer (its origin is not allowed): 204 without CORS headers,
+  // here, so that it never needs a credential either.
   app.addHook('onRequest', (request, reply, done) => {
-    for (const [name, value] of securityHeaders) reply.header(name, value);
-    if (allowedOrigins.size > 0 && applyCors(allowedOrigins, request, reply)) return;
+    if (
+      request.method === 'OPTIONS' &&
+      request.headers.origin !== undefined &&
+      request.headers['access-control-request-method'] !== undefined
+    ) {
+      void reply.code(204).header('content-length', '0').send();
+      return;
+    }
+    done();
+  });
+  // The proxy streams bodies to the upstream without parsing them, so Fastify's bodyLimit never
+  // sees them: a declared length over the limit is refused up front, a chunked body is cut off.
+  app.addHook('onRequest', (request, _reply, done) => {
     const length = request.headers['content-length'];
     if (length === undefined) return done();
     const limit = bodyLimitOf(request, config);
