@@ -13,6 +13,7 @@ import type { CatalogConfig } from './config.js';
 import { startConsumers } from './consumers.js';
 import { createDatabase, type Database } from './db.js';
 import { playbackRoutes } from './playback/routes.js';
+import { createPlaybackService } from './playback/service.js';
 import { createCacheRedis, createCatalogCache } from './infrastructure/cache/index.js';
 import { genresRoutes } from './genres/routes.js';
 import { createGenresService } from './genres/service.js';
@@ -99,7 +100,13 @@ export async function buildApp(config: CatalogConfig, deps: CatalogDeps = {}): P
     await db.$disconnect();
   });
   await startConsumers(messaging, { logger, onRatingChanged: (id) => cache.invalidateMovie(id) });
-  await app.register(playbackRoutes, { db, config });
+  const playback = createPlaybackService({
+    db,
+    mediaOrigin: config.MEDIA_ORIGIN_URL,
+    signingSecret: config.MEDIA_SIGNING_SECRET,
+    ttlSeconds: config.PLAYBACK_URL_TTL_SECONDS,
+  });
+  await app.register(playbackRoutes, { playback });
   const cursors = createCursorCodec(config.CURSOR_SECRET);
   const movies = createMoviesService({
     db,

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { identityOf } from '@kavosh/auth-client';
 import { problemSchema } from '@kavosh/service-kit';
 import { Type } from 'typebox';
-import { etagOf } from '../infrastructure/version-etag.js';
+import { etagOf, IfMatchHeaders } from '../infrastructure/version-etag.js';
 import { EDITORS, viewerOf } from '../infrastructure/viewer.js';
 import {
   Article,
@@ -12,7 +12,6 @@ import {
   ArticlePage,
   ArticleParams,
   ArticlePatchBody,
-  IfMatchHeaders,
   IfNoneMatchHeaders,
 } from './schemas.js';
 import type { ArticlesService } from './service.js';

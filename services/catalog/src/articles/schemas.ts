@@ -132,15 +132,6 @@ export const ArticleIdParams = Type.Object(
   { additionalProperties: false },
 );
 
-export const IfMatchHeaders = Type.Object(
-  {
-    'if-match': Type.Optional(
-      Type.String({ maxLength: 200, description: 'the ETag read with GET, e.g. "v3"' }),
-    ),
-  },
-  { additionalProperties: true },
-);
-
 export const IfNoneMatchHeaders = Type.Object(
   { 'if-none-match': Type.Optional(Type.String({ maxLength: 1000 })) },
   { additionalProperties: true },

@@ -2,9 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { problemSchema } from '@kavosh/service-kit';
 import { Type } from 'typebox';
 import { serializedBody, serveCached, type CatalogCache } from '../infrastructure/cache/index.js';
-import { etagOf } from '../infrastructure/version-etag.js';
+import { etagOf, IfMatchHeaders } from '../infrastructure/version-etag.js';
 import { EDITORS } from '../infrastructure/viewer.js';
-import { IfMatchHeaders } from '../movies/schemas.js';
 import { Genre, GenreCreateBody, GenreList, GenreParams, GenrePatchBody } from './schemas.js';
 import type { GenresService } from './service.js';
 

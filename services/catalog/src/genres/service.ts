@@ -1,24 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db.js';
-import { Prisma } from '../generated/prisma/client.js';
+import { slugify } from '../infrastructure/slug.js';
 import {
   assertVersion,
   assertVersionIfGiven,
   VersionMismatch,
 } from '../infrastructure/version-etag.js';
-import { slugify } from '../infrastructure/slug.js';
-import { GenreInUse, GenreNotFound, GenreTaken } from './errors.js';
+import { GenreInUse, GenreNotFound } from './errors.js';
+import { genresRepository as repo, type GenreRow } from './repository.js';
 import type { Genre, GenreCreateBody, GenreList, GenrePatchBody } from './schemas.js';
 
-const toGenre = (row: { id: string; slug: string; name: string; version: number }): Genre => ({
+const toGenre = (row: GenreRow): Genre => ({
   id: row.id,
   slug: row.slug,
   name: row.name,
   version: row.version,
 });
-
-const isUniqueViolation = (err: unknown) =>
-  err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
 
 /** Genres are few (tens) and change rarely: one list, sorted by name, no pagination. */
 export function createGenresService(deps: {
@@ -34,74 +31,52 @@ export function createGenresService(deps: {
   };
   const now = deps.now ?? (() => new Date());
 
-  async function find(id: string) {
-    const row = await db.genre.findUnique({ where: { id } });
+  async function find(id: string): Promise<GenreRow> {
+    const row = await repo.find(db, id);
     if (!row) throw new GenreNotFound(id);
     return row;
   }
 
   return {
     async list(): Promise<GenreList> {
-      const rows = await db.genre.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }] });
-      return { items: rows.map(toGenre) };
+      return { items: (await repo.listByName(db)).map(toGenre) };
     },
 
     get: async (id: string): Promise<Genre> => toGenre(await find(id)),
 
     async create(body: GenreCreateBody): Promise<Genre> {
-      const at = now();
-      try {
-        const row = await db.genre.create({
-          data: {
-            id: randomUUID(),
-            name: body.name.trim(),
-            slug: body.slug ?? slugify(body.name, 'genre'),
-            createdAt: at,
-            updatedAt: at,
-          },
-        });
-        return await changed(toGenre(row));
-      } catch (err) {
-        if (isUniqueViolation(err)) throw new GenreTaken();
-        throw err;
-      }
+      const row = await repo.insert(db, {
+        id: randomUUID(),
+        name: body.name.trim(),
+        slug: body.slug ?? slugify(body.name, 'genre'),
+        at: now(),
+      });
+      return changed(toGenre(row));
     },
 
     /** If-Match required; the write only lands on the version the client read. */
     async update(id: string, body: GenrePatchBody, ifMatch: string | undefined): Promise<Genre> {
       const current = await find(id);
       assertVersion(ifMatch, current.version);
-      try {
-        const { count } = await db.genre.updateMany({
-          where: { id, version: current.version },
-          data: {
-            name: body.name?.trim(),
-            slug: body.slug,
-            updatedAt: now(),
-            version: { increment: 1 },
-          },
-        });
-        // Someone else wrote between our read and this update: their version wins.
-        if (count === 0) throw new VersionMismatch((await find(id)).version);
-      } catch (err) {
-        if (isUniqueViolation(err)) throw new GenreTaken();
-        throw err;
-      }
+      const written = await repo.updateIfVersion(db, id, current.version, {
+        name: body.name?.trim(),
+        slug: body.slug,
+        updatedAt: now(),
+      });
+      // Someone else wrote between our read and this update: their version wins.
+      if (!written) throw new VersionMismatch((await find(id)).version);
       return changed(toGenre(await find(id)));
     },
 
+    /** Refused while any movie has the genre. */
     async delete(id: string, ifMatch: string | undefined): Promise<void> {
       await db.$transaction(async (tx) => {
-        const current = await tx.genre.findUnique({ where: { id } });
+        const current = await repo.find(tx, id);
         if (!current) throw new GenreNotFound(id);
         assertVersionIfGiven(ifMatch, current.version);
-        // FOR UPDATE locks the genre's index range: a movie cannot take the genre meanwhile
-        // (the cascade would drop that link silently).
-        const [used] = await tx.$queryRaw<{ n: bigint | number }[]>`
-          SELECT COUNT(*) AS n FROM movie_genres WHERE genre_id = ${id} FOR UPDATE`;
-        const movies = Number(used?.n ?? 0);
+        const movies = await repo.countMoviesLocked(tx, id);
         if (movies > 0) throw new GenreInUse(movies);
-        await tx.genre.delete({ where: { id } });
+        await repo.delete(tx, id);
       });
       await changed(undefined);
     },

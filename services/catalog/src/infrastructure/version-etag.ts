@@ -1,4 +1,5 @@
 import { AppError } from '@kavosh/service-kit';
+import { Type } from 'typebox';
 
 /** 428: a write to a versioned resource must say which version it read. */
 export class PreconditionRequired extends AppError {
@@ -54,3 +55,13 @@ export function assertVersion(ifMatch: string | undefined, current: number): voi
 export function assertVersionIfGiven(ifMatch: string | undefined, current: number): void {
   if (ifMatch !== undefined) assertVersion(ifMatch, current);
 }
+
+/** The If-Match header of a versioned write; other headers pass (the schema names this one). */
+export const IfMatchHeaders = Type.Object(
+  {
+    'if-match': Type.Optional(
+      Type.String({ maxLength: 200, description: 'the ETag read with GET, e.g. "v3"' }),
+    ),
+  },
+  { additionalProperties: true },
+);

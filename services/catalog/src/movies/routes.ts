@@ -7,10 +7,9 @@ import {
   serveCached,
   type CatalogCache,
 } from '../infrastructure/cache/index.js';
-import { etagOf } from '../infrastructure/version-etag.js';
+import { etagOf, IfMatchHeaders } from '../infrastructure/version-etag.js';
 import { EDITORS, viewerOf } from '../infrastructure/viewer.js';
 import {
-  IfMatchHeaders,
   MovieCreateBody,
   MovieDetail,
   MovieIdParams,

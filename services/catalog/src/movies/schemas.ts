@@ -188,12 +188,3 @@ export const MoviePatchBody = Type.Partial(Type.Object(editableProperties), {
   minProperties: 1,
 });
 export type MoviePatchBody = Static<typeof MoviePatchBody>;
-
-export const IfMatchHeaders = Type.Object(
-  {
-    'if-match': Type.Optional(
-      Type.String({ maxLength: 200, description: 'the ETag read with GET, e.g. "v3"' }),
-    ),
-  },
-  { additionalProperties: true },
-);

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { problemSchema } from '@kavosh/service-kit';
 import { Type } from 'typebox';
-import { IfMatchHeaders } from '../movies/schemas.js';
-import { etagOf } from '../infrastructure/version-etag.js';
+import { etagOf, IfMatchHeaders } from '../infrastructure/version-etag.js';
 import { EDITORS, viewerOf } from '../infrastructure/viewer.js';
 import {
   PeoplePage,

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { MAX_CURSOR_LENGTH } from '../infrastructure/cursor.js';
-import { CreditRole, MovieStatus } from '../movies/schemas.js';
+import { CreditRole, MovieStatus } from '../movies/index.js';
 
 const Id = Type.String({ format: 'uuid', maxLength: 36 });
 const Name = Type.String({ minLength: 1, maxLength: 200 });

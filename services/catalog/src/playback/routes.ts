@@ -1,29 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { identityOf } from '@kavosh/auth-client';
 import { problemSchema } from '@kavosh/service-kit';
-import type { CatalogConfig } from '../config.js';
-import type { Database } from '../db.js';
 import { Playback, PlaybackParams } from './schemas.js';
-import { PlaybackService } from './service.js';
+import type { PlaybackService } from './service.js';
 
-export interface PlaybackRoutesOptions {
-  db: Database;
-  config: Pick<
-    CatalogConfig,
-    'MEDIA_ORIGIN_URL' | 'MEDIA_SIGNING_SECRET' | 'PLAYBACK_URL_TTL_SECONDS'
-  >;
-}
-
-export const playbackRoutes: FastifyPluginAsyncTypebox<PlaybackRoutesOptions> = async (
+export const playbackRoutes: FastifyPluginAsyncTypebox<{ playback: PlaybackService }> = async (
   app,
-  { db, config },
+  { playback },
 ) => {
-  const playback = new PlaybackService(db, {
-    mediaOrigin: config.MEDIA_ORIGIN_URL,
-    signingSecret: config.MEDIA_SIGNING_SECRET,
-    ttlSeconds: config.PLAYBACK_URL_TTL_SECONDS,
-  });
-
   app.get(
     '/movies/:id/playback',
     {

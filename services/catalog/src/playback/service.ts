@@ -1,45 +1,39 @@
 import type { Database } from '../db.js';
 import { canWatchPremium } from '../entitlements/service.js';
-import { PlaybackMovieNotFound, StreamUnavailable, SubscriptionRequired } from './errors.js';
+import { MovieNotFound } from '../movies/index.js';
+import { StreamUnavailable, SubscriptionRequired } from './errors.js';
+import { playbackRepository as repo } from './repository.js';
 import type { Playback } from './schemas.js';
 import { isSignableStreamKey, signMediaUrl } from './signing.js';
 
-export interface PlaybackOptions {
+/** Decides whether a user may watch a movie now and, if so, signs a short-lived stream URL. */
+export function createPlaybackService(deps: {
+  db: Database;
   mediaOrigin: string;
   signingSecret: string;
   ttlSeconds: number;
   now?: () => Date;
+}) {
+  const now = deps.now ?? (() => new Date());
+  return {
+    async playback(movieId: string, userId: string): Promise<Playback> {
+      const movie = await repo.findMovie(deps.db, movieId);
+      // Unknown or not published: a draft's playback is as invisible as the draft itself.
+      if (!movie || movie.status !== 'published') throw new MovieNotFound(movieId);
+      const at = now();
+      if (movie.premium && !(await canWatchPremium(deps.db, userId, at))) {
+        throw new SubscriptionRequired();
+      }
+      if (!isSignableStreamKey(movie.streamKey)) throw new StreamUnavailable();
+      const { url, expires } = signMediaUrl({
+        origin: deps.mediaOrigin,
+        streamKey: movie.streamKey,
+        secret: deps.signingSecret,
+        ttlSeconds: deps.ttlSeconds,
+        now: at,
+      });
+      return { url, expiresAt: new Date(expires * 1000).toISOString() };
+    },
+  };
 }
-
-/** Decides whether a user may watch a movie now and, if so, signs a short-lived stream URL. */
-export class PlaybackService {
-  readonly #db: Database;
-  readonly #opts: PlaybackOptions;
-  readonly #now: () => Date;
-
-  constructor(db: Database, opts: PlaybackOptions) {
-    this.#db = db;
-    this.#opts = opts;
-    this.#now = opts.now ?? (() => new Date());
-  }
-
-  async playback(movieId: string, userId: string): Promise<Playback> {
-    const movie = await this.#db.movie.findUnique({
-      where: { id: movieId },
-      select: { status: true, premium: true, streamKey: true },
-    });
-    if (!movie || movie.status !== 'published') throw new PlaybackMovieNotFound();
-    const now = this.#now();
-    if (movie.premium && !(await canWatchPremium(this.#db, userId, now)))
-      throw new SubscriptionRequired();
-    if (!isSignableStreamKey(movie.streamKey)) throw new StreamUnavailable();
-    const { url, expires } = signMediaUrl({
-      origin: this.#opts.mediaOrigin,
-      streamKey: movie.streamKey,
-      secret: this.#opts.signingSecret,
-      ttlSeconds: this.#opts.ttlSeconds,
-      now,
-    });
-    return { url, expiresAt: new Date(expires * 1000).toISOString() };
-  }
-}
+export type PlaybackService = ReturnType<typeof createPlaybackService>;

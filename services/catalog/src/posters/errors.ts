@@ -1,16 +1,5 @@
 import { AppError } from '@kavosh/service-kit';
 
-export class PosterMovieNotFound extends AppError {
-  constructor(id: string) {
-    super({
-      status: 404,
-      code: 'MOVIE_NOT_FOUND',
-      title: 'Movie not found',
-      detail: `No movie has the id "${id}".`,
-    });
-  }
-}
-
 export class PosterNotFound extends AppError {
   constructor() {
     super({ status: 404, code: 'POSTER_NOT_FOUND', title: 'Poster not found' });

@@ -1,3 +1,4 @@
+import type { Database } from '../db.js';
 import type { Prisma } from '../generated/prisma/client.js';
 
 type Tx = Prisma.TransactionClient;
@@ -12,6 +13,10 @@ export interface MoviePoster {
 const POSTER_FIELDS = { id: true, posterHash: true, posterType: true, version: true } as const;
 
 export const postersRepository = {
+  async movieExists(db: Database, movieId: string): Promise<boolean> {
+    return (await db.movie.count({ where: { id: movieId } })) > 0;
+  },
+
   /** The movie's poster columns, locked until the transaction ends (FOR UPDATE). */
   async lockMovie(tx: Tx, movieId: string): Promise<MoviePoster | null> {
     const rows = await tx.$queryRaw<MoviePoster[]>`

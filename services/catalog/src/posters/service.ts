@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Database } from '../db.js';
 import type { ObjectStorage, StoredObject } from '../infrastructure/storage/storage.js';
-import { PosterMovieNotFound, PosterNotFound, UnsupportedPosterType } from './errors.js';
+import { MovieNotFound } from '../movies/index.js';
+import { PosterNotFound, UnsupportedPosterType } from './errors.js';
 import { isPosterType, posterPath, posterTypeOf, type PosterType } from './poster-url.js';
 import { postersRepository as repo } from './repository.js';
 import type { PosterUpload } from './schemas.js';
@@ -30,15 +31,14 @@ export function createPostersService(deps: {
           `A poster must be a JPEG, PNG or WebP image; the bytes are ${sniffed ? sniffed.mime : 'of no known image type'}.`,
         );
       }
-      const exists = await deps.db.movie.count({ where: { id: movieId } });
-      if (exists === 0) throw new PosterMovieNotFound(movieId);
+      if (!(await repo.movieExists(deps.db, movieId))) throw new MovieNotFound(movieId);
 
       const hash = createHash('sha256').update(bytes).digest('hex');
       if (!(await deps.storage.exists(hash))) await deps.storage.put(hash, bytes, type);
 
       const { version, changed } = await deps.db.$transaction(async (tx) => {
         const current = await repo.lockMovie(tx, movieId);
-        if (!current) throw new PosterMovieNotFound(movieId);
+        if (!current) throw new MovieNotFound(movieId);
         // The same image again changes nothing, so the movie keeps its version (and ETag).
         if (current.posterHash === hash && current.posterType === type) {
           return { version: current.version, changed: false };
