@@ -36,7 +36,7 @@ export const CatalogEnv = Type.Object({
   ),
   S3_REGION: Type.String({ minLength: 1, maxLength: 64, default: 'us-east-1' }),
   S3_FORCE_PATH_STYLE: Type.Boolean({ default: true }),
-  /** The Redis read-through cache of public reads (src/cache/); off: every read goes to MySQL. */
+  /** The Redis read-through cache of public reads (src/infrastructure/cache/); off: every read goes to MySQL. */
   CATALOG_CACHE: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on' }),
   /** A cached entry expires after this long even if no write touched it. */
   CACHE_TTL_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 300 }),

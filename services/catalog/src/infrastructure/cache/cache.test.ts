@@ -8,7 +8,8 @@ import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, getInfra, TcpProxy, uniquePrefix } from '@kavosh/testing';
-import { createCatalogCache, type CatalogCache, type Loaded } from './cache.js';
+import { createCatalogCache } from './cache.js';
+import type { CatalogCache, Loaded } from './types.js';
 import { strongEtag } from './body-etag.js';
 import { createCacheRedis } from './redis.js';
 

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { CatalogCache, Loader } from './cache.js';
+import type { CatalogCache, Loader } from './types.js';
 import { parseIfNoneMatch } from './body-etag.js';
 import type { CacheSpec } from './keys.js';
 

@@ -6,7 +6,7 @@ export type {
   CatalogCacheOptions,
   Loaded,
   Loader,
-} from './cache.js';
+} from './types.js';
 export { ETAG_LENGTH, parseIfNoneMatch, strongEtag } from './body-etag.js';
 export type { CacheSpec } from './keys.js';
 export { createCacheRedis } from './redis.js';

@@ -53,3 +53,26 @@ for _, counter in ipairs(KEYS) do
 end
 return #KEYS
 `;
+
+/** READ_SCRIPT's answer, by name. */
+export type ReadReply =
+  /** The slug is not mapped to a movie yet: its generations are unknown. */
+  | { kind: 'unmapped-slug' }
+  /** No entry under `key`, which holds the generations read; `movieId` as the script resolved it. */
+  | { kind: 'miss'; key: string; movieId: string }
+  /** The entry: its tag (ETAG_LENGTH characters), then the body. */
+  | { kind: 'hit'; key: string; entry: string }
+  /** The client's If-None-Match already holds the entry's tag. */
+  | { kind: 'unchanged'; key: string; etag: string };
+
+export function parseReadReply(reply: unknown): ReadReply {
+  if (!Array.isArray(reply)) throw new Error('unexpected cache script reply');
+  const [status, key, value] = reply;
+  if (status === 0) return { kind: 'unmapped-slug' };
+  if (typeof key !== 'string') throw new Error('unexpected cache script reply');
+  const text = typeof value === 'string' ? value : '';
+  if (status === 1) return { kind: 'miss', key, movieId: text };
+  if (status === 2) return { kind: 'hit', key, entry: text };
+  if (status === 3) return { kind: 'unchanged', key, etag: text };
+  throw new Error('unexpected cache script reply');
+}

@@ -4,7 +4,8 @@ import type { TestService } from '@kavosh/testing';
 import { createDatabase, type Database } from '../../db.js';
 import { startCatalog } from '../../../test/helper.js';
 import { allPages } from '../../../test/catalog-fixtures.js';
-import { generateDemoCatalog, seedDemoCatalog } from './seed.js';
+import { generateDemoCatalog } from './generate.js';
+import { seedDemoCatalog } from './seed.js';
 
 describe('generateDemoCatalog', () => {
   it('gives the same catalog for the same size and seed, another for another seed', () => {
