@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -207,6 +207,46 @@ describe('gateway WebSocket proxy to social', () => {
       body: expect.stringContaining('WS_TICKET_INVALID'),
     });
     client.close();
+  });
+
+  it("when the client's handshake headers are invalid, then 400 and no connection to social stays open", async () => {
+    const { hostname, port } = new URL(base);
+    /** Sends an upgrade request by hand; resolves with the answer's status line. */
+    const upgradeWith = (headers: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect({ host: hostname, port: Number(port) });
+        let answer = '';
+        socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+        socket.on('close', () => resolve(answer.split('\r\n', 1)[0] ?? ''));
+        socket.on('error', reject);
+        socket.write(
+          `GET /api/social/ws?ticket=${ticketFor()} HTTP/1.1\r\nHost: gateway\r\n` +
+            `Connection: Upgrade\r\nUpgrade: websocket\r\n${headers}\r\n`,
+        );
+      });
+    const key = `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\n`;
+
+    // A key or version ws would refuse: refused before social is asked (the ticket stays unspent).
+    const before = social.upgrades();
+    expect(await upgradeWith('Sec-WebSocket-Key: short\r\nSec-WebSocket-Version: 13\r\n')).toMatch(
+      / 400 /,
+    );
+    expect(await upgradeWith(`${key}Sec-WebSocket-Version: 99\r\n`)).toMatch(/ 400 /);
+    expect(social.upgrades()).toBe(before);
+
+    // One only ws itself refuses (a malformed subprotocol list) after social accepted: social's
+    // side is closed, not left open.
+    const peers = social.peers.length;
+    expect(
+      await upgradeWith(`${key}Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: a b\r\n`),
+    ).toMatch(/ 400 /);
+    const peer = social.peers[peers];
+    if (!peer) throw new Error('social was not connected');
+    const closed = await Promise.race([
+      peer.closed.then(() => 'closed'),
+      new Promise((resolve) => setTimeout(() => resolve('still open'), 3_000)),
+    ]);
+    expect(closed).toBe('closed');
   });
 
   it('when another path asks for an upgrade, or /ws is fetched plainly, then 404 and 426', async () => {

@@ -42,6 +42,20 @@ const ticketRefused = (reason: Exclude<TicketCheck, 'valid'>) =>
       : 'The ticket is malformed, forged or expired; request a new one.',
   );
 
+// What ws accepts as a Sec-WebSocket-Key: 16 bytes, base64.
+const WS_KEY = /^[+/0-9A-Za-z]{22}==$/;
+
+function handshakeValid(headers: FastifyRequest['headers']): boolean {
+  const version = headers['sec-websocket-version'];
+  const key = headers['sec-websocket-key'];
+  return (
+    headers.upgrade?.toLowerCase() === 'websocket' &&
+    typeof key === 'string' &&
+    WS_KEY.test(key) &&
+    (version === '13' || version === '8')
+  );
+}
+
 type Opened = { ws: WebSocket } | { refused: { status: number; type: string; body: Buffer } };
 
 /** Connects to social first, so the client's upgrade can carry social's own refusal. */
@@ -212,6 +226,17 @@ export function websocketProxy(app: FastifyInstance, config: GatewayConfig): voi
         refused.labels(check).inc();
         throw ticketRefused(check);
       }
+      // The checks ws makes before it completes an upgrade: one it would refuse must not cost a
+      // connection to social (nor spend the ticket there).
+      if (!handshakeValid(request.headers)) {
+        refused.labels('handshake').inc();
+        throw problem(
+          400,
+          'WS_HANDSHAKE_INVALID',
+          'Invalid WebSocket handshake',
+          'Upgrade: websocket, a valid Sec-WebSocket-Key and Sec-WebSocket-Version 13 are required.',
+        );
+      }
       const queryAt = request.url.indexOf('?');
       let opened: Opened;
       try {
@@ -240,7 +265,9 @@ export function websocketProxy(app: FastifyInstance, config: GatewayConfig): voi
       reply.hijack();
       const started = performance.now();
       const url = redactUrl(request.url);
+      let upgraded = false;
       wss.handleUpgrade(raw, socket, raw[kHead] ?? Buffer.alloc(0), (client) => {
+        upgraded = true;
         open.add(client);
         connections.inc();
         request.log.info(
@@ -257,6 +284,15 @@ export function websocketProxy(app: FastifyInstance, config: GatewayConfig): voi
           );
         });
       });
+      // ws completes an upgrade synchronously; it did not (it answered the client 400 itself, or
+      // the client had gone): social's side must not stay open, unused.
+      if (!upgraded) {
+        request.log.info(
+          { route: WS_PATH, url },
+          'websocket upgrade refused after social accepted',
+        );
+        upstream.terminate();
+      }
     },
   });
 
