@@ -29,7 +29,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Named checks behind GET /health/ready. */
     readiness: Readiness;
-    /** This app's own Prometheus registry (served at GET /metrics). */
+    /** This app's own Prometheus registry (GET /metrics, on METRICS_PORT when that is set). */
     metrics: Registry;
     /** True once beginShutdown() or close() has been called. */
     readonly shuttingDown: boolean;
@@ -104,7 +104,7 @@ export async function buildService(opts: ServiceOptions): Promise<KavoshApp> {
     description: opts.description,
   });
   installErrorHandling(app, opts.classifyError);
-  const observe = installMetrics(app);
+  const observe = installMetrics(app, { separatePort: opts.config.METRICS_PORT !== undefined });
   const { answerIfClosing } = installHealth(app, opts.readiness);
   installAccessLog(app, { observe, answerIfClosing });
   // close-with-grace exits the process right after close: export the buffered spans first.

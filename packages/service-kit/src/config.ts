@@ -23,6 +23,8 @@ export const HttpEnv = Type.Object({
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 10_000 }),
   // How long readiness answers 503 before the server stops, so k8s can drop the endpoint first.
   SHUTDOWN_DRAIN_MS: Type.Integer({ minimum: 0, default: 0 }),
+  // Set: /metrics is served only on HOST:METRICS_PORT, so a public PORT never exposes it.
+  METRICS_PORT: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
 });
 export type HttpConfig = Static<typeof HttpEnv>;
 

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import closeWithGrace from 'close-with-grace';
 import type { KavoshApp } from './app.js';
 import type { HttpConfig } from './config.js';
+import { listenMetrics, metricsServerOf } from './plugins/metrics.js';
 
 type ShutdownConfig = Pick<HttpConfig, 'SHUTDOWN_DRAIN_MS'>;
 
@@ -17,14 +18,27 @@ export async function drainAndClose(app: KavoshApp, config: ShutdownConfig): Pro
 }
 
 /**
- * Listens on HOST:PORT and closes gracefully on SIGINT/SIGTERM or an uncaught error, exiting
- * the process after SHUTDOWN_TIMEOUT_MS at the latest. close() does the same without exiting.
+ * Listens on HOST:PORT (and HOST:METRICS_PORT for an app built with one) and closes gracefully on
+ * SIGINT/SIGTERM or an uncaught error, exiting the process after SHUTDOWN_TIMEOUT_MS at the
+ * latest. close() does the same without exiting.
  */
 export async function startServer(
   app: KavoshApp,
   config: HttpConfig,
 ): Promise<{ close(): Promise<void> }> {
-  await app.listen({ host: config.HOST, port: config.PORT });
+  const metrics = metricsServerOf(app);
+  if (metrics !== undefined) {
+    if (config.METRICS_PORT === undefined)
+      throw new Error('the app was built with METRICS_PORT but started without one');
+    // First, so a taken metrics port fails startup before the main port accepts any traffic.
+    await listenMetrics(metrics, config.HOST, config.METRICS_PORT);
+  }
+  try {
+    await app.listen({ host: config.HOST, port: config.PORT });
+  } catch (err) {
+    metrics?.close();
+    throw err;
+  }
   const grace = closeWithGrace(
     {
       delay: config.SHUTDOWN_TIMEOUT_MS,
