@@ -11,6 +11,8 @@ export const GatewayEnv = Type.Object({
   ...HttpEnv.properties,
   ...TokenEnv.properties,
   PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 8080 }),
+  /** The public process always serves /metrics apart from PORT (the Ingress reaches PORT only). */
+  METRICS_PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 9080 }),
   REDIS_URL: Type.String({ pattern: '^rediss?://', default: 'redis://127.0.0.1:6379' }),
   AUTH_URL: UpstreamUrl(3001),
   CATALOG_URL: UpstreamUrl(3002),

@@ -138,9 +138,11 @@ describe('the merged OpenAPI document and Swagger UI', () => {
         `POST /api/${service}/login`,
       ]);
     }
-    for (const path of ['/health/live', '/health/ready', '/metrics', '/.well-known/jwks.json']) {
+    for (const path of ['/health/live', '/health/ready', '/.well-known/jwks.json']) {
       expect(doc.paths[path]?.get, path).toBeDefined();
     }
+    // Metrics are served on METRICS_PORT only, never on the public port.
+    expect(doc.paths['/metrics']).toBeUndefined();
     expect(operationsUnder(doc, '/api/billing')).toEqual([]);
     expect(doc['x-kavosh-upstreams']).toMatchObject({
       auth: { status: 'loaded' },

@@ -73,8 +73,8 @@ describe('gateway rate limits', () => {
     const anonymous = await app.inject({ method: 'POST', url: '/api/auth/logout', payload: {} });
     expect(anonymous.statusCode).toBe(200);
 
-    const metrics = await app.inject({ url: '/metrics' });
-    expect(metrics.body).toMatch(/gateway_rate_limit_rejections_total\{policy="standard"\} 1\b/);
+    const metrics = await app.metrics.metrics();
+    expect(metrics).toMatch(/gateway_rate_limit_rejections_total\{policy="standard"\} 1\b/);
   });
 
   it('when two gateways share Redis, then one limit holds for a user within the documented tolerance', async () => {

@@ -292,7 +292,7 @@ describe('gateway security defaults', () => {
     expect(started).toContain(String(line?.trace_id));
   });
 
-  it('counts upstream answers, failures and latency per upstream in /metrics', async () => {
+  it('counts upstream answers, failures and latency per upstream in its metrics', async () => {
     const plans = async () =>
       app.inject({
         url: '/api/billing/plans',
@@ -303,7 +303,7 @@ describe('gateway security defaults', () => {
     await billing.close();
     const down = await plans();
     expect(down.statusCode).toBe(502);
-    const metrics = (await app.inject({ url: '/metrics' })).body;
+    const metrics = await app.metrics.metrics();
     expect(metrics).toMatch(
       /gateway_upstream_requests_total\{upstream="auth",status_class="2xx"\} [1-9]/,
     );

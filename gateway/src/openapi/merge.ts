@@ -105,7 +105,7 @@ export const describeAccess = (access: Access): string | { roles: string[] } =>
 
 export interface MergeInput {
   info: Json;
-  /** The gateway's own operations (health, metrics, JWKS, this document), paths as served. */
+  /** The gateway's own operations (health, JWKS, this document), paths as served. */
   own: OpenApiDocument['paths'];
   /** Components the gateway's own operations refer to. */
   ownComponents: NonNullable<OpenApiDocument['components']>;

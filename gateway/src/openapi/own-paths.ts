@@ -36,19 +36,6 @@ export const GATEWAY_PATHS: OpenApiDocument['paths'] = {
       },
     },
   },
-  '/metrics': {
-    get: {
-      operationId: 'gateway.metrics',
-      tags: ['gateway'],
-      summary: 'Prometheus metrics of the gateway',
-      responses: {
-        200: {
-          description: 'Prometheus text exposition format',
-          content: { 'text/plain': { schema: { type: 'string' } } },
-        },
-      },
-    },
-  },
   '/.well-known/jwks.json': {
     get: {
       operationId: 'gateway.jwks',
