@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+// Declares request.cookies, which @fastify/cookie fills (registered by sessionsRoutes).
 import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '@kavosh/service-kit';
