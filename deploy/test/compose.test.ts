@@ -166,7 +166,7 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('lets Prometheus scrape every process on its port, and Grafana read Prometheus', () => {
+  it('lets Prometheus scrape every process on its METRICS_PORT, and Grafana read Prometheus', () => {
     const prometheus = record(parse(read('infra/prometheus/prometheus.yml')));
     const jobs = Array.isArray(prometheus.scrape_configs) ? prometheus.scrape_configs : [];
     const targets = jobs.flatMap((job: unknown) => {
@@ -179,8 +179,16 @@ describe('docker-compose.yml', () => {
         : [];
     });
     expect(new Set(targets)).toEqual(
-      new Set(APPS.map((name) => `${name}:${environment(name).get('PORT')}`)),
+      new Set(APPS.map((name) => `${name}:${environment(name).get('METRICS_PORT')}`)),
     );
+    // A metrics port of its own, never published to the host.
+    for (const name of APPS) {
+      expect(environment(name).get('METRICS_PORT'), name).toMatch(/^\d+$/);
+      expect(environment(name).get('METRICS_PORT'), name).not.toBe(environment(name).get('PORT'));
+      const ports = service(name).ports;
+      const published = Array.isArray(ports) ? ports.map(String).join(' ') : '';
+      expect(published, name).not.toContain(String(environment(name).get('METRICS_PORT')));
+    }
     const datasources = record(
       parse(read('infra/grafana/provisioning/datasources/prometheus.yml')),
     );
