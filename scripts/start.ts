@@ -155,12 +155,15 @@ const untilAborted = (signal: AbortSignal): Promise<void> =>
   });
 
 function printBanner(config: StartConfig, elapsedMs: number): void {
-  const rows = PROCESSES.map((spec) => `  ${spec.name.padEnd(8)} http://localhost:${spec.port}`);
+  const rows = PROCESSES.map(
+    (spec) =>
+      `  ${spec.name.padEnd(8)} http://localhost:${spec.port}   metrics: http://localhost:${spec.metricsPort}/metrics`,
+  );
   const text = [
     '',
     bold(`Kavosh is up (${(elapsedMs / 1000).toFixed(1)} s).`, config.color),
     `  API gateway: ${bold('http://localhost:8080', config.color)}  (Swagger UI at /docs, merged OpenAPI at /openapi.json)`,
-    '  every process: /health/live, /health/ready, /metrics, /openapi.json',
+    '  every process: /health/live, /health/ready, /openapi.json; /metrics on its metrics port',
     ...rows,
     '  Ctrl-C stops everything.',
     '',

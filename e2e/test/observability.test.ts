@@ -70,6 +70,13 @@ describe('one trace from the client to a consumer', () => {
   let consumer: Consumer;
   let auth: RunningProcess;
   let gateway: RunningProcess;
+  // Each process serves /metrics on its own METRICS_PORT, as every deployment runs it.
+  const metricsUrls = new Map<string, string>();
+  const metricsPort = async (name: string): Promise<string> => {
+    const port = await freePort();
+    metricsUrls.set(name, `http://127.0.0.1:${port}`);
+    return String(port);
+  };
 
   beforeAll(async () => {
     // This process plays the consumer's part, with an in-memory exporter.
@@ -102,6 +109,7 @@ describe('one trace from the client to a consumer', () => {
     auth = startProcess('auth', 'services/auth/src/main.ts', {
       ...otel,
       PORT: authPort,
+      METRICS_PORT: await metricsPort('auth'),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
       DATABASE_URL: authDb.url,
@@ -117,6 +125,7 @@ describe('one trace from the client to a consumer', () => {
       const proc = startProcess(name, `services/${name}/src/main.ts`, {
         ...otel,
         PORT: String(await freePort()),
+        METRICS_PORT: await metricsPort(name),
         HOST: '127.0.0.1',
         LOG_LEVEL: 'warn',
         DATABASE_URL: db.url,
@@ -131,6 +140,7 @@ describe('one trace from the client to a consumer', () => {
     gateway = startProcess('gateway', 'gateway/src/main.ts', {
       ...otel,
       PORT: String(await freePort()),
+      METRICS_PORT: await metricsPort('gateway'),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
       REDIS_URL: infra.redisUrl,
@@ -332,7 +342,8 @@ describe('one trace from the client to a consumer', () => {
 
     const scraped = new Map<string, string>();
     for (const proc of [auth, ...others, gateway]) {
-      const res = await fetch(`${proc.url}/metrics`);
+      expect((await fetch(`${proc.url}/metrics`)).status, proc.name).toBe(404);
+      const res = await fetch(`${metricsUrls.get(proc.name) ?? ''}/metrics`);
       expect(res.status, proc.name).toBe(200);
       scraped.set(proc.name, await res.text());
     }

@@ -7,6 +7,8 @@ export interface RunningSystem {
   processes: RunningProcess[];
   databases: TestDatabase[];
   gateway: RunningProcess;
+  /** Where the gateway serves /metrics (its METRICS_PORT; its public port answers 404 there). */
+  gatewayMetricsUrl: string;
   /** Each service's own base URL (not through the gateway). */
   urls: Record<ServiceName, string>;
   /** Auth's private signing keys (JWT_PRIVATE_JWKS): a test can sign access tokens as auth does. */
@@ -49,8 +51,10 @@ export async function startSystem(opts: {
       }),
     );
   }
+  const gatewayMetricsPort = await freePort();
   const gateway = startProcess('gateway', 'gateway/src/main.ts', {
     PORT: String(await freePort()),
+    METRICS_PORT: String(gatewayMetricsPort),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     REDIS_URL: infra.redisUrl,
@@ -64,6 +68,7 @@ export async function startSystem(opts: {
     processes,
     databases,
     gateway,
+    gatewayMetricsUrl: `http://127.0.0.1:${gatewayMetricsPort}`,
     urls: urls as Record<ServiceName, string>,
     signingKeys: own.auth.JWT_PRIVATE_JWKS,
     stop: async () => {

@@ -38,7 +38,8 @@ describe('the whole system started from source', () => {
 
   it('serves metrics and an OpenAPI 3.1 document from every process', async () => {
     for (const proc of processes) {
-      const metrics = await fetch(`${proc.url}/metrics`);
+      const metricsUrl = proc === gateway ? system.gatewayMetricsUrl : proc.url;
+      const metrics = await fetch(`${metricsUrl}/metrics`);
       expect(metrics.status, proc.name).toBe(200);
       expect(await metrics.text()).toContain('http_request_duration_seconds');
       const openapi = await fetch(`${proc.url}/openapi.json`);

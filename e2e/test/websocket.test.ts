@@ -74,6 +74,7 @@ describe('live notifications through the gateway', () => {
     wsBase = `ws://127.0.0.1:${port}`;
     gateway = startProcess('gateway', 'gateway/src/main.ts', {
       PORT: port,
+      METRICS_PORT: String(await freePort()),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       REDIS_URL: infra.redisUrl,

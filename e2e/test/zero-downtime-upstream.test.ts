@@ -51,6 +51,7 @@ describe('rolling restart of a service behind the gateway, under load', () => {
     const service = `http://127.0.0.1:${await balancer.start()}`;
     gateway = startProcess('gateway', 'gateway/src/main.ts', {
       PORT: String(await freePort()),
+      METRICS_PORT: String(await freePort()),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       REDIS_URL: infra.redisUrl,

@@ -56,6 +56,8 @@ describe('rolling restart of the gateway under load', () => {
   let balancer: ReadinessLoadBalancer;
   let balancerUrl: string;
   const ports = new Map<string, number>();
+  // Each replica its own METRICS_PORT: the gateway's default (9080) would clash between them.
+  const metricsPorts = new Map<string, number>();
   const replicas = new Map<string, RunningProcess>();
   let env: Record<string, string>;
 
@@ -63,6 +65,7 @@ describe('rolling restart of the gateway under load', () => {
     const proc = startProcess(name, 'gateway/src/main.ts', {
       ...env,
       PORT: String(ports.get(name)),
+      METRICS_PORT: String(metricsPorts.get(name)),
     });
     replicas.set(name, proc);
     return proc;
@@ -91,6 +94,7 @@ describe('rolling restart of the gateway under load', () => {
     };
     for (const name of REPLICAS) {
       ports.set(name, await freePort());
+      metricsPorts.set(name, await freePort());
       startReplica(name);
     }
     balancer = new ReadinessLoadBalancer(

@@ -8,14 +8,21 @@ export interface ProcessSpec {
   name: 'gateway' | 'auth' | 'catalog' | 'billing' | 'social';
   dir: string;
   port: number;
+  /** Where it serves /metrics (METRICS_PORT): never on `port`, as in every deployment. */
+  metricsPort: number;
   /** The MySQL schema and user it owns; the gateway has none. */
   database?: { schema: string; user: string; passwordSecret: string };
 }
 
-const service = (name: 'auth' | 'catalog' | 'billing' | 'social', port: number): ProcessSpec => ({
+const service = (
+  name: 'auth' | 'catalog' | 'billing' | 'social',
+  port: number,
+  metricsPort: number,
+): ProcessSpec => ({
   name,
   dir: `services/${name}`,
   port,
+  metricsPort,
   database: {
     schema: `kavosh_${name}`,
     user: `kavosh_${name}`,
@@ -25,11 +32,11 @@ const service = (name: 'auth' | 'catalog' | 'billing' | 'social', port: number):
 
 /** Services first: the gateway goes last so its upstreams are already listening. */
 export const PROCESSES: ProcessSpec[] = [
-  service('auth', 3001),
-  service('catalog', 3002),
-  service('billing', 3003),
-  service('social', 3004),
-  { name: 'gateway', dir: 'gateway', port: 8080 },
+  service('auth', 3001, 9081),
+  service('catalog', 3002, 9082),
+  service('billing', 3003, 9083),
+  service('social', 3004, 9084),
+  { name: 'gateway', dir: 'gateway', port: 8080, metricsPort: 9080 },
 ];
 
 export const databasesOf = (specs: ProcessSpec[]): NonNullable<ProcessSpec['database']>[] =>
@@ -57,6 +64,7 @@ export function envFor(
 ): Record<string, string> {
   const env: Record<string, string> = {
     PORT: String(spec.port),
+    METRICS_PORT: String(spec.metricsPort),
     HOST: config.host,
     LOG_LEVEL: config.logLevel,
     AMQP_URL: config.amqpUrl,
