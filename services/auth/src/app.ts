@@ -1,15 +1,7 @@
-import { readFileSync } from 'node:fs';
-import type { Logger } from 'pino';
-import {
-  buildService,
-  createLogger,
-  dependencyUnavailable,
-  type KavoshApp,
-} from '@kavosh/service-kit';
-import { isDatabaseUnavailable, pingDatabase } from '@kavosh/db';
-import { Messaging, type MessagingOptions } from '@kavosh/messaging';
 import { Redis } from 'ioredis';
-import { authenticate, createLocalTokenVerifier } from '@kavosh/auth-client';
+import { createLocalTokenVerifier } from '@kavosh/auth-client';
+import { hostService, type HostDeps } from '@kavosh/service-host';
+import type { KavoshApp } from '@kavosh/service-kit';
 import { parseTrustedProxies } from './accounts/client-ip.js';
 import { accountMetrics } from './accounts/metrics.js';
 import { accountsRoutes } from './accounts/routes.js';
@@ -27,17 +19,8 @@ import { createSessionsService } from './sessions/service.js';
 import { usersRoutes } from './users/routes.js';
 import { createUsersService } from './users/service.js';
 
-const { version } = JSON.parse(
-  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
-) as {
-  version: string;
-};
-
-export interface AuthDeps {
-  db?: Database;
-  logger?: Logger;
-  /** Tests give each file its own exchange and queues. */
-  messaging?: Pick<MessagingOptions<Database>, 'isolation' | 'relay'>;
+// Auth verifies tokens with its own keys: no verifier is handed in.
+export interface AuthDeps extends Omit<HostDeps<Database>, 'verifier'> {
   /** Tests give each file its own Redis key prefix. */
   redisKeyPrefix?: string;
   /** TEST ONLY: cheaper argon2 parameters. Production always uses OWASP_ARGON2ID. */
@@ -46,7 +29,7 @@ export interface AuthDeps {
   now?: () => Date;
 }
 
-/** Builds the auth service (not listening): the kit, its database, messaging and features. */
+/** Builds the auth service (not listening): the shared host, then auth's features. */
 export async function buildApp(config: AuthConfig, deps: AuthDeps = {}): Promise<KavoshApp> {
   // Keys first: a bad key set stops the start before any connection is opened.
   const keys = await loadSigningKeys(config.JWT_PRIVATE_JWKS, config.JWT_ACTIVE_KID);
@@ -55,27 +38,17 @@ export async function buildApp(config: AuthConfig, deps: AuthDeps = {}): Promise
     maxInFlight: config.ARGON2_MAX_IN_FLIGHT,
     maxWaiting: config.ARGON2_MAX_WAITING,
   });
-  const logger = deps.logger ?? createLogger({ level: config.LOG_LEVEL });
-  const db = deps.db ?? createDatabase(config.DATABASE_URL);
-  const app = await buildService({
+  const tokenOptions = { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE };
+  const { app, db, messaging, logger } = await hostService({
+    ...deps,
     name: 'auth',
-    version,
     description: 'Identity: users, credentials, roles, tokens and the JWKS.',
+    packageJson: new URL('../package.json', import.meta.url),
     config,
-    logger,
-    readiness: { database: () => pingDatabase(db) },
-    classifyError: (err) =>
-      isDatabaseUnavailable(err) ? dependencyUnavailable('database', err) : undefined,
+    createDatabase,
+    // Auth verifies its own tokens with the same code as every service, on its in-memory keys.
+    verifier: createLocalTokenVerifier({ ...tokenOptions, keys: keys.publicJwks }),
   });
-  const messaging = await Messaging.start({
-    ...deps.messaging,
-    service: 'auth',
-    url: config.AMQP_URL,
-    prisma: db,
-    logger: logger.child({ service: 'auth' }),
-    metrics: app.metrics,
-  });
-  app.readiness.add('broker', () => messaging.check());
   const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2 });
   // Without a listener ioredis prints each failed reconnect; requests answer 503 meanwhile.
   redis.on('error', (err) => logger.warn({ err, component: 'redis' }, 'redis connection error'));
@@ -84,13 +57,10 @@ export async function buildApp(config: AuthConfig, deps: AuthDeps = {}): Promise
     await redis.ping();
   });
   app.addHook('onClose', async () => {
-    await messaging.close();
     await redis.quit();
-    await db.$disconnect();
   });
 
   const now = deps.now ?? (() => new Date());
-  const tokenOptions = { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE };
   const signer = createAccessTokenSigner({
     ...tokenOptions,
     keys,
@@ -123,10 +93,6 @@ export async function buildApp(config: AuthConfig, deps: AuthDeps = {}): Promise
   });
   const users = createUsersService({ db, accounts });
 
-  // Auth verifies its own tokens with the same code as every service, on its in-memory keys.
-  await app.register(authenticate, {
-    verifier: createLocalTokenVerifier({ ...tokenOptions, keys: keys.publicJwks }),
-  });
   await app.register(keysRoutes, { keys });
   const cookies = createCookieTransport({
     path: config.REFRESH_COOKIE_PATH,

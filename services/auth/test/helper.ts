@@ -1,11 +1,11 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { migrate } from '@kavosh/db';
-import { startTestService } from '@kavosh/testing';
+import { startServiceForTest, type StartOptions } from '@kavosh/service-host/testing';
 import { buildApp, type AuthDeps } from '../src/app.js';
 import { readConfig } from '../src/config.js';
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
+export const MIGRATIONS = new URL('../prisma/migrations', import.meta.url);
+export const MIGRATIONS_DIR = fileURLToPath(MIGRATIONS);
 export const SCHEMA_PATH = fileURLToPath(new URL('../prisma/schema.prisma', import.meta.url));
 
 /** Cheap argon2 for tests; test/passwords.test.ts checks production uses OWASP's parameters. */
@@ -20,35 +20,22 @@ export function privateJwk(kid: string): Record<string, string> {
 
 export const keySet = (...keys: Record<string, string>[]): string => JSON.stringify({ keys });
 
-/** A auth app on a fresh, migrated database; `rewriteDatabaseUrl` lets a test route it through a proxy. */
+/** An auth app on a fresh, migrated database of its own (see startServiceForTest), with cheap argon2. */
 export const startAuth = (
-  opts: {
-    rewriteDatabaseUrl?: (url: string) => string;
-    deps?: AuthDeps;
+  opts: Omit<StartOptions<AuthDeps>, 'env' | 'deps'> & {
     env?: Record<string, string>;
+    deps?: AuthDeps;
   } = {},
 ) =>
-  startTestService({
-    label: 'auth',
-    prepareDatabase: async (databaseUrl) => {
-      await migrate({ databaseUrl, migrationsDir: MIGRATIONS_DIR });
-    },
-    build: async ({ databaseUrl, infra, prefix }) => {
-      const config = readConfig({
-        DATABASE_URL: opts.rewriteDatabaseUrl?.(databaseUrl) ?? databaseUrl,
-        AMQP_URL: infra.amqpUrl,
-        REDIS_URL: infra.redisUrl,
-        LOG_LEVEL: 'silent',
-        JWT_PRIVATE_JWKS: keySet(privateJwk('test-key-1')),
-        ...opts.env,
-      });
-      const app = await buildApp(config, {
-        messaging: { isolation: { exchange: `${prefix}.events`, queuePrefix: `${prefix}.` } },
+  startServiceForTest(
+    { label: 'auth', migrations: MIGRATIONS, readConfig, buildApp },
+    {
+      ...opts,
+      env: { JWT_PRIVATE_JWKS: keySet(privateJwk('test-key-1')), ...opts.env },
+      deps: ({ prefix }) => ({
         redisKeyPrefix: `${prefix}:`,
         argon2ForTestsOnly: TEST_ARGON2,
         ...opts.deps,
-      });
-      await app.ready();
-      return app;
+      }),
     },
-  });
+  );

@@ -1,55 +1,19 @@
-import { readFileSync } from 'node:fs';
-import type { Logger } from 'pino';
-import {
-  buildService,
-  createLogger,
-  dependencyUnavailable,
-  type KavoshApp,
-} from '@kavosh/service-kit';
-import { isDatabaseUnavailable, pingDatabase } from '@kavosh/db';
-import { Messaging, type MessagingOptions } from '@kavosh/messaging';
+import { hostService, type HostDeps } from '@kavosh/service-host';
+import type { KavoshApp } from '@kavosh/service-kit';
 import type { BillingConfig } from './config.js';
 import { createDatabase, type Database } from './db.js';
 
-const { version } = JSON.parse(
-  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
-) as {
-  version: string;
-};
+export type BillingDeps = HostDeps<Database>;
 
-export interface BillingDeps {
-  db?: Database;
-  logger?: Logger;
-  /** Tests give each file its own exchange and queues. */
-  messaging?: Pick<MessagingOptions<Database>, 'isolation' | 'relay'>;
-}
-
-/** Builds the billing service (not listening): the kit, its database, messaging and features. */
+/** Builds the billing service (not listening): the shared host, then billing's features. */
 export async function buildApp(config: BillingConfig, deps: BillingDeps = {}): Promise<KavoshApp> {
-  const logger = deps.logger ?? createLogger({ level: config.LOG_LEVEL });
-  const db = deps.db ?? createDatabase(config.DATABASE_URL);
-  const app = await buildService({
+  const { app } = await hostService({
+    ...deps,
     name: 'billing',
-    version,
     description: 'Plans, subscriptions, payments, invoices and provider webhooks.',
+    packageJson: new URL('../package.json', import.meta.url),
     config,
-    logger,
-    readiness: { database: () => pingDatabase(db) },
-    classifyError: (err) =>
-      isDatabaseUnavailable(err) ? dependencyUnavailable('database', err) : undefined,
-  });
-  const messaging = await Messaging.start({
-    ...deps.messaging,
-    service: 'billing',
-    url: config.AMQP_URL,
-    prisma: db,
-    logger: logger.child({ service: 'billing' }),
-    metrics: app.metrics,
-  });
-  app.readiness.add('broker', () => messaging.check());
-  app.addHook('onClose', async () => {
-    await messaging.close();
-    await db.$disconnect();
+    createDatabase,
   });
   return app;
 }

@@ -1,8 +1,10 @@
 import { Type, type Static } from 'typebox';
+import { TokenEnv } from '@kavosh/auth-client';
 import { CommonEnv, loadConfig } from '@kavosh/service-kit';
 
 export const BillingEnv = Type.Object({
   ...CommonEnv.properties,
+  ...TokenEnv.properties,
   PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 3003 }),
   MIGRATE_ON_START: Type.Boolean({ default: true }),
 });

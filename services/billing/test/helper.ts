@@ -1,33 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import { migrate } from '@kavosh/db';
-import { startTestService } from '@kavosh/testing';
+import { startServiceForTest, type StartOptions } from '@kavosh/service-host/testing';
 import { buildApp, type BillingDeps } from '../src/app.js';
 import { readConfig } from '../src/config.js';
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
+export const MIGRATIONS = new URL('../prisma/migrations', import.meta.url);
+export const MIGRATIONS_DIR = fileURLToPath(MIGRATIONS);
 export const SCHEMA_PATH = fileURLToPath(new URL('../prisma/schema.prisma', import.meta.url));
 
-/** A billing app on a fresh, migrated database; `rewriteDatabaseUrl` lets a test route it through a proxy. */
-export const startBilling = (
-  opts: { rewriteDatabaseUrl?: (url: string) => string; deps?: BillingDeps } = {},
-) =>
-  startTestService({
-    label: 'billing',
-    prepareDatabase: async (databaseUrl) => {
-      await migrate({ databaseUrl, migrationsDir: MIGRATIONS_DIR });
-    },
-    build: async ({ databaseUrl, infra, prefix }) => {
-      const config = readConfig({
-        DATABASE_URL: opts.rewriteDatabaseUrl?.(databaseUrl) ?? databaseUrl,
-        AMQP_URL: infra.amqpUrl,
-        REDIS_URL: infra.redisUrl,
-        LOG_LEVEL: 'silent',
-      });
-      const app = await buildApp(config, {
-        messaging: { isolation: { exchange: `${prefix}.events`, queuePrefix: `${prefix}.` } },
-        ...opts.deps,
-      });
-      await app.ready();
-      return app;
-    },
-  });
+/** A billing app on a fresh, migrated database of its own (see startServiceForTest). */
+export const startBilling = (opts: StartOptions<BillingDeps> = {}) =>
+  startServiceForTest({ label: 'billing', migrations: MIGRATIONS, readConfig, buildApp }, opts);
