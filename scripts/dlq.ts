@@ -1,10 +1,24 @@
 // npm run dlq -- list|show|replay|purge <queue> [--id <eventId>] [--yes]
-// Inspects and replays a consumer's dead letters (<queue>.dlq); the logic is in @kavosh/messaging.
+// npm run dlq -- parked list|resend [--id <eventId>]        (DATABASE_URL: the service's database)
+// Inspects and replays a consumer's dead letters (<queue>.dlq), and the outbox events a relay
+// parked after its last publish try; the logic is in @kavosh/messaging.
 import { createInterface } from 'node:readline/promises';
 import { connect } from 'amqplib';
-import { dlqName, listDlq, purgeDlq, replayDlq, type DlqMessage } from '@kavosh/messaging';
+import { createPool } from 'mariadb';
+import {
+  dlqName,
+  listDlq,
+  listParked,
+  poolRunner,
+  purgeDlq,
+  replayDlq,
+  resendParked,
+  type DlqMessage,
+} from '@kavosh/messaging';
 
-const USAGE = 'usage: npm run dlq -- list|show|replay|purge <queue> [--id <eventId>] [--yes]';
+const USAGE =
+  'usage: npm run dlq -- list|show|replay|purge <queue> [--id <eventId>] [--yes]\n' +
+  '       npm run dlq -- parked list|resend [--id <eventId>]   (DATABASE_URL names the service database)';
 
 interface Args {
   command: 'list' | 'show' | 'replay' | 'purge';
@@ -13,7 +27,13 @@ interface Args {
   yes: boolean;
 }
 
-function parseArgs(argv: string[]): Args {
+interface ParkedArgs {
+  command: 'parked';
+  action: 'list' | 'resend';
+  id: string | undefined;
+}
+
+function parseArgs(argv: string[]): Args | ParkedArgs {
   const positional: string[] = [];
   let id: string | undefined;
   let yes = false;
@@ -24,6 +44,10 @@ function parseArgs(argv: string[]): Args {
     else if (arg !== undefined) positional.push(arg);
   }
   const [command, queue] = positional;
+  if (command === 'parked') {
+    if (queue !== 'list' && queue !== 'resend') throw new Error(USAGE);
+    return { command, action: queue, id };
+  }
   if (command !== 'list' && command !== 'show' && command !== 'replay' && command !== 'purge')
     throw new Error(USAGE);
   if (!queue) throw new Error(USAGE);
@@ -50,8 +74,56 @@ async function confirmed(question: string): Promise<boolean> {
   }
 }
 
+/** Parked outbox rows live in the service's database, not in the broker. */
+async function parked(args: ParkedArgs): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('parked needs DATABASE_URL (the service database, mysql://…)');
+  const pool = createPool({ ...poolConfig(url), connectionLimit: 1 });
+  try {
+    const db = poolRunner(pool);
+    if (args.action === 'list') {
+      const rows = await listParked(db);
+      if (rows.length === 0) console.log('no parked outbox events');
+      else
+        console.table(
+          rows.map((r) => ({
+            id: r.eventId,
+            type: r.type,
+            subject: r.subject ?? '-',
+            attempts: r.attempts,
+            error: (r.lastError ?? '-').slice(0, 120),
+            parkedAt: r.parkedAt.toISOString(),
+          })),
+        );
+    } else {
+      const n = await resendParked(db, args.id ? { eventId: args.id } : {});
+      console.log(`re-sent ${n} parked outbox event(s); the relay publishes them at its next poll`);
+    }
+  } finally {
+    await pool.end();
+  }
+}
+
+function poolConfig(url: string): {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+} {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 3306),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    database: u.pathname.slice(1),
+  };
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.command === 'parked') return parked(args);
   const conn = await connect(process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672', {
     clientProperties: { connection_name: 'kavosh-dlq-cli' },
   });

@@ -5,7 +5,8 @@ export {
   type CreateEventOptions,
 } from './event.js';
 export { publishInTx } from './outbox.js';
-export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.js';
+export { OutboxRelay, LeaseLostError, type OutboxRelayOptions } from './outbox-relay.js';
+export { listParked, resendParked, type ParkedEvent } from './parked.js';
 export { Broker, type BrokerOptions, type ConnectHook, type PublishOptions } from './connection.js';
 export {
   DEFAULT_EXCHANGE,

@@ -36,6 +36,11 @@ export interface OutboxRelayOptions {
   /** This relay's identity in outbox_lease.owner. */
   owner?: string;
   pruneIntervalMs?: number;
+  /**
+   * Publish tries of a row the broker refuses or cannot route before it is parked (kept, skipped
+   * by the relay, listed and re-sent by `npm run dlq -- parked`). Broker outages do not count.
+   */
+  maxPublishAttempts?: number;
 }
 
 interface Marking {
@@ -49,9 +54,37 @@ interface ClaimRow {
   event_id: string;
   type: string;
   envelope: string;
+  attempts: number;
 }
 
 const MAX_ERROR_LENGTH = 1000;
+
+/** How often the number of parked rows is counted for kavosh_outbox_parked_events. */
+const PARKED_SAMPLE_INTERVAL_MS = 15_000;
+
+/** A write of this relay matched no row: another relay holds the lease now (a newer generation). */
+export class LeaseLostError extends Error {
+  override readonly name = 'LeaseLostError';
+}
+
+/**
+ * The relay's claim: due rows that are neither sent nor parked, in id order. It walks the index
+ * (sent_at, parked_at, id, next_attempt_at) in id order and checks next_attempt_at in the index.
+ * `skip` placeholders exclude the batch still being marked sent.
+ */
+export function claimSql(skip: number): string {
+  return `SELECT id, event_id, type, envelope, attempts FROM outbox
+       WHERE sent_at IS NULL AND parked_at IS NULL
+         AND (next_attempt_at IS NULL OR next_attempt_at <= NOW(3))
+       ${skip > 0 ? `AND id NOT IN (${Array.from({ length: skip }, () => '?').join(',')})` : ''}
+       ORDER BY id LIMIT ?`;
+}
+
+/**
+ * Joined into every write of the holder: it matches only while the lease is still its own. A
+ * refused write reports 0 rows (the mariadb driver counts matched rows, its foundRows default).
+ */
+const FENCE = 'JOIN outbox_lease l ON l.name = ? AND l.owner = ? AND l.generation = ?';
 
 /**
  * Publishes committed outbox rows in id order. Relays on one outbox elect a single publisher with a
@@ -71,9 +104,14 @@ export class OutboxRelay {
   readonly #leaseName: string;
   readonly #owner: string;
   readonly #pruneIntervalMs: number;
+  readonly #maxPublishAttempts: number;
   readonly #published;
   readonly #failures;
   readonly #lag;
+  readonly #parked;
+  /** The lease generation this relay holds (outbox_lease.generation), matched by its writes. */
+  #generation: bigint | number = 0;
+  #parkedSampledAt = 0;
   #running = false;
   #marking: Marking | null = null;
   #loop: Promise<void> | null = null;
@@ -98,6 +136,7 @@ export class OutboxRelay {
       opts.owner ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`
     ).slice(0, 100);
     this.#pruneIntervalMs = opts.pruneIntervalMs ?? 60_000;
+    this.#maxPublishAttempts = Math.max(1, opts.maxPublishAttempts ?? 10);
     this.#published = counterOn(
       opts.metrics,
       'kavosh_outbox_published_total',
@@ -113,8 +152,14 @@ export class OutboxRelay {
     this.#lag = gaugeOn(
       opts.metrics,
       'kavosh_outbox_lag_seconds',
-      'Age of the oldest unsent outbox event',
+      'How long the next due outbox event has waited since it became due (0 when none)',
     );
+    this.#parked = gaugeOn(
+      opts.metrics,
+      'kavosh_outbox_parked_events',
+      'Outbox events parked after their last publish try (npm run dlq -- parked list)',
+    );
+    this.#parked.set(0);
   }
 
   /** True while this relay holds the publishing lease. */
@@ -181,8 +226,16 @@ export class OutboxRelay {
         }
         failures = 0;
       } catch (err) {
-        failures += 1;
-        this.#log.warn({ err, failures }, 'relay cycle failed');
+        if (err instanceof LeaseLostError) {
+          // Another relay took over while this cycle ran: stop publishing, re-check the lease.
+          this.#leaseUntil = 0;
+          this.#leaseCheckedAt = 0;
+          this.#lag.set(0);
+          this.#log.warn({ owner: this.#owner }, 'relay lease lost: its writes were refused');
+        } else {
+          failures += 1;
+          this.#log.warn({ err, failures }, 'relay cycle failed');
+        }
       }
       if (!more) await this.#idle(failures > 0);
     }
@@ -211,11 +264,17 @@ export class OutboxRelay {
     const held = this.#leaseUntil > now;
     if (now - this.#leaseCheckedAt < this.#leaseTtlMs / 3) return held;
     this.#leaseCheckedAt = now;
-    // Take the lease if it is ours or expired; the database clock decides, not ours.
+    // Take the lease if it is ours or expired; the database clock decides, not ours. Taking it
+    // over (or back after it expired) starts a new generation, which fences off the writes of
+    // whoever held it before. Single-table UPDATE: assignments run left to right, so the
+    // generation is decided on the old owner and expiry.
     const ttlUs = this.#leaseTtlMs * 1000;
     const taken = await this.#db.$executeRawUnsafe(
-      `UPDATE outbox_lease SET owner = ?, expires_at = NOW(3) + INTERVAL ? MICROSECOND
+      `UPDATE outbox_lease
+       SET generation = IF(owner = ? AND expires_at >= NOW(3), generation, generation + 1),
+           owner = ?, expires_at = NOW(3) + INTERVAL ? MICROSECOND
        WHERE name = ? AND (owner = ? OR expires_at < NOW(3))`,
+      this.#owner,
       this.#owner,
       ttlUs,
       this.#leaseName,
@@ -224,17 +283,18 @@ export class OutboxRelay {
     if (taken === 0) {
       // No row yet (first relay ever) — or someone else holds it, and then this is a no-op.
       await this.#db.$executeRawUnsafe(
-        'INSERT IGNORE INTO outbox_lease (name, owner, expires_at) VALUES (?, ?, NOW(3) + INTERVAL ? MICROSECOND)',
+        'INSERT IGNORE INTO outbox_lease (name, owner, expires_at, generation) VALUES (?, ?, NOW(3) + INTERVAL ? MICROSECOND, 1)',
         this.#leaseName,
         this.#owner,
         ttlUs,
       );
     }
-    const rows = await this.#db.$queryRawUnsafe<{ owner: string }[]>(
-      'SELECT owner FROM outbox_lease WHERE name = ?',
+    const rows = await this.#db.$queryRawUnsafe<{ owner: string; generation: bigint | number }[]>(
+      'SELECT owner, generation FROM outbox_lease WHERE name = ?',
       this.#leaseName,
     );
     const mine = rows[0]?.owner === this.#owner;
+    if (mine && rows[0]) this.#generation = rows[0].generation;
     // Our local deadline starts before the database's, and keeps a margin for clock drift.
     this.#leaseUntil = mine ? now + this.#leaseTtlMs * 0.8 : 0;
     // Only the publisher measures the lag: a replica that lost the lease must not keep a stale one.
@@ -250,10 +310,7 @@ export class OutboxRelay {
     // "id > last" instead could overtake a same-subject row that committed late.)
     const skip = this.#marking?.ids ?? [];
     const rows = await this.#db.$queryRawUnsafe<ClaimRow[]>(
-      `SELECT id, event_id, type, envelope FROM outbox
-       WHERE sent_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= NOW(3))
-       ${skip.length > 0 ? `AND id NOT IN (${skip.map(() => '?').join(',')})` : ''}
-       ORDER BY id LIMIT ?`,
+      claimSql(skip.length),
       ...skip,
       this.#batchSize,
     );
@@ -308,14 +365,23 @@ export class OutboxRelay {
     const marking: Marking = { ids, error: undefined, done: Promise.resolve() };
     marking.done = Promise.resolve(
       this.#db.$executeRawUnsafe(
-        `UPDATE outbox SET sent_at = NOW(3) WHERE id IN (${ids.map(() => '?').join(',')})`,
+        `UPDATE outbox o ${FENCE} SET o.sent_at = NOW(3) WHERE o.id IN (${ids.map(() => '?').join(',')})`,
+        ...this.#fence(),
         ...ids,
       ),
     ).then(
-      () => void this.#published.inc(ids.length),
+      (n) => {
+        // 0 rows: the lease changed hands; the new holder publishes (again) and marks them.
+        if (n === 0) marking.error = new LeaseLostError('marking sent refused: lease taken over');
+        else this.#published.inc(ids.length);
+      },
       (err: unknown) => void (marking.error = err ?? new Error('marking failed')),
     );
     this.#marking = marking;
+  }
+
+  #fence(): unknown[] {
+    return [this.#leaseName, this.#owner, this.#generation];
   }
 
   /** Waits for the batch being marked sent; throws if marking failed (the rows get published again). */
@@ -351,22 +417,54 @@ export class OutboxRelay {
         { err, eventId: row.event_id, type: row.type },
         'outbox event not accepted by the broker',
       );
-    await this.#db.$executeRawUnsafe(
-      `UPDATE outbox SET next_attempt_at = ${backoff ? 'NOW(3) + INTERVAL LEAST(POW(2, attempts), 300) SECOND' : 'NULL'},
-              attempts = attempts + 1, last_error = ? WHERE id = ?`,
+    // A refused or unroutable row is parked after its last try: it no longer costs the claim a
+    // retry every 5 minutes, and waits for `npm run dlq -- parked resend`. An outage is not the
+    // row's fault and spends none of its tries.
+    const attempts = Number(row.attempts) + (backoff ? 1 : 0);
+    const park = backoff && attempts >= this.#maxPublishAttempts;
+    // Values from the row as read (multi-table UPDATE assignments have no defined order); only
+    // the lease holder writes them, and the fence makes sure it still is.
+    const updated = await this.#db.$executeRawUnsafe(
+      `UPDATE outbox o ${FENCE}
+       SET o.next_attempt_at = ${backoff ? 'NOW(3) + INTERVAL ? SECOND' : 'NULL'},
+           o.parked_at = ${park ? 'NOW(3)' : 'NULL'}, o.attempts = ?, o.last_error = ?
+       WHERE o.id = ?`,
+      ...this.#fence(),
+      ...(backoff ? [Math.min(2 ** Number(row.attempts), 300)] : []),
+      attempts,
       errorMessage(err).slice(0, MAX_ERROR_LENGTH),
       row.id,
     );
+    if (updated === 0) throw new LeaseLostError('marking failed refused: lease taken over');
+    if (park) {
+      this.#parkedSampledAt = 0;
+      this.#log.warn(
+        { eventId: row.event_id, type: row.type, attempts },
+        'outbox event parked after its last publish try: npm run dlq -- parked list',
+      );
+    }
   }
 
   async #housekeeping(): Promise<void> {
     const now = Date.now();
     if (now - this.#lagAt >= 1000) {
       this.#lagAt = now;
+      // The next row the claim would take, and how long it has been due: a row backing off (not
+      // due) or parked does not count, so the lag means a stalled relay or broker.
       const rows = await this.#db.$queryRawUnsafe<{ lag: bigint | number | null }[]>(
-        'SELECT TIMESTAMPDIFF(MICROSECOND, created_at, NOW(3)) AS lag FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT 1',
+        `SELECT TIMESTAMPDIFF(MICROSECOND, COALESCE(next_attempt_at, created_at), NOW(3)) AS lag
+         FROM outbox WHERE sent_at IS NULL AND parked_at IS NULL
+           AND (next_attempt_at IS NULL OR next_attempt_at <= NOW(3))
+         ORDER BY id LIMIT 1`,
       );
       this.#lag.set(Math.max(0, Number(rows[0]?.lag ?? 0)) / 1e6);
+    }
+    if (now - this.#parkedSampledAt >= PARKED_SAMPLE_INTERVAL_MS) {
+      this.#parkedSampledAt = now;
+      const rows = await this.#db.$queryRawUnsafe<{ n: bigint | number }[]>(
+        'SELECT COUNT(*) AS n FROM outbox WHERE sent_at IS NULL AND parked_at IS NOT NULL',
+      );
+      this.#parked.set(Number(rows[0]?.n ?? 0));
     }
     if (now - this.#prunedAt >= this.#pruneIntervalMs) {
       this.#prunedAt = now;

@@ -7,8 +7,10 @@ import {
   consumerTopology,
   declareConsumerTopology,
   listDlq,
+  listParked,
   purgeDlq,
   replayDlq,
+  resendParked,
   subscribe,
   type Consumer,
 } from '../src/index.js';
@@ -17,6 +19,7 @@ import {
   createEnv,
   effectHandler,
   logger,
+  produce,
   thing,
   type Env,
 } from './support/harness.js';
@@ -37,7 +40,7 @@ function runCli(args: string[], input = ''): Promise<{ code: number | null; out:
     ['--conditions=source', '--import', 'tsx', 'scripts/dlq.ts', ...args],
     {
       cwd: ROOT,
-      env: { ...process.env, AMQP_URL: env.amqpUrl },
+      env: { ...process.env, AMQP_URL: env.amqpUrl, DATABASE_URL: env.db.url },
       stdio: ['pipe', 'pipe', 'pipe'],
     },
   );
@@ -164,4 +167,36 @@ describe('the DLQ tool', () => {
       await ch.close();
     }
   });
+
+  it(
+    'lists the outbox events a relay parked and re-sends one or all',
+    { timeout: 60_000 },
+    async () => {
+      const parked = [thing('parked', 1), thing('parked', 2)];
+      for (const ev of parked) await produce(env.prisma, ev);
+      await env.prisma.$executeRawUnsafe(
+        "UPDATE outbox SET parked_at = NOW(3), attempts = 10, last_error = 'unroutable: NO_ROUTE' WHERE subject = 'parked'",
+      );
+      const list = await runCli(['parked', 'list']);
+      expect(list.code).toBe(0);
+      for (const ev of parked) expect(list.out).toContain(ev.id);
+      expect(list.out).toContain('NO_ROUTE');
+
+      const one = await runCli(['parked', 'resend', '--id', parked[0]?.id ?? '']);
+      expect(one.out).toContain('re-sent 1 parked outbox event(s)');
+      const rows = await env.prisma.outboxEvent.findMany({
+        where: { subject: 'parked' },
+        orderBy: { id: 'asc' },
+      });
+      expect(rows.map((r) => [r.parkedAt === null, r.attempts])).toEqual([
+        [true, 0],
+        [false, 10],
+      ]);
+      expect(await listParked(env.prisma)).toEqual([
+        expect.objectContaining({ eventId: parked[1]?.id, attempts: 10 }),
+      ]);
+      expect(await resendParked(env.prisma)).toBe(1);
+      expect(await listParked(env.prisma)).toEqual([]);
+    },
+  );
 });

@@ -1,6 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eventually } from '@kavosh/testing';
-import { Broker, OutboxRelay, createEvent, declareTopology, publishInTx } from '../src/index.js';
+import {
+  Broker,
+  OutboxRelay,
+  PublishNotConfirmedError,
+  createEvent,
+  declareTopology,
+  listParked,
+  publishInTx,
+  resendParked,
+} from '../src/index.js';
+import { claimSql } from '../src/outbox-relay.js';
 import {
   createEnv,
   logger,
@@ -118,11 +129,11 @@ describe('OutboxRelay', () => {
     expect(seen.ids).not.toContain(dropped.id);
   });
 
-  it('keeps an unroutable event unsent with its error and counts it', async () => {
+  it('parks an unroutable event after its last try, out of the claim and the lag, and re-sends it once a queue binds', async () => {
     // An exchange with no queue bound at all: the mandatory publish comes back.
     const lonely = `${env.exchange}.lonely`;
     await broker.withChannel((ch) => declareTopology(ch, { exchange: lonely }));
-    const relay = startRelay({ exchange: lonely });
+    const relay = startRelay({ exchange: lonely, maxPublishAttempts: 2 });
     const ev = createEvent({
       type: 'test.nobody.listens.v1',
       source: 'test',
@@ -130,23 +141,140 @@ describe('OutboxRelay', () => {
       data: {},
     });
     await relay.transaction(env.prisma, (tx) => publishInTx(tx, ev));
+    // Tries at once and after the 1 s backoff, then parked.
     const row = await eventually(
       async () => {
-        const rows = await env.prisma.outboxEvent.findUniqueOrThrow({ where: { eventId: ev.id } });
-        expect(rows.attempts).toBeGreaterThan(0);
-        return rows;
+        const found = await env.prisma.outboxEvent.findUniqueOrThrow({ where: { eventId: ev.id } });
+        expect(found.parkedAt).not.toBeNull();
+        return found;
       },
-      { within: 5_000, message: 'publish attempted' },
+      { within: 10_000, message: 'event parked' },
     );
     expect(row.sentAt).toBeNull();
+    expect(row.attempts).toBe(2);
     expect(row.lastError).toMatch(/unroutable/i);
-    const metric = await env.metrics.getSingleMetricAsString(
+    const failures = await env.metrics.getSingleMetricAsString(
       'kavosh_outbox_publish_failures_total',
     );
-    expect(metric).toMatch(/reason="unroutable"} [1-9]/);
+    expect(failures).toMatch(/reason="unroutable"} 2/);
+    await eventually(async () => {
+      expect(await env.metrics.getSingleMetricAsString('kavosh_outbox_parked_events')).toMatch(
+        /kavosh_outbox_parked_events 1$/m,
+      );
+      // A parked row is no stall: the page alert's lag stays at 0.
+      expect(await env.metrics.getSingleMetricAsString('kavosh_outbox_lag_seconds')).toMatch(
+        /kavosh_outbox_lag_seconds 0$/m,
+      );
+    });
+    // Not claimed again: its tries stay at 2.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(
+      (await env.prisma.outboxEvent.findUniqueOrThrow({ where: { eventId: ev.id } })).attempts,
+    ).toBe(2);
+    expect(await listParked(env.prisma)).toEqual([
+      expect.objectContaining({ eventId: ev.id, type: ev.type, attempts: 2 }),
+    ]);
+
+    // Its consumer is deployed: re-sent, it is published once.
+    const ch = await env.amqp.createChannel();
+    const bound = env.queue('parked-bound');
+    await ch.assertQueue(bound, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
+    await ch.bindQueue(bound, lonely, ev.type);
+    expect(await resendParked(env.prisma, { eventId: ev.id })).toBe(1);
+    await eventually(async () => expect((await ch.checkQueue(bound)).messageCount).toBe(1), {
+      within: 5_000,
+    });
+    expect(
+      (await env.prisma.outboxEvent.findUniqueOrThrow({ where: { eventId: ev.id } })).sentAt,
+    ).not.toBeNull();
+    expect(await listParked(env.prisma)).toEqual([]);
     await relay.stop();
+    await ch.deleteQueue(bound);
+    await ch.close();
     await env.prisma.outboxEvent.delete({ where: { eventId: ev.id } });
-    await broker.withChannel((ch) => ch.deleteExchange(lonely));
+    await broker.withChannel((c) => c.deleteExchange(lonely));
+  });
+
+  it('claims through the index of its filter, in id order, without a sort', async () => {
+    // Enough sent and parked rows that a plan without the index would scan them.
+    const values: string[] = [];
+    for (let i = 0; i < 4_000; i++) {
+      const state = i % 4 === 0 ? 'NULL, NOW(3)' : i % 97 === 0 ? 'NULL, NULL' : 'NOW(3), NULL';
+      values.push(`(UUID(), 'explain.test.v1', '{}', ${state})`);
+    }
+    for (let i = 0; i < values.length; i += 1_000) {
+      await env.prisma.$executeRawUnsafe(
+        `INSERT INTO outbox (event_id, type, envelope, sent_at, parked_at) VALUES ${values.slice(i, i + 1_000).join(',')}`,
+      );
+    }
+    try {
+      await env.prisma.$queryRawUnsafe('ANALYZE TABLE outbox');
+      const plan = await env.prisma.$queryRawUnsafe<{ key: string | null; Extra: string | null }[]>(
+        `EXPLAIN ${claimSql(0)}`,
+        500,
+      );
+      expect(plan).toHaveLength(1);
+      expect(plan[0]?.key).toBe('outbox_sent_at_parked_at_id_next_attempt_at_idx');
+      expect(plan[0]?.Extra ?? '').not.toMatch(/filesort/i);
+    } finally {
+      await env.prisma.$executeRawUnsafe("DELETE FROM outbox WHERE type = 'explain.test.v1'");
+    }
+  });
+
+  it('refuses the late writes of a relay whose cycle outlived its lease; the new holder keeps each subject in order', async () => {
+    const seen = await recordDeliveries(env, 'fenced');
+    // Relay A's publishes hang past its lease, then fail as a lost confirm would.
+    const slow = await Broker.connect({ url: env.amqpUrl, name: `${env.prefix}-slow`, logger });
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const hung = vi.spyOn(slow, 'publish').mockImplementation(async () => {
+      await gate;
+      throw new PublishNotConfirmedError('publish not confirmed in time');
+    });
+    const lines: string[] = [];
+    const log = pino(
+      { level: 'warn' },
+      {
+        write: (line: string) => void lines.push(String((JSON.parse(line) as { msg: string }).msg)),
+      },
+    );
+    try {
+      for (let n = 0; n < 5; n++) await produce(env.prisma, thing('fenced', n));
+      const a = startRelay({ broker: slow, owner: 'relay-a', leaseTtlMs: 1_000, logger: log });
+      await eventually(() => expect(hung).toHaveBeenCalled(), { within: 5_000 });
+      const b = startRelay({ owner: 'relay-b', leaseTtlMs: 1_000 });
+      await eventually(() => expect(b.isLeader).toBe(true), { within: 5_000 });
+      for (let n = 5; n < 10; n++)
+        await b.transaction(env.prisma, (tx) => publishInTx(tx, thing('fenced', n)));
+      await eventually(async () => expect(await unsentCount()).toBe(0), { within: 5_000 });
+      // A's cycle ends now: its "failed" marks carry the old generation and change nothing.
+      release();
+      await eventually(() => expect(lines).toContain('outbox event not accepted by the broker'), {
+        within: 5_000,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const rows = await env.prisma.outboxEvent.findMany({
+        where: { subject: 'fenced' },
+        orderBy: { id: 'asc' },
+      });
+      expect(rows).toHaveLength(10);
+      for (const row of rows) {
+        expect(row.sentAt).not.toBeNull();
+        expect(row.attempts).toBe(0);
+        expect(row.lastError).toBeNull();
+        expect(row.nextAttemptAt).toBeNull();
+      }
+      expect(lines).toContain('relay lease lost: its writes were refused');
+      expect(a.isLeader).toBe(false);
+      expect(b.isLeader).toBe(true);
+      await eventually(() => expect(new Set(seen.ids).size).toBe(10), { within: 5_000 });
+      const order = seen.bodies.filter((e) => e.subject === 'fenced').map((e) => e.data.n);
+      expect(order).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    } finally {
+      release();
+      await Promise.all(relays.splice(0).map((r) => r.stop()));
+      await slow.close();
+    }
   });
 
   it('prunes sent rows older than the retention and reports the lag of the oldest unsent row', async () => {
