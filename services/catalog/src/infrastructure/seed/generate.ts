@@ -108,6 +108,38 @@ function title(rnd: () => number): string {
   }
 }
 
+type DemoCredit = DemoCatalog['movies'][number]['credits'][number];
+
+/** A director, one or two writers and three to six cast members, drawn from `people`. */
+function demoCredits(rnd: () => number, movie: number, people: { id: string }[]): DemoCredit[] {
+  const crew = pickDistinct(rnd, people, 1 + 2 + 6);
+  const writers = 1 + Math.floor(rnd() * 2);
+  const castSize = 3 + Math.floor(rnd() * 4);
+  return [
+    {
+      id: stableId(`credit:${movie}:d`),
+      personId: crew[0]?.id ?? '',
+      role: 'director',
+      character: null,
+      position: 0,
+    },
+    ...crew.slice(1, 1 + writers).map((p, n) => ({
+      id: stableId(`credit:${movie}:w${n}`),
+      personId: p.id,
+      role: 'writer' as const,
+      character: null,
+      position: n,
+    })),
+    ...crew.slice(3, 3 + castSize).map((p, n) => ({
+      id: stableId(`credit:${movie}:c${n}`),
+      personId: p.id,
+      role: 'cast' as const,
+      character: pick(rnd, CHARACTERS),
+      position: n,
+    })),
+  ];
+}
+
 /** The demo catalog as plain rows: the same `movies` and `seed` always give the same data. */
 export function generateDemoCatalog(movies: number, seed = 7): DemoCatalog {
   const rnd = random(seed);
@@ -132,32 +164,7 @@ export function generateDemoCatalog(movies: number, seed = 7): DemoCatalog {
     for (let n = 2; slugs.has(slug); n += 1) slug = `${base}-${n}`;
     slugs.add(slug);
     const id = stableId(`movie:${i}`);
-    const crew = pickDistinct(rnd, people, 1 + 2 + 6);
-    const writers = 1 + Math.floor(rnd() * 2);
-    const castSize = 3 + Math.floor(rnd() * 4);
-    const credits: DemoCatalog['movies'][number]['credits'] = [
-      {
-        id: stableId(`credit:${i}:d`),
-        personId: crew[0]?.id ?? '',
-        role: 'director',
-        character: null,
-        position: 0,
-      },
-      ...crew.slice(1, 1 + writers).map((p, n) => ({
-        id: stableId(`credit:${i}:w${n}`),
-        personId: p.id,
-        role: 'writer' as const,
-        character: null,
-        position: n,
-      })),
-      ...crew.slice(3, 3 + castSize).map((p, n) => ({
-        id: stableId(`credit:${i}:c${n}`),
-        personId: p.id,
-        role: 'cast' as const,
-        character: pick(rnd, CHARACTERS),
-        position: n,
-      })),
-    ];
+    const credits = demoCredits(rnd, i, people);
     // Ratings are a demo stand-in for social's projection: rating_as_of stays null, so the
     // first real social.rating.changed.v1 replaces them.
     const ratingCount = rnd() < 0.15 ? 0 : Math.floor(rnd() ** 3 * 5_000) + 1;

@@ -1,5 +1,5 @@
 import type { Database } from '../../db.js';
-import { generateDemoCatalog } from './generate.js';
+import { generateDemoCatalog, type DemoCatalog } from './generate.js';
 
 /** Movies per transaction: big enough for few round trips, small enough for short locks. */
 const CHUNK = 1_000;
@@ -34,6 +34,74 @@ async function insertRows(
 /** DATETIME(3) text in UTC, whatever the driver's or server's time zone. */
 const utc = (at: Date) => at.toISOString().replace('T', ' ').replace('Z', '');
 
+type DemoMovie = DemoCatalog['movies'][number];
+
+/** One chunk of movies with their genres, languages and credits, in the caller's transaction. */
+async function insertMovies(tx: Executor, chunk: DemoMovie[]): Promise<void> {
+  await insertRows(
+    tx,
+    'movies',
+    [
+      'id',
+      'slug',
+      'title',
+      'synopsis',
+      'year',
+      'runtime_minutes',
+      'age_rating',
+      'premium',
+      'status',
+      'stream_key',
+      'people_names',
+      'rating_count',
+      'rating_sum',
+      'rating_average',
+      'published_at',
+      'created_at',
+      'updated_at',
+    ],
+    chunk.map((m) => [
+      m.id,
+      m.slug,
+      m.title,
+      m.synopsis,
+      m.year,
+      m.runtimeMinutes,
+      m.ageRating,
+      m.premium ? 1 : 0,
+      'published',
+      m.streamKey,
+      m.peopleNames,
+      m.ratingCount,
+      m.ratingSum.toString(),
+      m.ratingAverage,
+      utc(m.publishedAt),
+      utc(m.publishedAt),
+      utc(m.publishedAt),
+    ]),
+  );
+  await insertRows(
+    tx,
+    'movie_genres',
+    ['movie_id', 'genre_id'],
+    chunk.flatMap((m) => m.genreIds.map((genreId) => [m.id, genreId])),
+  );
+  await insertRows(
+    tx,
+    'movie_languages',
+    ['movie_id', 'language'],
+    chunk.flatMap((m) => m.languages.map((language) => [m.id, language])),
+  );
+  await insertRows(
+    tx,
+    'credits',
+    ['id', 'movie_id', 'person_id', 'role', 'character', 'position'],
+    chunk.flatMap((m) =>
+      m.credits.map((c) => [c.id, m.id, c.personId, c.role, c.character, c.position]),
+    ),
+  );
+}
+
 /**
  * Fills an empty catalog with `movies` synthetic published movies (plus genres, people, credits,
  * languages, ratings); a catalog that has any movie is left alone. Bulk inserts, one transaction
@@ -63,73 +131,7 @@ export async function seedDemoCatalog(
   );
   for (let i = 0; i < catalog.movies.length; i += CHUNK) {
     const chunk = catalog.movies.slice(i, i + CHUNK);
-    await db.$transaction(
-      async (tx) => {
-        await insertRows(
-          tx,
-          'movies',
-          [
-            'id',
-            'slug',
-            'title',
-            'synopsis',
-            'year',
-            'runtime_minutes',
-            'age_rating',
-            'premium',
-            'status',
-            'stream_key',
-            'people_names',
-            'rating_count',
-            'rating_sum',
-            'rating_average',
-            'published_at',
-            'created_at',
-            'updated_at',
-          ],
-          chunk.map((m) => [
-            m.id,
-            m.slug,
-            m.title,
-            m.synopsis,
-            m.year,
-            m.runtimeMinutes,
-            m.ageRating,
-            m.premium ? 1 : 0,
-            'published',
-            m.streamKey,
-            m.peopleNames,
-            m.ratingCount,
-            m.ratingSum.toString(),
-            m.ratingAverage,
-            utc(m.publishedAt),
-            utc(m.publishedAt),
-            utc(m.publishedAt),
-          ]),
-        );
-        await insertRows(
-          tx,
-          'movie_genres',
-          ['movie_id', 'genre_id'],
-          chunk.flatMap((m) => m.genreIds.map((genreId) => [m.id, genreId])),
-        );
-        await insertRows(
-          tx,
-          'movie_languages',
-          ['movie_id', 'language'],
-          chunk.flatMap((m) => m.languages.map((language) => [m.id, language])),
-        );
-        await insertRows(
-          tx,
-          'credits',
-          ['id', 'movie_id', 'person_id', 'role', 'character', 'position'],
-          chunk.flatMap((m) =>
-            m.credits.map((c) => [c.id, m.id, c.personId, c.role, c.character, c.position]),
-          ),
-        );
-      },
-      { timeout: 120_000 },
-    );
+    await db.$transaction((tx) => insertMovies(tx, chunk), { timeout: 120_000 });
   }
   return {
     seeded: true,
