@@ -111,17 +111,23 @@ export async function declareConsumerTopologyOn(
   };
   let ch = await open();
   try {
+    await declareTopology(ch, { exchange: opts.exchange });
+    const { main, retries, dlq } = opts.topology;
+    // A 406 on these is not an upgrade case: it fails the declaration as before.
+    for (const q of [dlq, ...retries]) {
+      await ch.assertQueue(q.name, { durable: true, arguments: q.arguments });
+    }
+    let mainQueueOutdated = false;
     try {
-      await declareConsumerTopology(ch, opts);
-      return { mainQueueOutdated: false };
+      await ch.assertQueue(main.name, { durable: true, arguments: main.arguments });
     } catch (err) {
       if (!isPreconditionFailed(err)) throw err;
+      mainQueueOutdated = true;
+      ch = await open();
+      await ch.checkQueue(main.name);
     }
-    ch = await open();
-    const { main } = opts.topology;
-    await ch.checkQueue(main.name);
     for (const key of opts.routingKeys) await ch.bindQueue(main.name, opts.exchange, key);
-    return { mainQueueOutdated: true };
+    return { mainQueueOutdated };
   } finally {
     await ch.close().catch(() => undefined);
   }
