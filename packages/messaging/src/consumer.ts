@@ -225,7 +225,7 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
     if (mainQueueOutdated)
       this.#log.error(
         { expected: this.topology.main.arguments },
-        'queue declared with other arguments by an older version: consuming it as it is, without a dead-letter target or delivery limit of its own; apply the kavosh-dead-letter policy (messaging README, "Upgrading queues")',
+        'queue declared with other arguments by an older version: consuming it as it is, without a dead-letter target or delivery limit of its own; apply a dead-letter policy to it (messaging README, "Upgrading queues")',
       );
     await ch.prefetch(this.#opts.prefetch);
     this.#ch = ch;
