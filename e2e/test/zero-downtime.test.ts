@@ -17,11 +17,18 @@ const REPLICAS = ['gateway-1', 'gateway-2'] as const;
 // the test fails: the balancer still sends to a replica that has stopped listening (ECONNREFUSED).
 const DRAIN_MS = 1_500;
 
-/** The smallest real upstream: 200 for any route, and a live /health/live. */
+/** The one route the upstream declares, as a service does in its OpenAPI document. */
+const DECLARATIONS = JSON.stringify({
+  openapi: '3.1.0',
+  info: { title: 'upstream', version: '1' },
+  paths: { '/movies': { get: { 'x-kavosh-access': 'public', responses: {} } } },
+});
+
+/** The smallest real upstream: 200 for any route, a live /health/live, one declared route. */
 async function startUpstream(): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     if (req.url === '/openapi.json') {
-      res.writeHead(404, { 'content-type': 'application/json' }).end('{}');
+      res.writeHead(200, { 'content-type': 'application/json' }).end(DECLARATIONS);
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
