@@ -3,6 +3,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
@@ -163,7 +164,7 @@ export const benchmark: Benchmark = {
       children.push(minimal);
       const proxyOnly = await startServer('gateway-server.ts', {
         cpu: serverCpu,
-        env: { ...gatewayEnv, BENCH_GATEWAY_MODE: 'proxy' },
+        env: { ...gatewayEnv, METRICS_PORT: String(await freePort()), BENCH_GATEWAY_MODE: 'proxy' },
         path: '/api/catalog/movies',
       });
       children.push(proxyOnly);
@@ -171,6 +172,7 @@ export const benchmark: Benchmark = {
         cpu: serverCpu,
         env: {
           ...gatewayEnv,
+          METRICS_PORT: String(await freePort()),
           BENCH_GATEWAY_MODE: 'full',
           ...(profileDir ? { BENCH_CPU_PROFILE_DIR: profileDir } : {}),
         },
@@ -315,3 +317,12 @@ export const benchmark: Benchmark = {
     };
   },
 };
+
+/** A free local port: each gateway's metrics listener needs its own. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}

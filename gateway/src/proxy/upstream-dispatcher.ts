@@ -107,7 +107,10 @@ class UpstreamCall {
   #headersSeen = false;
   #abort: ((err?: Error) => void) | undefined;
   #lateError: Error | undefined;
-  #timer: NodeJS.Timeout;
+  // Both with a fixed duration: Node keeps one list per duration, so each is appended to a list
+  // that exists (a duration computed per request would make a list, and a heap entry, for each).
+  #headersTimer: NodeJS.Timeout;
+  #deadlineTimer: NodeJS.Timeout;
   readonly #sentAt = performance.now();
 
   constructor(
@@ -115,7 +118,8 @@ class UpstreamCall {
     readonly opts: Dispatcher.DispatchOptions,
     readonly handler: CallHandler,
   ) {
-    this.#timer = setTimeout(headersLate, owner.headersWithinMs, this);
+    this.#headersTimer = setTimeout(headersLate, owner.headersWithinMs, this);
+    this.#deadlineTimer = setTimeout(answerLate, owner.deadlineMs, this);
   }
 
   onConnect(abort: (err?: Error) => void, context?: object): void {
@@ -126,11 +130,9 @@ class UpstreamCall {
   }
 
   onHeaders(status: number, headers: Buffer[], resume: () => void, text: string): boolean {
-    clearTimeout(this.#timer);
-    const elapsed = performance.now() - this.#sentAt;
-    this.#timer = setTimeout(answerLate, this.owner.deadlineMs - elapsed, this);
+    clearTimeout(this.#headersTimer);
     this.#headersSeen = true;
-    this.owner.observer.answered(status, elapsed / 1000);
+    this.owner.observer.answered(status, (performance.now() - this.#sentAt) / 1000);
     return this.handler.onHeaders?.(status, headers, resume, text) ?? true;
   }
 
@@ -164,13 +166,15 @@ class UpstreamCall {
     this.#fail(err);
   }
 
-  /** The whole answer is late: cut it off (the status is out, so that is all that is left). */
+  /** The whole answer is late: before its headers a timeout (504), after them it is cut off. */
   cutOff(): void {
+    if (!this.#headersSeen) return this.timeOut();
     this.#abort?.(new errors.BodyTimeoutError(`the answer took over ${this.owner.deadlineMs} ms`));
   }
 
   #fail(err: Error): void {
-    clearTimeout(this.#timer);
+    clearTimeout(this.#headersTimer);
+    clearTimeout(this.#deadlineTimer);
     this.settled = true;
     if (!this.#headersSeen) this.owner.observer.failed((performance.now() - this.#sentAt) / 1000);
     this.handler.onError?.(err);
@@ -178,7 +182,8 @@ class UpstreamCall {
 
   /** undici is done with it: its connection slot goes to the next waiting call. */
   #release(): void {
-    clearTimeout(this.#timer);
+    clearTimeout(this.#headersTimer);
+    clearTimeout(this.#deadlineTimer);
     if (this.started && !this.#released) {
       this.#released = true;
       this.owner.released();
