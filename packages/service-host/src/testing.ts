@@ -1,7 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { testTokens } from '@kavosh/auth-client/testing';
 import { migrate } from '@kavosh/db';
-import { startTestService, type TestService, type TestServiceContext } from '@kavosh/testing';
+import { checkMessagingCopies } from '@kavosh/messaging/testing';
+import {
+  checkDrift,
+  createTestDatabase,
+  startTestService,
+  type TestService,
+  type TestServiceContext,
+} from '@kavosh/testing';
+import { describe, expect, it } from 'vitest';
 
 /** How a service is built, for its tests: the same pieces its main.ts uses. */
 export interface ServiceUnderTest<Config, Deps, App> {
@@ -63,5 +71,31 @@ export function startServiceForTest<
       await app.ready();
       return app;
     },
+  });
+}
+
+/**
+ * The migration tests every service has: its migrations build exactly what schema.prisma
+ * describes (a re-run applies nothing), and its copies of @kavosh/messaging's migrations and
+ * models are byte-equal to the package's.
+ */
+export function describeMigrations(service: { label: string; migrations: URL; schema: URL }): void {
+  const migrationsDir = fileURLToPath(service.migrations);
+  const schemaPath = fileURLToPath(service.schema);
+  describe(`${service.label} migrations`, () => {
+    it('builds exactly the schema that schema.prisma describes, and a re-run applies nothing', async () => {
+      const db = await createTestDatabase({ label: `${service.label}-drift` });
+      try {
+        await migrate({ databaseUrl: db.url, migrationsDir });
+        expect(await checkDrift({ schemaPath, databaseUrl: db.url })).toEqual([]);
+        expect(await migrate({ databaseUrl: db.url, migrationsDir })).toEqual({ applied: [] });
+      } finally {
+        await db.drop();
+      }
+    });
+
+    it('keeps byte-equal copies of the @kavosh/messaging migrations and its models', async () => {
+      expect(await checkMessagingCopies({ migrationsDir, schemaPath })).toEqual([]);
+    });
   });
 }

@@ -10,3 +10,4 @@ export type { TestService, TestServiceContext } from './test-service.js';
 export { checkDrift } from './check-drift.js';
 export { connectWebSocket } from './websocket-client.js';
 export type { TestWebSocket } from './websocket-client.js';
+export { freePort } from './free-port.js';

@@ -4,9 +4,8 @@ import { startServiceForTest, type StartOptions } from '@kavosh/service-host/tes
 import { buildApp, type AuthDeps } from '../src/app.js';
 import { readConfig } from '../src/config.js';
 
-export const MIGRATIONS = new URL('../prisma/migrations', import.meta.url);
+const MIGRATIONS = new URL('../prisma/migrations', import.meta.url);
 export const MIGRATIONS_DIR = fileURLToPath(MIGRATIONS);
-export const SCHEMA_PATH = fileURLToPath(new URL('../prisma/schema.prisma', import.meta.url));
 
 /** Cheap argon2 for tests; test/passwords.test.ts checks production uses OWASP's parameters. */
 export const TEST_ARGON2 = { memoryCost: 1024, timeCost: 1, parallelism: 1 };

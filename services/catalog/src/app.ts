@@ -1,14 +1,5 @@
-import { readFileSync } from 'node:fs';
-import type { Logger } from 'pino';
-import { authenticate, createTokenVerifier, type TokenVerifier } from '@kavosh/auth-client';
-import {
-  buildService,
-  createLogger,
-  dependencyUnavailable,
-  type KavoshApp,
-} from '@kavosh/service-kit';
-import { isDatabaseUnavailable, pingDatabase } from '@kavosh/db';
-import { Messaging, type MessagingOptions } from '@kavosh/messaging';
+import { hostService, type HostDeps } from '@kavosh/service-host';
+import type { KavoshApp } from '@kavosh/service-kit';
 import type { CatalogConfig } from './config.js';
 import { startConsumers } from './consumers.js';
 import { createDatabase, type Database } from './db.js';
@@ -28,44 +19,18 @@ import { createPosterStorage } from './infrastructure/storage/from-config.js';
 import { articlesRoutes } from './articles/routes.js';
 import { createArticlesService } from './articles/service.js';
 
-const { version } = JSON.parse(
-  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
-) as {
-  version: string;
-};
+export type CatalogDeps = HostDeps<Database>;
 
-export interface CatalogDeps {
-  db?: Database;
-  logger?: Logger;
-  /** Tests give each file its own exchange and queues. */
-  messaging?: Pick<MessagingOptions<Database>, 'isolation' | 'relay'>;
-  /** Tests verify tokens against a local key instead of auth's JWKS. */
-  verifier?: TokenVerifier;
-}
-
-/** Builds the catalog service (not listening): the kit, its database, messaging and features. */
+/** Builds the catalog service (not listening): the shared host, then catalog's features. */
 export async function buildApp(config: CatalogConfig, deps: CatalogDeps = {}): Promise<KavoshApp> {
-  const logger = deps.logger ?? createLogger({ level: config.LOG_LEVEL });
-  const db = deps.db ?? createDatabase(config.DATABASE_URL);
-  const app = await buildService({
+  const { app, db, messaging, logger } = await hostService({
+    ...deps,
     name: 'catalog',
-    version,
     description: 'Movies, genres, people, search, entitlements and playback URLs.',
+    packageJson: new URL('../package.json', import.meta.url),
     config,
-    logger,
-    readiness: { database: () => pingDatabase(db) },
-    classifyError: (err) =>
-      isDatabaseUnavailable(err) ? dependencyUnavailable('database', err) : undefined,
+    createDatabase,
   });
-  const messaging = await Messaging.start({
-    ...deps.messaging,
-    service: 'catalog',
-    url: config.AMQP_URL,
-    prisma: db,
-    logger: logger.child({ service: 'catalog' }),
-    metrics: app.metrics,
-  });
-  app.readiness.add('broker', () => messaging.check());
   // Not a readiness check: without Redis the catalog still answers, from MySQL.
   const cacheRedis =
     config.CATALOG_CACHE === 'on'
@@ -87,18 +52,6 @@ export async function buildApp(config: CatalogConfig, deps: CatalogDeps = {}): P
   });
   await cacheRedis?.connect().catch(() => undefined);
   app.addHook('onClose', () => cache.close());
-  const verifier =
-    deps.verifier ??
-    createTokenVerifier({
-      jwksUrl: config.AUTH_JWKS_URL,
-      issuer: config.JWT_ISSUER,
-      audience: config.JWT_AUDIENCE,
-    });
-  await app.register(authenticate, { verifier });
-  app.addHook('onClose', async () => {
-    await messaging.close();
-    await db.$disconnect();
-  });
   await startConsumers(messaging, { logger, onRatingChanged: (id) => cache.invalidateMovie(id) });
   const playback = createPlaybackService({
     db,

@@ -1,11 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import { startServiceForTest, type StartOptions } from '@kavosh/service-host/testing';
 import { buildApp, type SocialDeps } from '../src/app.js';
 import { readConfig } from '../src/config.js';
 
-export const MIGRATIONS = new URL('../prisma/migrations', import.meta.url);
-export const MIGRATIONS_DIR = fileURLToPath(MIGRATIONS);
-export const SCHEMA_PATH = fileURLToPath(new URL('../prisma/schema.prisma', import.meta.url));
+const MIGRATIONS = new URL('../prisma/migrations', import.meta.url);
 
 /** The WebSocket ticket key of every startSocial() app (a gateway under test shares it). */
 export const TEST_WS_TICKET_SECRET = 'social-test-ws-ticket-secret-0123456789abcdef';
