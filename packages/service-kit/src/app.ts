@@ -19,7 +19,12 @@ import {
 } from './logging.js';
 import { installAccessLog } from './plugins/access-log.js';
 import { answerError, installErrorHandling } from './plugins/errors.js';
-import { installHealth, type Readiness, type ReadinessCheck } from './plugins/health.js';
+import {
+  installHealth,
+  type Dependencies,
+  type HealthCheck,
+  type Readiness,
+} from './plugins/health.js';
 import { installMetrics } from './plugins/metrics.js';
 import { installOpenApi } from './plugins/openapi.js';
 import { activeTraceFields, flushTraces } from './telemetry.js';
@@ -27,8 +32,10 @@ import { createValidatorFactory } from './validation.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Named checks behind GET /health/ready. */
+    /** Named checks behind GET /health/ready: only what this process cannot serve without. */
     readiness: Readiness;
+    /** Named checks of what it degrades without: GET /health/dependencies, kavosh_dependency_up. */
+    dependencies: Dependencies;
     /** This app's own Prometheus registry (GET /metrics, on METRICS_PORT when that is set). */
     metrics: Registry;
     /** True once beginShutdown() or close() has been called. */
@@ -47,7 +54,10 @@ export interface ServiceOptions {
   description?: string;
   /** Defaults to pino at config.LOG_LEVEL on stdout; redaction is added either way. */
   logger?: Logger;
-  readiness?: Record<string, ReadinessCheck>;
+  /** Checks that gate GET /health/ready (the database a service cannot answer without). */
+  readiness?: Record<string, HealthCheck>;
+  /** Checks only reported (GET /health/dependencies, kavosh_dependency_up): broker, Redis … */
+  dependencies?: Record<string, HealthCheck>;
   /** Maps errors the kit does not know (e.g. a lost DB connection) to an AppError. */
   classifyError?: (err: unknown) => AppError | undefined;
   /** Proxies in front of this process whose X-Forwarded-For entries are trusted (req.ip). Default 0. */
@@ -105,7 +115,11 @@ export async function buildService(opts: ServiceOptions): Promise<KavoshApp> {
   });
   installErrorHandling(app, opts.classifyError);
   const observe = installMetrics(app, { separatePort: opts.config.METRICS_PORT !== undefined });
-  const { answerIfClosing } = installHealth(app, opts.readiness);
+  const { answerIfClosing } = installHealth(app, {
+    ...(opts.readiness ? { readiness: opts.readiness } : {}),
+    ...(opts.dependencies ? { dependencies: opts.dependencies } : {}),
+    metrics: app.metrics,
+  });
   installAccessLog(app, { observe, answerIfClosing });
   // close-with-grace exits the process right after close: export the buffered spans first.
   app.addHook('onClose', flushTraces);

@@ -16,7 +16,7 @@ export {
 export type { ProblemReply } from './errors/problem.js';
 export { buildService } from './app.js';
 export type { ServiceOptions, KavoshApp } from './app.js';
-export type { ReadinessCheck, Readiness } from './plugins/health.js';
+export type { Dependencies, HealthCheck, ReadinessCheck, Readiness } from './plugins/health.js';
 export { startServer } from './server.js';
 export { createLogger, redactUrl, traceparentOf } from './logging.js';
 export { activeTraceparent, activeTraceFields, flushTraces } from './telemetry.js';

@@ -110,3 +110,88 @@ describe('GET /health/ready', () => {
     }
   });
 });
+
+describe('GET /health/dependencies and kavosh_dependency_up', () => {
+  let app: KavoshApp;
+  let proxy: TcpProxy;
+
+  beforeAll(async () => {
+    proxy = await TcpProxy.start(REDIS);
+    app = await buildTestApp({
+      readiness: { database: async () => {} },
+      dependencies: { broker: async () => {} },
+    });
+    app.dependencies.add('redis', () => pingRedis(proxy.port));
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app.close();
+    await proxy.close();
+  });
+
+  it('stays ready while a dependency is down, and reports it with its latency', async () => {
+    proxy.cut();
+    try {
+      const ready = await app.inject({ url: '/health/ready' });
+      expect(ready.statusCode).toBe(200);
+      expect(ready.json()).toEqual({ status: 'ok', checks: { database: 'ok' } });
+
+      const deps = await app.inject({ url: '/health/dependencies' });
+      expect(deps.statusCode).toBe(200);
+      expect(deps.headers['content-type']).toMatch(/^application\/json/);
+      expect(deps.json()).toEqual({
+        status: 'degraded',
+        down: ['redis'],
+        dependencies: {
+          database: { state: 'up', readiness: true, latencyMs: expect.any(Number) },
+          broker: { state: 'up', readiness: false, latencyMs: expect.any(Number) },
+          redis: {
+            state: 'down',
+            readiness: false,
+            latencyMs: expect.any(Number),
+            reason: expect.stringMatching(/redis/),
+          },
+        },
+      });
+    } finally {
+      proxy.restore();
+    }
+    const deps = await app.inject({ url: '/health/dependencies' });
+    expect(deps.json()).toMatchObject({ status: 'ok', down: [] });
+  });
+
+  it('exports one up/down gauge per named check, refreshed at each scrape', async () => {
+    proxy.cut();
+    let down: string;
+    try {
+      down = (await app.inject({ url: '/metrics' })).body;
+    } finally {
+      proxy.restore();
+    }
+    expect(down).toContain('kavosh_dependency_up{dependency="redis"} 0');
+    expect(down).toContain('kavosh_dependency_up{dependency="broker"} 1');
+    expect(down).toContain('kavosh_dependency_up{dependency="database"} 1');
+    expect(down).toMatch(/kavosh_dependency_check_seconds\{dependency="redis"\} \d/);
+    const up = (await app.inject({ url: '/metrics' })).body;
+    expect(up).toContain('kavosh_dependency_up{dependency="redis"} 1');
+  });
+
+  it('moves a check between readiness and dependencies when it is added again', async () => {
+    app.readiness.add('broker', () => Promise.reject(new Error('broker gone')));
+    const ready = await app.inject({ url: '/health/ready' });
+    expect(ready.statusCode).toBe(503);
+    app.dependencies.add('broker', () => Promise.reject(new Error('broker gone')));
+    const again = await app.inject({ url: '/health/ready' });
+    expect(again.statusCode).toBe(200);
+    const deps = await app.inject({ url: '/health/dependencies' });
+    expect(deps.json()).toMatchObject({
+      down: ['broker'],
+      dependencies: { broker: { state: 'down', reason: 'broker gone' } },
+    });
+  });
+
+  it('keeps /health/* out of the OpenAPI document', async () => {
+    const doc = (await app.inject({ url: '/openapi.json' })).json() as { paths?: object };
+    expect(Object.keys(doc.paths ?? {}).filter((p) => p.startsWith('/health'))).toEqual([]);
+  });
+});
