@@ -19,6 +19,7 @@ import {
 import { readMessagingMigrations } from '@kavosh/messaging/testing';
 import { startTelemetry, type Telemetry } from '@kavosh/telemetry';
 import {
+  freePort,
   createTestDatabase,
   eventually,
   getInfra,
@@ -34,7 +35,7 @@ import {
   startOtlpReceiver,
   type ReceivedSpan,
 } from './observability-support.js';
-import { freePort, startProcess, stopProcess, type RunningProcess } from './processes.js';
+import { startProcess, stopProcess, type RunningProcess } from './processes.js';
 import { ownEnv } from './service-env.js';
 
 const REGISTERED = 'auth.user.registered.v1';

@@ -1,5 +1,11 @@
-import { createTestDatabase, getInfra, uniquePrefix, type TestDatabase } from '@kavosh/testing';
-import { freePort, startProcess, stopProcess, type RunningProcess } from './processes.js';
+import {
+  createTestDatabase,
+  freePort,
+  getInfra,
+  uniquePrefix,
+  type TestDatabase,
+} from '@kavosh/testing';
+import { startProcess, stopProcess, type RunningProcess } from './processes.js';
 import { ownEnv, SERVICES, type ServiceName } from './service-env.js';
 
 export interface RunningSystem {

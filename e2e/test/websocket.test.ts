@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import {
+  freePort,
   connectWebSocket,
   createTestDatabase,
   eventually,
@@ -10,7 +11,7 @@ import {
   type TestDatabase,
   uniquePrefix,
 } from '@kavosh/testing';
-import { freePort, startProcess, stopProcess, type RunningProcess } from './processes.js';
+import { startProcess, stopProcess, type RunningProcess } from './processes.js';
 import { ownEnv } from './service-env.js';
 
 /**

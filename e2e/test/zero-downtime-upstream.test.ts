@@ -1,8 +1,8 @@
 import autocannon, { type Result } from 'autocannon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, getInfra, uniquePrefix } from '@kavosh/testing';
+import { eventually, freePort, getInfra, uniquePrefix } from '@kavosh/testing';
 import { ReadinessTcpBalancer } from './load-balancer.js';
-import { freePort, startProcess, stopProcess, type RunningProcess } from './processes.js';
+import { startProcess, stopProcess, type RunningProcess } from './processes.js';
 
 // The other half of a rolling update: the gateway reaches a service through its ClusterIP
 // Service, which kube-proxy balances per connection, and the gateway's pool keeps those

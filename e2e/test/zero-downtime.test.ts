@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import autocannon, { type Result } from 'autocannon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, getInfra, uniquePrefix } from '@kavosh/testing';
+import { eventually, freePort, getInfra, uniquePrefix } from '@kavosh/testing';
 import { ReadinessLoadBalancer } from './load-balancer.js';
-import { freePort, startProcess, stopProcess, type RunningProcess } from './processes.js';
+import { startProcess, stopProcess, type RunningProcess } from './processes.js';
 
 // Issue #8 item 5: two gateway replicas behind a load balancer that routes only to ready ones
 // (what ingress-nginx does with a Service's ready endpoints) are restarted one at a time under

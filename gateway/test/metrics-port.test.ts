@@ -1,20 +1,9 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getInfra, uniquePrefix } from '@kavosh/testing';
+import { freePort, getInfra, uniquePrefix } from '@kavosh/testing';
 import { startServer, type KavoshApp } from '@kavosh/service-kit';
 import { buildApp } from '../src/app.js';
 import { readConfig } from '../src/config.js';
 import { startUpstream } from './support.js';
-
-/** A loopback port the OS picked and released (PORT and METRICS_PORT do not accept 0). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 describe('gateway metrics port', () => {
   let upstream: Awaited<ReturnType<typeof startUpstream>>;

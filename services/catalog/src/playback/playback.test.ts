@@ -1,13 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '@kavosh/service-kit';
-import { eventually } from '@kavosh/testing';
+import { eventually, freePort } from '@kavosh/testing';
 import { readConfig } from '../config.js';
 import { createDatabase, type Database } from '../db.js';
 import { startCatalog, TEST_MEDIA_SIGNING_SECRET } from '../../test/helper.js';
@@ -24,15 +23,6 @@ function findNginx(): string {
     if (spawnSync(candidate, ['-v'], { stdio: 'ignore' }).status === 0) return candidate;
   }
   throw new Error('nginx is not installed (apt-get install nginx; .ci/run does it)');
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 /** Fills ${NAME} placeholders the way the nginx image's envsubst does; any left over is a bug. */
