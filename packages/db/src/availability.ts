@@ -99,7 +99,7 @@ function looksUnavailable(e: object): boolean {
 
 /** Runs SELECT 1; throws what the driver throws when the database cannot answer. */
 export async function pingDatabase(queryable: {
-  $queryRawUnsafe(q: string): Promise<unknown>;
+  $queryRawUnsafe(q: string): PromiseLike<unknown>;
 }): Promise<void> {
   await queryable.$queryRawUnsafe('SELECT 1');
 }

@@ -23,7 +23,7 @@ import {
 
 /** What the host needs of a service's Prisma client: transactions, a ping and a disconnect. */
 export interface HostDatabase {
-  $queryRawUnsafe(query: string): Promise<unknown>;
+  $queryRawUnsafe(query: string): PromiseLike<unknown>;
   $disconnect(): Promise<void>;
 }
 
