@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { authenticate, createTokenVerifier } from '@kavosh/auth-client';
-import { buildService, type KavoshApp, type ReadinessCheck } from '@kavosh/service-kit';
+import { buildService, type KavoshApp, type HealthCheck } from '@kavosh/service-kit';
 import type { GatewayConfig } from './config.js';
 import { cachingVerifier } from './identity/verification-cache.js';
 import { installRequestContext } from './observability/request-context.js';
@@ -43,13 +43,15 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps = {}): P
     maxRetriesPerRequest: 1,
     connectionName: 'kavosh-gateway',
   });
-  const readiness: Record<string, ReadinessCheck> = {
+  // None of these gates readiness: without Redis the standard rate limit fails open, and an
+  // upstream that is down answers 503 on its own routes while the others are served.
+  const dependencies: Record<string, HealthCheck> = {
     redis: async () => {
       await redis.ping();
     },
   };
   for (const [name, url] of Object.entries(upstreamUrls(config))) {
-    readiness[name] = upstreamLive(url, config.UPSTREAM_HEALTH_TIMEOUT_MS);
+    dependencies[name] = upstreamLive(url, config.UPSTREAM_HEALTH_TIMEOUT_MS);
   }
   const app = await buildService({
     name: 'gateway',
@@ -57,7 +59,7 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps = {}): P
     description: 'The only public entry point of Kavosh.',
     config,
     ...(deps.logger ? { logger: deps.logger } : {}),
-    readiness,
+    dependencies,
     trustProxyHops: config.TRUSTED_PROXY_HOPS,
   });
   await installSecurity(app, config);
@@ -94,7 +96,7 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps = {}): P
   await proxyRoutes(app, config);
   websocketProxy(app, config);
   redis.on('error', (err) => app.log.warn({ err, component: 'redis' }, 'redis connection error'));
-  // A gateway that starts while Redis is down still starts; readiness reports it until it returns.
+  // A gateway that starts while Redis is down still starts; /health/dependencies reports it.
   const connected = redis.connect().then(
     () => true,
     () => false,

@@ -26,8 +26,8 @@ describe('gateway rate limits', () => {
     await app.ready();
     // Counting is shared only once Redis is connected (before, each gateway counts alone).
     await eventually(async () => {
-      const ready = await app.inject({ url: '/health/ready' });
-      expect(ready.json()).toMatchObject({ checks: { redis: 'ok' } });
+      const deps = await app.inject({ url: '/health/dependencies' });
+      expect(deps.json()).toMatchObject({ dependencies: { redis: { state: 'up' } } });
     });
     return app;
   };

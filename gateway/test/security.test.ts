@@ -302,7 +302,7 @@ describe('gateway security defaults', () => {
     expect((await plans()).statusCode).toBe(200);
     await billing.close();
     const down = await plans();
-    expect(down.statusCode).toBe(502);
+    expect(down.statusCode).toBe(503);
     const metrics = await app.metrics.metrics();
     expect(metrics).toMatch(
       /gateway_upstream_requests_total\{upstream="auth",status_class="2xx"\} [1-9]/,

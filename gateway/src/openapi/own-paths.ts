@@ -29,11 +29,19 @@ export const GATEWAY_PATHS: OpenApiDocument['paths'] = {
     get: {
       operationId: 'gateway.ready',
       tags: ['gateway'],
-      summary: 'Readiness: Redis and every upstream answer',
+      summary: 'Readiness: this gateway can serve (Redis and the upstreams are not required)',
       responses: {
         200: json('Ready'),
-        503: problem('NOT_READY (naming the checks that failed) or SHUTTING_DOWN'),
+        503: problem('SHUTTING_DOWN'),
       },
+    },
+  },
+  '/health/dependencies': {
+    get: {
+      operationId: 'gateway.dependencies',
+      tags: ['gateway'],
+      summary: 'Redis and each upstream: up or down, with the check latency (always 200)',
+      responses: { 200: json('Each dependency with its state; `down` lists the failing ones') },
     },
   },
   '/.well-known/jwks.json': {

@@ -100,18 +100,28 @@ const upstreamTimeout = () =>
     detail: 'The service behind this route did not answer in time.',
   });
 
-const upstreamUnavailable = () =>
+const upstreamUnavailable = (status: 502 | 503) =>
   new AppError({
-    status: 502,
+    status,
     code: 'UPSTREAM_UNAVAILABLE',
     title: 'Upstream unavailable',
     detail: 'The service behind this route cannot be reached; retry later.',
   });
 
+/** ECONNREFUSED anywhere in the cause chain (Node wraps one per address in an AggregateError). */
+function connectionRefused(err: unknown, depth = 0): boolean {
+  if (!(err instanceof Error) || depth > 5) return false;
+  if ((err as { code?: unknown }).code === 'ECONNREFUSED') return true;
+  if (err instanceof AggregateError && err.errors.some((e) => connectionRefused(e, depth + 1)))
+    return true;
+  return connectionRefused(err.cause, depth + 1);
+}
+
 /**
  * No answer from the upstream (reply-from has logged why): a chunked body cut off at the limit is
- * the client's 413; a timeout (reply-from's 504 errors: headers or connect timeout) a 504; anything
- * else (refused, reset, an invalid answer) a 502.
+ * the client's 413; a timeout (reply-from's 504 errors: headers or connect timeout) a 504; a
+ * refused connection (nothing listens: the service is down, retry later) a 503; anything else
+ * (reset, an invalid answer) a 502.
  */
 function answerUpstreamError(
   reply: UpstreamReply,
@@ -122,7 +132,8 @@ function answerUpstreamError(
     sendProblem(reply, bodyTooLarge(exceeded));
     return;
   }
-  sendProblem(reply, error.statusCode === 504 ? upstreamTimeout() : upstreamUnavailable());
+  if (error.statusCode === 504) sendProblem(reply, upstreamTimeout());
+  else sendProblem(reply, upstreamUnavailable(connectionRefused(error) ? 503 : 502));
 }
 
 // The gateway passes an upstream's 503 on as it is: reply-from would otherwise retry a GET up to
