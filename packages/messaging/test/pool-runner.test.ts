@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPool, type Pool } from 'mariadb';
-import { eventually } from '@kavosh/testing';
+import { connectionConfig, eventually } from '@kavosh/testing';
 import {
   Broker,
   TransactionTimeoutError,
@@ -15,7 +15,6 @@ import {
   ThingHappened,
   createEnv,
   logger,
-  mariadbUrl,
   thing,
   type Env,
 } from './support/harness.js';
@@ -28,7 +27,7 @@ const consumers: Consumer[] = [];
 beforeAll(async () => {
   env = await createEnv('pool');
   broker = await Broker.connect({ url: env.amqpUrl, name: `${env.prefix}-pool`, logger });
-  pool = createPool({ ...poolOptions(env.db.url), connectionLimit: 4 });
+  pool = createPool({ ...connectionConfig(env.db.url), connectionLimit: 4 });
 });
 
 afterAll(async () => {
@@ -37,18 +36,6 @@ afterAll(async () => {
   await pool?.end();
   await env?.close();
 });
-
-/** mariadb pool options from the test database URL. */
-function poolOptions(url: string) {
-  const u = new URL(mariadbUrl(url));
-  return {
-    host: u.hostname,
-    port: Number(u.port || 3306),
-    user: decodeURIComponent(u.username),
-    password: decodeURIComponent(u.password),
-    database: u.pathname.slice(1),
-  };
-}
 
 describe('poolRunner', () => {
   it('commits, rolls back on a throw, and rolls back a transaction that outlives its timeout', async () => {
@@ -94,8 +81,9 @@ describe('a consumer on a raw pool with two lanes', () => {
     // Every tenth event twice in a row, so some batches carry the same event twice.
     for (const [i, ev] of events.entries()) {
       const body = Buffer.from(JSON.stringify(ev));
-      ch.publish(exchange, THING_HAPPENED, body, { messageId: ev.id });
-      if (i % 10 === 9) ch.publish(exchange, THING_HAPPENED, body, { messageId: ev.id });
+      ch.publish(exchange, THING_HAPPENED, body, { messageId: ev.id, userId: env.user });
+      if (i % 10 === 9)
+        ch.publish(exchange, THING_HAPPENED, body, { messageId: ev.id, userId: env.user });
     }
     await ch.waitForConfirms();
     await ch.close();

@@ -5,6 +5,7 @@ import { poolRunner } from '@kavosh/messaging';
 import { readMessagingMigrations } from '@kavosh/messaging/testing';
 import { CommonEnv, loadConfig } from '@kavosh/service-kit';
 import {
+  connectionConfig,
   createTestDatabase,
   getInfra,
   TcpProxy,
@@ -17,21 +18,11 @@ import { hostService, type HostedService } from '../src/index.js';
 // Prisma client offers (transactions, raw SQL, disconnect).
 const poolDatabase = (url: string) => {
   const pool: Pool = createPool({
-    ...poolOptions(url),
+    ...connectionConfig(url, { multipleStatements: true }),
     connectionLimit: 4,
-    multipleStatements: true,
+    acquireTimeout: 2_000,
   });
   return Object.assign(poolRunner(pool), { $disconnect: () => pool.end() });
-};
-const poolOptions = (url: string) => {
-  const u = new URL(url);
-  return {
-    host: u.hostname,
-    port: Number(u.port || 3306),
-    user: decodeURIComponent(u.username),
-    password: decodeURIComponent(u.password),
-    database: u.pathname.slice(1),
-  };
 };
 
 describe('hostService', () => {

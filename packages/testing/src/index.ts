@@ -11,3 +11,4 @@ export { checkDrift } from './check-drift.js';
 export { connectWebSocket } from './websocket-client.js';
 export type { TestWebSocket } from './websocket-client.js';
 export { freePort } from './free-port.js';
+export { connectionConfig } from './mysql.js';
