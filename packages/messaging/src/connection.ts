@@ -49,6 +49,8 @@ export class Broker extends EventEmitter {
   #closing = false;
   #attempt = 0;
   #timer: NodeJS.Timeout | null = null;
+  /** True while the connect hooks run on a new connection: it is not usable yet. */
+  #opening = false;
 
   private constructor(opts: BrokerOptions) {
     super();
@@ -80,19 +82,52 @@ export class Broker extends EventEmitter {
     }
   }
 
+  /**
+   * Returns at once and connects in the background, retrying with backoff until close(): a process
+   * starts while the broker is down. Hooks registered meanwhile run once it connects.
+   */
+  static start(opts: BrokerOptions): Broker {
+    const broker = new Broker(opts);
+    broker.#open().catch((err: unknown) => {
+      if (broker.#closing) return;
+      broker.#log.warn({ err }, 'broker not reachable yet; retrying in the background');
+      broker.#scheduleReconnect();
+    });
+    return broker;
+  }
+
+  /** Connected, and every connect hook (topology, consumers) has run on this connection. */
   get connected(): boolean {
-    return this.#conn !== null;
+    return this.#conn !== null && !this.#opening;
   }
 
-  /** Readiness: resolves when connected, throws BrokerUnavailableError otherwise. */
+  /** Resolves true once connected, or false when waitMs pass without a connection. */
+  waitConnected(waitMs: number): Promise<boolean> {
+    if (this.connected) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (value: boolean) => {
+        clearTimeout(timer);
+        this.off('connected', onConnected);
+        resolve(value);
+      };
+      const onConnected = () => done(true);
+      const timer = setTimeout(() => done(false), waitMs);
+      this.on('connected', onConnected);
+    });
+  }
+
+  /** Health: resolves when connected, throws BrokerUnavailableError otherwise. */
   async check(): Promise<void> {
-    if (!this.#conn) throw new BrokerUnavailableError('RabbitMQ is not connected');
+    if (!this.connected) throw new BrokerUnavailableError('RabbitMQ is not connected');
   }
 
-  /** Registers a hook run now (if connected) and after every reconnect. Returns an unregister function. */
+  /**
+   * Registers a hook run now (if connected) and after every reconnect. Returns an unregister
+   * function. One added while a connection is being set up runs in that setup, after the others.
+   */
   async onConnect(hook: ConnectHook): Promise<() => void> {
     this.#hooks.push(hook);
-    if (this.#conn) await hook(this.#conn);
+    if (this.#conn && !this.#opening) await hook(this.#conn);
     return () => {
       const i = this.#hooks.indexOf(hook);
       if (i >= 0) this.#hooks.splice(i, 1);
@@ -212,17 +247,30 @@ export class Broker extends EventEmitter {
     this.#conn = conn;
     this.#pub = null;
     this.#returned.clear();
+    this.#opening = true;
     try {
-      for (const hook of [...this.#hooks]) await hook(conn);
+      // Until every hook has run, including one registered meanwhile (a consumer subscribing
+      // while the first connection is set up), in registration order.
+      const ran = new Set<ConnectHook>();
+      for (let hook = this.#nextHook(ran); hook; hook = this.#nextHook(ran)) {
+        ran.add(hook);
+        await hook(conn);
+      }
     } catch (err) {
       this.#log.warn({ err }, 'broker connect hook failed');
       this.#conn = null;
       await conn.close().catch(() => undefined);
       throw err;
+    } finally {
+      this.#opening = false;
     }
     this.#attempt = 0;
     this.#log.info({ name: this.#opts.name }, 'broker connected');
     this.emit('connected');
+  }
+
+  #nextHook(ran: Set<ConnectHook>): ConnectHook | undefined {
+    return this.#hooks.find((hook) => !ran.has(hook));
   }
 
   #onClose(conn: ChannelModel, err?: Error): void {

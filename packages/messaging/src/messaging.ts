@@ -9,6 +9,7 @@ import { pruneInbox } from './inbox.js';
 import { untraced } from './tracing.js';
 
 const INBOX_PRUNE_INTERVAL_MS = 3_600_000;
+const DEFAULT_STARTUP_WAIT_MS = 2_000;
 
 export interface MessagingOptions<Tx extends SqlExecutor> {
   /** The service name: the broker connection's name and the inbox consumer prefix. */
@@ -27,6 +28,12 @@ export interface MessagingOptions<Tx extends SqlExecutor> {
    * arrive after the original: the retry schedule plus a broker outage. Default 14 days.
    */
   inboxRetentionHours?: number;
+  /**
+   * How long start() waits for a first connection before it returns anyway (the broker is then
+   * connected in the background). Default 2 s: a healthy broker is connected before the first
+   * request, a down one never holds startup.
+   */
+  startupWaitMs?: number;
   /** Relay tuning (batch size, poll interval, retention …). */
   relay?: Partial<
     Omit<OutboxRelayOptions, 'prisma' | 'broker' | 'logger' | 'metrics' | 'exchange'>
@@ -62,12 +69,17 @@ export class Messaging<Tx extends SqlExecutor> {
     }, INBOX_PRUNE_INTERVAL_MS).unref();
   }
 
-  /** Connects (waiting for the broker within its startup timeout), declares the exchange, starts the relay. */
+  /**
+   * Starts the relay and connects to the broker in the background (keeps retrying): the process
+   * serves while the broker is down, its events wait in the outbox, the relay publishes them and
+   * consumers subscribe once it connects. Waits at most `startupWaitMs` for a first connection.
+   */
   static async start<Tx extends SqlExecutor>(opts: MessagingOptions<Tx>): Promise<Messaging<Tx>> {
     const logger = opts.logger.child({ component: 'messaging' });
-    const broker = await Broker.connect({ url: opts.url, name: opts.service, logger });
+    const broker = Broker.start({ url: opts.url, name: opts.service, logger });
     const exchange = opts.isolation?.exchange;
-    // Re-declared after every reconnect: a broker restarted without its definitions still routes.
+    // Registered before the first connection completes, and re-run after every reconnect: a broker
+    // restarted without its definitions still routes.
     await broker.onConnect(async (conn) => {
       const ch = await conn.createChannel();
       try {
@@ -85,10 +97,13 @@ export class Messaging<Tx extends SqlExecutor> {
       ...(opts.metrics ? { metrics: opts.metrics } : {}),
     });
     relay.start();
-    return new Messaging(opts, broker, relay);
+    const messaging = new Messaging(opts, broker, relay);
+    if (!(await broker.waitConnected(opts.startupWaitMs ?? DEFAULT_STARTUP_WAIT_MS)))
+      logger.warn('starting without the broker: events wait in the outbox until it connects');
+    return messaging;
   }
 
-  /** Readiness: the broker connection is up. */
+  /** Health: the broker connection is up (reported as a dependency, not gating readiness). */
   check(): Promise<void> {
     return this.broker.check();
   }
