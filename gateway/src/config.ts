@@ -25,7 +25,7 @@ export const GatewayEnv = Type.Object({
   OPENAPI_RETRY_MIN_MS: Type.Integer({ minimum: 10, maximum: 600_000, default: 1_000 }),
   OPENAPI_RETRY_MAX_MS: Type.Integer({ minimum: 10, maximum: 3_600_000, default: 60_000 }),
   /** A fetched document is fetched again after this long (a redeployed service may add routes). */
-  OPENAPI_REFRESH_MS: Type.Integer({ minimum: 1_000, maximum: 86_400_000, default: 300_000 }),
+  OPENAPI_REFRESH_MS: Type.Integer({ minimum: 1_000, maximum: 86_400_000, default: 30_000 }),
   /** An upstream that sends no headers (or stalls its body) this long is answered 504. */
   UPSTREAM_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 300_000, default: 10_000 }),
   /**
