@@ -8,7 +8,7 @@ import type { GatewayConfig } from './config.js';
 import { cachingVerifier } from './identity/verification-cache.js';
 import { installRequestContext } from './observability/request-context.js';
 import { openApiRoutes, upstreamDocsOf } from './openapi/routes.js';
-import { createEdgePolicies, type Policy } from './policies/edge-policies.js';
+import { createEdgePolicies } from './policies/edge-policies.js';
 import { enforcePolicies, requireCanonicalPaths } from './policies/enforce.js';
 import { proxyRoutes } from './proxy/routes.js';
 import { websocketProxy } from './proxy/websocket.js';
@@ -28,10 +28,6 @@ const REDIS_STARTUP_WAIT_MS = 2_000;
 
 export interface GatewayDeps {
   logger?: Logger;
-  /** Policies decided before the services' declarations (the benchmark's route). */
-  policies?: readonly Policy[];
-  /** false: no rate limiting at all (the benchmark's proxy-only variant). */
-  rateLimits?: boolean;
 }
 
 /** Builds the gateway (not listening): edge authentication, route policies and the proxy. */
@@ -77,7 +73,7 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps = {}): P
   installRequestContext(app);
   // After authentication (the key is the user when there is one), before the policy check (a
   // flood of refused requests is limited too).
-  if (deps.rateLimits !== false) {
+  if (config.RATE_LIMIT_ENABLED) {
     const counters = new SharedCounters(redis, {
       prefix: `${config.REDIS_KEY_PREFIX}rl:`,
       syncEvery: config.RATE_LIMIT_SYNC_EVERY,
@@ -91,7 +87,7 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps = {}): P
     });
   }
   const docs = upstreamDocsOf(app, config);
-  enforcePolicies(app, { policies: createEdgePolicies(deps.policies), docs });
+  enforcePolicies(app, { policies: createEdgePolicies(), docs });
   await openApiRoutes(app, { version, docs });
   await proxyRoutes(app, config);
   websocketProxy(app, config);

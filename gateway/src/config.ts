@@ -46,6 +46,8 @@ export const GatewayEnv = Type.Object({
   TRUSTED_PROXY_HOPS: Type.Integer({ minimum: 0, maximum: 10, default: 0 }),
   /** Prefix of every Redis key the gateway writes (rate-limit counters). */
   REDIS_KEY_PREFIX: Type.String({ pattern: '^[A-Za-z0-9:_-]{1,64}$', default: 'gateway:' }),
+  /** false: no rate limiting at all; only where an outer layer (a load balancer, a WAF) limits. */
+  RATE_LIMIT_ENABLED: Type.Boolean({ default: true }),
   /** Requests per RATE_LIMIT_WINDOW_MS per user (or per IP without a token), on every route. */
   RATE_LIMIT_MAX: Type.Integer({ minimum: 1, maximum: 1_000_000_000, default: 600 }),
   RATE_LIMIT_WINDOW_MS: Type.Integer({ minimum: 1_000, maximum: 86_400_000, default: 60_000 }),

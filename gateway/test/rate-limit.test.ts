@@ -46,6 +46,19 @@ describe('gateway rate limits', () => {
     await upstream?.close();
   });
 
+  it('when RATE_LIMIT_ENABLED=false, then nothing is counted: no 429 and no RateLimit headers', async () => {
+    const app = await gateway(
+      { RATE_LIMIT_ENABLED: 'false', RATE_LIMIT_MAX: '2', RATE_LIMIT_SYNC_EVERY: '1' },
+      `${uniquePrefix('gw-rl-off')}:`,
+    );
+    const alice = await bearer('alice');
+    for (let i = 0; i < 4; i++) {
+      const res = await app.inject({ url: '/api/catalog/movies', headers: alice });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['ratelimit-limit']).toBeUndefined();
+    }
+  });
+
   it('when a user passes the standard limit, then 429 RATE_LIMITED with Retry-After and RateLimit headers', async () => {
     const app = await gateway(
       { RATE_LIMIT_MAX: '5', RATE_LIMIT_SYNC_EVERY: '2' },
