@@ -6,9 +6,6 @@ import { readConfig } from './config.js';
 import { createDatabase } from './db.js';
 import { seedDemoCatalog } from './infrastructure/seed/seed.js';
 
-/** How many synthetic movies SEED_DEMO_DATA puts in an empty catalog (npm start). */
-const DEMO_MOVIES = 240;
-
 await runService({
   name: 'catalog',
   migrations: new URL('../prisma/migrations', import.meta.url),
@@ -17,7 +14,7 @@ await runService({
   prepare: async (config, logger) => {
     const db = createDatabase(config.DATABASE_URL);
     if (config.SEED_DEMO_DATA) {
-      const seeded = await seedDemoCatalog(db, { movies: DEMO_MOVIES });
+      const seeded = await seedDemoCatalog(db, { movies: config.SEED_DEMO_MOVIES });
       logger.info(
         { service: 'catalog', component: 'seed', ...seeded },
         seeded.seeded ? 'demo catalog seeded' : 'demo catalog not seeded: the catalog has movies',
