@@ -25,8 +25,6 @@ export const CatalogEnv = Type.Object({
   SEED_DEMO_DATA: Type.Boolean({ default: false }),
   /** How many synthetic movies that seed inserts (the catalog bench seeds thousands). */
   SEED_DEMO_MOVIES: Type.Integer({ minimum: 1, maximum: 100_000, default: 240 }),
-  /** How many synthetic movies that seed inserts (the catalog bench seeds thousands). */
-  SEED_DEMO_MOVIES: Type.Integer({ minimum: 1, maximum: 100_000, default: 240 }),
   /** Where posters are stored: a local directory (one replica) or an S3-compatible bucket. */
   POSTER_STORAGE: Type.Union([Type.Literal('local'), Type.Literal('s3')], { default: 'local' }),
   /** The local store's directory; a relative path is taken from the service's folder. */
