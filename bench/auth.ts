@@ -9,7 +9,7 @@ import { createConnection } from 'mariadb';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { createTokenVerifier } from '@kavosh/auth-client';
 import { migrate } from '@kavosh/db';
-import { freePort } from './lib/processes.js';
+import { freePort } from '@kavosh/testing';
 import type { Benchmark, BenchResult } from './lib/types.js';
 
 const ADMIN_URL = process.env.MYSQL_ADMIN_URL ?? 'mysql://root@127.0.0.1:3306';

@@ -43,6 +43,9 @@ type Client = InstanceType<Awaited<ReturnType<typeof loadClient>>>;
 
 async function loadClient() {
   try {
+    // Messaging's own Prisma test fixture (messaging:generate), which no package exports: the
+    // Prisma consumer variant runs on the very client messaging's tests use.
+    // eslint-disable-next-line @nx/enforce-module-boundaries
     const mod = await import('../packages/messaging/test/fixtures/generated/client.js');
     return mod.PrismaClient;
   } catch (err) {

@@ -1,13 +1,14 @@
 // npm run bench -- gateway: issue #6's edge benchmark. BENCH_PROFILE=1 also profiles variant E
-// (a V8 CPU profile, as --cpu-prof) and adds its top self-time functions to the notes.
+// (node --cpu-prof on its command line) and adds its top self-time functions to the notes.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { topSelfTime } from './lib/cpu-profile.js';
+import { freePort } from '@kavosh/testing';
+import { mainThreadProfile, topSelfTime } from './lib/cpu-profile.js';
+import { startGateway, type GatewayChild } from './lib/gateway-process.js';
 import type { LatencySummary } from './lib/latency.js';
 import type { LoadSummary } from './lib/load.js';
 import { ensureNginx, startNginx } from './lib/nginx.js';
@@ -25,7 +26,7 @@ interface Variant {
   label: string;
   url: string;
   /** The proxy's process (the upstream's CPU is not counted for B, C, E). */
-  server: ServerChild;
+  server: Pick<ServerChild, 'cpuMicros'>;
   headers?: Record<string, string>;
 }
 
@@ -129,26 +130,29 @@ export const benchmark: Benchmark = {
 
     const { token, jwks } = await tokenAndJwks();
     const profileDir = profile ? mkdtempSync(join(tmpdir(), 'kavosh-gateway-prof-')) : undefined;
-    const children: ServerChild[] = [];
+    const children: Pick<GatewayChild, 'stop'>[] = [];
     const samples = new Map<VariantKey, { many: Sample; one: LatencySummary }>();
     try {
+      // One process, two listeners: GET /movies declared public here, authenticated on the other.
+      const authenticatedPort = await freePort();
       const upstream = await startServer('gateway-upstream.ts', {
         cpu: serverCpu,
-        env: { BENCH_JWKS: jwks },
+        env: { BENCH_JWKS: jwks, BENCH_AUTHENTICATED_PORT: String(authenticatedPort) },
         path: '',
       });
       children.push(upstream);
-      const gatewayEnv = {
+      const upstreamEnv = (url: string) => ({
         LOG_LEVEL: 'info',
-        AUTH_URL: upstream.url,
-        CATALOG_URL: upstream.url,
-        AUTH_JWKS_URL: `${upstream.url}/.well-known/jwks.json`,
+        REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+        AUTH_URL: url,
+        CATALOG_URL: url,
+        AUTH_JWKS_URL: `${url}/.well-known/jwks.json`,
         JWT_ISSUER: ISSUER,
         JWT_AUDIENCE: AUDIENCE,
         // One user sends everything here: the limit is high so that it is counted, never hit.
         RATE_LIMIT_MAX: '1000000000',
         REDIS_KEY_PREFIX: `bench-${randomBytes(3).toString('hex')}:`,
-      };
+      });
       ctx.log('starting nginx and the two gateways');
       const nginx = await startNginx({
         cpu: serverCpu,
@@ -162,21 +166,20 @@ export const benchmark: Benchmark = {
         path: '/movies',
       });
       children.push(minimal);
-      const proxyOnly = await startServer('gateway-server.ts', {
-        cpu: serverCpu,
-        env: { ...gatewayEnv, METRICS_PORT: String(await freePort()), BENCH_GATEWAY_MODE: 'proxy' },
-        path: '/api/catalog/movies',
-      });
+      const route = '/api/catalog/movies';
+      const authorization = { authorization: `Bearer ${token}` };
+      const proxyOnly = await startGateway(
+        { ...upstreamEnv(upstream.url), RATE_LIMIT_ENABLED: 'false' },
+        { cpu: serverCpu, probe: { path: route } },
+      );
       children.push(proxyOnly);
-      const full = await startServer('gateway-server.ts', {
+      const full = await startGateway(upstreamEnv(`http://127.0.0.1:${authenticatedPort}`), {
         cpu: serverCpu,
-        env: {
-          ...gatewayEnv,
-          METRICS_PORT: String(await freePort()),
-          BENCH_GATEWAY_MODE: 'full',
-          ...(profileDir ? { BENCH_CPU_PROFILE_DIR: profileDir } : {}),
-        },
-        path: '/api/catalog/movies',
+        // Written when the gateway exits; 250 µs sampling for a short run's detail.
+        nodeArgs: profileDir
+          ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=250']
+          : [],
+        probe: { path: route, headers: authorization },
       });
       children.push(full);
 
@@ -184,13 +187,18 @@ export const benchmark: Benchmark = {
         { key: 'A', label: 'A direct upstream', url: `${upstream.url}/movies`, server: upstream },
         { key: 'B', label: 'B nginx proxy', url: nginx.url, server: nginx },
         { key: 'M', label: 'M minimal Node proxy', url: minimal.url, server: minimal },
-        { key: 'C', label: 'C gateway, proxy only', url: proxyOnly.url, server: proxyOnly },
+        {
+          key: 'C',
+          label: 'C gateway, proxy only',
+          url: `${proxyOnly.url}${route}`,
+          server: proxyOnly,
+        },
         {
           key: 'E',
           label: 'E gateway, full path',
-          url: full.url,
+          url: `${full.url}${route}`,
           server: full,
-          headers: { authorization: `Bearer ${token}` },
+          headers: authorization,
         },
       ];
       const measuredRounds: Map<VariantKey, { many: Sample; one: LatencySummary }>[] = [];
@@ -286,15 +294,14 @@ export const benchmark: Benchmark = {
       'The gateways log one access line per request at info (to /dev/null); nginx writes its access log to /dev/null.',
     );
     if (profileDir) {
-      const top = topSelfTime(profileDir);
+      const file = mainThreadProfile(profileDir);
+      const top = topSelfTime(file);
       // Kept for a closer look (Chrome DevTools, speedscope): bench/results/gateway-e.cpuprofile.
-      copyFileSync(
-        join(profileDir, 'gateway.cpuprofile'),
-        new URL('./results/gateway-e.cpuprofile', import.meta.url).pathname,
-      );
+      copyFileSync(file, new URL('./results/gateway-e.cpuprofile', import.meta.url).pathname);
       rmSync(profileDir, { recursive: true, force: true });
       notes.push(
-        `E profile, top self time (share of busy CPU): ${top.map((t) => `${t.fn} ${t.percent}%`).join('; ')}`,
+        `E profile, top self time (share of busy CPU, the whole process from its start, so module ` +
+          `loading under tsx weighs more in a short run): ${top.map((t) => `${t.fn} ${t.percent}%`).join('; ')}`,
       );
     }
     return {
@@ -317,12 +324,3 @@ export const benchmark: Benchmark = {
     };
   },
 };
-
-/** A free local port: each gateway's metrics listener needs its own. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

@@ -1,23 +1,24 @@
 // npm run bench -- tracing: issue #9's cost of tracing at the gateway. The real gateway (its main.ts,
 // so the @kavosh/telemetry preload decides from OTEL_* as in production) proxies a public ~1 KB
 // JSON route, with tracing off, on with parent-based sampling 0.1, and on with 1.0.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { PAYLOAD } from './lib/payload.js';
-import { freePort, hasTaskset, runLoad } from './lib/processes.js';
+import { freePort } from '@kavosh/testing';
+import { startGateway } from './lib/gateway-process.js';
+import { hasTaskset, runLoad } from './lib/processes.js';
 import type { LoadSummary } from './lib/load.js';
 import type { Benchmark, BenchResult } from './lib/types.js';
 
 const CONNECTIONS = 50;
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BODY = JSON.stringify(PAYLOAD);
 const OPENAPI = JSON.stringify({
   openapi: '3.1.0',
   info: { title: 'bench', version: '1' },
-  paths: {},
+  // The gateway serves only what an upstream declares: the bench route, public.
+  paths: {
+    '/movies': { get: { 'x-kavosh-access': 'public', responses: { 200: { description: 'ok' } } } },
+  },
 });
 
 interface Variant {
@@ -42,7 +43,7 @@ async function listen(
   return { url: `http://127.0.0.1:${port}`, server };
 }
 
-/** The upstream behind the gateway: the bench route, health, an empty OpenAPI document and JWKS. */
+/** The upstream behind the gateway: the bench route, health, its OpenAPI declarations and JWKS. */
 function upstream(): ReturnType<typeof listen> {
   return listen((req, res) => {
     const url = req.url ?? '/';
@@ -64,53 +65,6 @@ async function otlpSink(): Promise<{ url: string; server: Server; bytes(): numbe
     req.on('end', () => res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end());
   });
   return { url, server, bytes: () => bytes };
-}
-
-interface Gateway {
-  url: string;
-  cpuMicros(): number;
-  stop(): Promise<void>;
-}
-
-/** gateway/src/main.ts from source, pinned to `cpu`, ready once /health/ready answers 200. */
-async function startGateway(
-  env: Record<string, string>,
-  cpu: number | undefined,
-): Promise<Gateway> {
-  const port = await freePort();
-  const node = [process.execPath, '--conditions=source', '--import', 'tsx', 'gateway/src/main.ts'];
-  const [cmd, ...args] = cpu === undefined ? node : ['taskset', '-c', String(cpu), ...node];
-  const child: ChildProcess = spawn(cmd ?? process.execPath, args, {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port), HOST: '127.0.0.1' },
-    // Logs go to /dev/null: the gateway still formats and writes them, as in production.
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the gateway exited with ${child.exitCode}`);
-    const ready = await fetch(`${url}/health/ready`).then(
-      (res) => res.status === 200,
-      () => false,
-    );
-    if (ready) break;
-    if (Date.now() > deadline) throw new Error('the gateway did not become ready in 60 s');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  const pid = child.pid;
-  return {
-    url,
-    cpuMicros: () => {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-      return ((Number(fields[11]) + Number(fields[12])) / 100) * 1e6; // utime + stime, USER_HZ 100
-    },
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
 }
 
 const round = (value: number, digits: number): number => Number(value.toFixed(digits));
@@ -161,7 +115,7 @@ export const benchmark: Benchmark = {
             REDIS_KEY_PREFIX: `bench-tracing-${randomBytes(3).toString('hex')}:`,
             ...tracing,
           },
-          pin ? 0 : undefined,
+          { cpu: pin ? 0 : undefined, probe: { path: '/api/catalog/movies' } },
         );
         try {
           const url = `${gateway.url}/api/catalog/movies`;

@@ -1,5 +1,5 @@
 // Summarises a V8 .cpuprofile (node --cpu-prof) as the functions with the most self time.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 interface ProfileNode {
@@ -23,12 +23,23 @@ const shortUrl = (url: string): string =>
     .replace(/^.*node_modules\//, '')
     .replace(/^.*\/work\/main\//, '');
 
-/** The `top` entries by self time of the one .cpuprofile in `dir`, as a share of the busy time
+/**
+ * The main thread's profile among those --cpu-prof wrote to `dir`: every thread writes its own
+ * (tsx's loader runs on another), and the main thread's, the one serving requests, is the largest.
+ */
+export function mainThreadProfile(dir: string): string {
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.cpuprofile'))
+    .map((name) => join(dir, name));
+  const largest = files.sort((a, b) => statSync(b).size - statSync(a).size)[0];
+  if (largest === undefined) throw new Error(`no .cpuprofile in ${dir}`);
+  return largest;
+}
+
+/** The `top` entries by self time of a .cpuprofile file, as a share of the busy time
  * (idle excluded; GC and native "(program)" time included). */
-export function topSelfTime(dir: string, top = 10): SelfTime[] {
-  const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
-  if (file === undefined) throw new Error(`no .cpuprofile in ${dir}`);
-  const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Profile;
+export function topSelfTime(file: string, top = 10): SelfTime[] {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const frames = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
   const byFunction = new Map<string, number>();
   let total = 0;

@@ -1,7 +1,7 @@
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '@kavosh/testing';
 import type { LoadSummary } from './load.js';
 
 const LIB_DIR = fileURLToPath(new URL('.', import.meta.url));
@@ -17,16 +17,6 @@ function command(script: string, cpu: number | undefined, args: string[] = []): 
   return cpu === undefined
     ? [process.execPath, node]
     : ['taskset', ['-c', String(cpu), process.execPath, ...node]];
-}
-
-/** A free TCP port on loopback. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no TCP port');
-  return address.port;
 }
 
 export interface ServerChild {
