@@ -63,10 +63,14 @@ describe('rolling restart of a service behind the gateway, under load', () => {
       AUTH_JWKS_URL: `${service}/.well-known/jwks.json`,
       RATE_LIMIT_MAX: '1000000000',
     });
+    // Readiness says only that the gateway can serve: the upstream behind the balancer is up
+    // once the gateway's dependency report has nothing down.
     await eventually(
       async () => {
         const res = await fetch(`${gateway.url}/health/ready`);
         expect(res.status, await res.text()).toBe(200);
+        const deps = await fetch(`${gateway.url}/health/dependencies`);
+        expect(await deps.json()).toMatchObject({ down: [] });
       },
       { within: 60_000, interval: 200 },
     ).catch((err: unknown) => {

@@ -115,7 +115,8 @@ export async function hostService<Db extends HostDatabase>(
     logger: logger.child({ service: name }),
     metrics: app.metrics,
   });
-  app.readiness.add('broker', () => messaging.check());
+  // Reported, not gating readiness: writes keep working while it is down (events wait in the outbox).
+  app.dependencies.add('broker', () => messaging.check());
   app.addHook('onClose', async () => {
     await messaging.close();
     await db.$disconnect();

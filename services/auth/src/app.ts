@@ -53,7 +53,8 @@ export async function buildApp(config: AuthConfig, deps: AuthDeps = {}): Promise
   // Without a listener ioredis prints each failed reconnect; requests answer 503 meanwhile.
   redis.on('error', (err) => logger.warn({ err, component: 'redis' }, 'redis connection error'));
   await redis.connect();
-  app.readiness.add('redis', async () => {
+  // Reported, not gating readiness: login answers 503 without Redis, everything else still serves.
+  app.dependencies.add('redis', async () => {
     await redis.ping();
   });
   app.addHook('onClose', async () => {

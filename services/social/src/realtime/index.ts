@@ -35,10 +35,10 @@ export async function installRealtime(
   const log = logger.child({ component: 'realtime' });
   redis.on('error', (err) => log.warn({ err }, 'redis connection error'));
   subscriber.on('error', (err) => log.warn({ err }, 'redis subscriber connection error'));
-  // A social that starts while Redis is down still serves the rest; readiness reports it, and
-  // ioredis keeps reconnecting (and resubscribes) in the background.
+  // A social that starts while Redis is down still serves the rest; /health/dependencies reports
+  // it, and ioredis keeps reconnecting (and resubscribes) in the background.
   await Promise.all([redis.connect(), subscriber.connect()]).catch(() => undefined);
-  app.readiness.add('redis', async () => {
+  app.dependencies.add('redis', async () => {
     await redis.ping();
   });
   const hub = createRealtimeHub({
