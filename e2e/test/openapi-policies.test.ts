@@ -397,10 +397,9 @@ describe('the edge policy each service declares, against every route of every se
       ['DELETE', '/api/catalog/genres'],
       ['GET', '/api/nosuchservice/movies'],
       ...SERVICES.flatMap((name) =>
-        ['/metrics', '/health/ready', '/health/live', '/openapi.json'].map((path) => [
-          'GET',
-          `/api/${name}${path}`,
-        ]),
+        ['/metrics', '/health/ready', '/health/live', '/health/dependencies', '/openapi.json'].map(
+          (path) => ['GET', `/api/${name}${path}`],
+        ),
       ),
     ] as const;
     const leaked: string[] = [];
