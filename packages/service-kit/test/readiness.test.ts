@@ -64,7 +64,7 @@ describe('GET /health/ready', () => {
       expect(down.json()).toMatchObject({
         code: 'NOT_READY',
         detail: 'Failing readiness checks: redis',
-        checks: { redis: expect.stringMatching(/^fail: /), config: 'ok' },
+        checks: { redis: 'fail', config: 'ok' },
         requestId: down.headers['x-request-id'],
       });
     } finally {
@@ -90,7 +90,7 @@ describe('GET /health/ready', () => {
     try {
       const res = await other.inject({ url: '/health/ready' });
       expect(res.statusCode).toBe(503);
-      expect(res.json()).toMatchObject({ checks: { broker: 'fail: timed out after 2000 ms' } });
+      expect(res.json()).toMatchObject({ checks: { broker: 'fail' } });
     } finally {
       await other.close();
     }
@@ -145,12 +145,8 @@ describe('GET /health/dependencies and kavosh_dependency_up', () => {
         dependencies: {
           database: { state: 'up', readiness: true, latencyMs: expect.any(Number) },
           broker: { state: 'up', readiness: false, latencyMs: expect.any(Number) },
-          redis: {
-            state: 'down',
-            readiness: false,
-            latencyMs: expect.any(Number),
-            reason: expect.stringMatching(/redis/),
-          },
+          // Why it failed goes to the log, never to a body a client could read.
+          redis: { state: 'down', readiness: false, latencyMs: expect.any(Number) },
         },
       });
     } finally {
@@ -186,8 +182,9 @@ describe('GET /health/dependencies and kavosh_dependency_up', () => {
     const deps = await app.inject({ url: '/health/dependencies' });
     expect(deps.json()).toMatchObject({
       down: ['broker'],
-      dependencies: { broker: { state: 'down', reason: 'broker gone' } },
+      dependencies: { broker: { state: 'down' } },
     });
+    expect(deps.body).not.toContain('broker gone');
   });
 
   it('keeps /health/* out of the OpenAPI document', async () => {

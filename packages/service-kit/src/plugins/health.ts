@@ -150,13 +150,19 @@ export function installHealth(
     if (shuttingDown) return sendProblem(reply, shuttingDownError());
     const results = await runAll((c) => c.gatesReadiness);
     const report: Record<string, string> = {};
+    const reasons: Record<string, string> = {};
     const failed: string[] = [];
     for (const { name, reason } of results) {
-      report[name] = reason === undefined ? 'ok' : `fail: ${reason}`;
-      if (reason !== undefined) failed.push(name);
+      // The reason (an address, a driver message) goes to the log only: the gateway's health
+      // routes are on its public port, and nobody outside needs to learn the network from them.
+      report[name] = reason === undefined ? 'ok' : 'fail';
+      if (reason !== undefined) {
+        failed.push(name);
+        reasons[name] = reason;
+      }
     }
     // Probes run every few seconds: log when the set of failing checks changes, not each time.
-    notReady(req.log, failed, { checks: report });
+    notReady(req.log, failed, { checks: report, reasons });
     if (failed.length === 0) return { status: 'ok', checks: report };
     return sendProblem(
       reply,
@@ -176,14 +182,19 @@ export function installHealth(
     const results = await runAll(() => true);
     const dependencies: Record<string, DependencyState> = {};
     const down: string[] = [];
+    const reasons: Record<string, string> = {};
     for (const { name, gatesReadiness, reason, latencyMs } of results) {
-      dependencies[name] =
-        reason === undefined
-          ? { state: 'up', latencyMs, readiness: gatesReadiness }
-          : { state: 'down', latencyMs, readiness: gatesReadiness, reason };
-      if (reason !== undefined) down.push(name);
+      dependencies[name] = {
+        state: reason === undefined ? 'up' : 'down',
+        latencyMs,
+        readiness: gatesReadiness,
+      };
+      if (reason !== undefined) {
+        down.push(name);
+        reasons[name] = reason;
+      }
     }
-    depsDown(req.log, down, { dependencies });
+    depsDown(req.log, down, { dependencies, reasons });
     return { status: down.length === 0 ? 'ok' : 'degraded', down, dependencies };
   });
 
@@ -204,7 +215,6 @@ interface DependencyState {
   latencyMs: number;
   /** true when this check also gates /health/ready. */
   readiness: boolean;
-  reason?: string;
 }
 
 /** Logs when the set of failing names changes (a warning) or empties (info), not on every call. */
