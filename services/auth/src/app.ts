@@ -52,7 +52,9 @@ export async function buildApp(config: AuthConfig, deps: AuthDeps = {}): Promise
   const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2 });
   // Without a listener ioredis prints each failed reconnect; requests answer 503 meanwhile.
   redis.on('error', (err) => logger.warn({ err, component: 'redis' }, 'redis connection error'));
-  await redis.connect();
+  // An auth that starts while Redis is down still starts (ioredis keeps reconnecting): logins
+  // answer 503 until it is back, tokens, JWKS and accounts are served meanwhile.
+  await redis.connect().catch(() => undefined);
   // Reported, not gating readiness: login answers 503 without Redis, everything else still serves.
   app.dependencies.add('redis', async () => {
     await redis.ping();

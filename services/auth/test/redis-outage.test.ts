@@ -40,3 +40,32 @@ describe('POST /login while Redis does not answer', () => {
     );
   });
 });
+
+describe('auth started while Redis does not answer', () => {
+  it('starts and serves what needs no Redis, answers logins 503, and logs in once Redis is back', async () => {
+    const infra = await getInfra();
+    const proxy = await TcpProxy.start({ target: infra.redisUrl });
+    proxy.cut();
+    const svc = await startAuth({ env: { REDIS_URL: proxy.rewrite(infra.redisUrl) } });
+    try {
+      expect((await svc.app.inject({ url: '/health/ready' })).statusCode).toBe(200);
+      expect((await svc.app.inject({ url: '/.well-known/jwks.json' })).statusCode).toBe(200);
+      const login = () =>
+        svc.app.inject({
+          method: 'POST',
+          url: '/login',
+          payload: { email: 'nobody@example.com', password: PASSWORD },
+        });
+      expect((await login()).statusCode).toBe(503);
+      proxy.restore();
+      // Back: an unknown account is refused as such, no longer for want of Redis.
+      await eventually(async () => expect((await login()).statusCode).toBe(401), {
+        within: 15_000,
+      });
+    } finally {
+      proxy.restore();
+      await svc.close();
+      await proxy.close();
+    }
+  });
+});
