@@ -44,11 +44,13 @@ export function requireCanonicalPaths(app: FastifyInstance): void {
   });
 }
 
-// One check per access rule, made once: an onRequest handler of the auth-client.
-const checks = new Map<Access, ReturnType<typeof accessCheck>>();
+// One check per distinct rule, made once (keyed by value: every refresh of the declarations
+// brings new objects for the same rules).
+const checks = new Map<string, ReturnType<typeof accessCheck>>();
 const checkOf = (access: Access) => {
-  if (!checks.has(access)) checks.set(access, accessCheck(access));
-  return checks.get(access);
+  const key = typeof access === 'string' ? access : access.roles.join(',');
+  if (!checks.has(key)) checks.set(key, accessCheck(access));
+  return checks.get(key);
 };
 
 /**
