@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline/promises';
 import { connect } from 'amqplib';
 import { createPool } from 'mariadb';
 import {
+  amqpUser,
   dlqName,
   listDlq,
   listParked,
@@ -124,7 +125,8 @@ function poolConfig(url: string): {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (args.command === 'parked') return parked(args);
-  const conn = await connect(process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672', {
+  const amqpUrl = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+  const conn = await connect(amqpUrl, {
     clientProperties: { connection_name: 'kavosh-dlq-cli' },
   });
   try {
@@ -146,7 +148,11 @@ async function main(): Promise<void> {
         console.log(JSON.stringify({ ...m, body }, null, 2));
       }
     } else if (args.command === 'replay') {
-      const moved = await replayDlq(conn, args.queue, args.id ? { eventId: args.id } : {});
+      // Run with the consuming service's AMQP_URL: its consumer believes only its own user's copies.
+      const moved = await replayDlq(conn, args.queue, {
+        ...(args.id ? { eventId: args.id } : {}),
+        userId: amqpUser(amqpUrl),
+      });
       console.log(`replayed ${moved} message(s) from ${dlqName(args.queue)}`);
     } else {
       const ok =

@@ -9,6 +9,7 @@ import { Type } from 'typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Broker,
+  amqpUser,
   CloudEventEnvelope,
   defineHandler,
   deleteConsumerTopology,
@@ -158,6 +159,8 @@ describe('one trace from the client to a consumer', () => {
     });
     consumer = await subscribe(broker, {
       queue: `${uniquePrefix('obs')}.trace`,
+      // auth runs as the test user on the shared exchange.
+      publishers: { auth: [amqpUser(infra.amqpUrl)] },
       handlers: {
         [REGISTERED]: defineHandler(UserRegistered, async (_event, _tx, ctx) => {
           ctx.logger.info('registered user seen');

@@ -1,5 +1,6 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { importJWK, SignJWT, type JWK } from 'jose';
+import { amqpUser } from '@kavosh/messaging';
 import { uniquePrefix } from '@kavosh/testing';
 
 export const SERVICES = ['auth', 'catalog', 'billing', 'social'] as const;
@@ -28,6 +29,9 @@ export async function accessTokenFor(signingKeys: string, roles: string[]): Prom
     .sign(await importJWK(jwk, 'EdDSA'));
 }
 
+/** Every test process connects to the broker as the one test user: it publishes every service's events. */
+export const EVENT_PUBLISHERS = `*=${amqpUser(process.env.TEST_AMQP_URL || 'amqp://guest:guest@127.0.0.1:5672')}`;
+
 /**
  * The variables only one service needs (secrets, fresh for each call), in one place for every
  * test that starts the services from source: a service that gains a required variable adds it
@@ -36,11 +40,16 @@ export async function accessTokenFor(signingKeys: string, roles: string[]): Prom
 export const ownEnv = () =>
   ({
     // Its own login-throttle counters: every e2e file logs in from 127.0.0.1 at once.
-    auth: { JWT_PRIVATE_JWKS: signingKeySet(), REDIS_KEY_PREFIX: `${uniquePrefix('e2e-auth')}:` },
+    auth: {
+      JWT_PRIVATE_JWKS: signingKeySet(),
+      REDIS_KEY_PREFIX: `${uniquePrefix('e2e-auth')}:`,
+      EVENT_PUBLISHERS,
+    },
     catalog: {
       CURSOR_SECRET: randomBytes(32).toString('hex'),
       MEDIA_SIGNING_SECRET: randomBytes(32).toString('base64url'),
+      EVENT_PUBLISHERS,
     },
-    billing: {},
-    social: { WS_TICKET_SECRET: randomBytes(32).toString('hex') },
+    billing: { EVENT_PUBLISHERS },
+    social: { WS_TICKET_SECRET: randomBytes(32).toString('hex'), EVENT_PUBLISHERS },
   }) satisfies Record<ServiceName, Record<string, string>>;

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { HttpEnv, loadConfig } from '@kavosh/service-kit';
+import { HttpEnv, assertProductionSecrets, loadConfig } from '@kavosh/service-kit';
 import { TokenEnv } from '@kavosh/auth-client';
 
 const UpstreamUrl = (port: number) =>
@@ -91,8 +91,16 @@ export const GatewayEnv = Type.Object({
 });
 export type GatewayConfig = Static<typeof GatewayEnv>;
 
-export const readConfig = (env: Record<string, string | undefined> = process.env): GatewayConfig =>
-  loadConfig(GatewayEnv, env);
+export const readConfig = (
+  env: Record<string, string | undefined> = process.env,
+): GatewayConfig => {
+  const config = loadConfig(GatewayEnv, env);
+  // A known ticket secret would let anyone open a WebSocket to social as any user.
+  assertProductionSecrets(config, [
+    { variable: 'WS_TICKET_SECRET', value: config.WS_TICKET_SECRET, minLength: 32 },
+  ]);
+  return config;
+};
 
 /** CORS_ORIGINS as a list, blanks dropped. */
 export const corsOrigins = (config: Pick<GatewayConfig, 'CORS_ORIGINS'>): string[] =>

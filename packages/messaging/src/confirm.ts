@@ -55,15 +55,24 @@ export async function forwardCopy(
   msg: Message,
   queue: string,
   headers: Record<string, unknown>,
+  /** The channel's own user: RabbitMQ refuses any other user_id, so the original's cannot be kept. */
+  userId?: string,
 ): Promise<void> {
   const returned = returnsOf(ch);
   const id = String(msg.properties.messageId ?? '');
+  const merged: Record<string, unknown> = {
+    ...withoutDeathHeaders(msg.properties.headers),
+    ...headers,
+  };
+  // undefined means "drop it": amqplib would otherwise encode the key with a void value.
+  for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
   await publishConfirmed(ch, '', queue, msg.content, {
     messageId: msg.properties.messageId,
     contentType: msg.properties.contentType,
     type: msg.properties.type,
-    headers: { ...withoutDeathHeaders(msg.properties.headers), ...headers },
+    headers: merged,
     mandatory: true,
+    ...(userId !== undefined ? { userId } : {}),
   });
   // RabbitMQ sends basic.return before the basic.ack of the same message.
   const n = returned.get(id) ?? 0;

@@ -7,6 +7,7 @@ import {
   UnroutableError,
   errorMessage,
 } from './errors.js';
+import { amqpUser } from './publishers.js';
 
 export interface BrokerOptions {
   /** amqp://user:pass@host:port/vhost */
@@ -80,6 +81,11 @@ export class Broker extends EventEmitter {
         broker.#attempt += 1;
       }
     }
+  }
+
+  /** The RabbitMQ user this connection authenticates as: the `user_id` of everything it publishes. */
+  get user(): string {
+    return amqpUser(this.#opts.url);
   }
 
   /**
@@ -171,6 +177,8 @@ export class Broker extends EventEmitter {
           persistent: true,
           mandatory: opts.mandatory ?? true,
           messageId: opts.messageId,
+          // RabbitMQ refuses a user_id other than the connection's: consumers trust it, not `source`.
+          userId: this.user,
           contentType: 'application/json',
           ...(opts.type ? { type: opts.type } : {}),
           headers: opts.headers ?? {},

@@ -16,6 +16,12 @@ import {
 } from './inbox-tx.js';
 import { conforms, describeErrors, type EventHandler } from './handler.js';
 import { counterOn, gaugeOn } from './metrics.js';
+import {
+  PUBLISHER_HEADER,
+  allowedPublishers,
+  producerOf,
+  type EventPublishers,
+} from './publishers.js';
 import { decideFailure, readAttempts, rejectHeaders } from './retry.js';
 import {
   childWithSpan,
@@ -82,6 +88,13 @@ export interface SubscribeOptions<Tx extends SqlExecutor> {
    * `subject`, so one subject's events always share a lane and commit in delivery order. Default 1.
    */
   concurrency?: number;
+  /**
+   * Which RabbitMQ users may publish each producing service's events (checked against the
+   * message's broker-validated `user_id`; anything else goes to the DLQ). Default: `kavosh_<service>`
+   * on the shared exchange; on an exchange of its own (tests), the consumer's own user, since
+   * everything there connects as one user.
+   */
+  publishers?: EventPublishers;
 }
 
 type Settle = 'ack' | 'requeue';
@@ -125,8 +138,15 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
   /** Per lane: messages waiting for the lane's next transaction, and whether one is running. */
   readonly #lanes: { pending: Work<Tx>[]; running: boolean }[];
 
+  readonly #publishers: EventPublishers;
+
   constructor(broker: Broker, opts: SubscribeOptions<Tx>) {
     this.#broker = broker;
+    this.#publishers =
+      opts.publishers ??
+      (opts.exchange !== undefined && opts.exchange !== DEFAULT_EXCHANGE
+        ? { '*': [broker.user] }
+        : {});
     this.#opts = {
       ...opts,
       exchange: opts.exchange ?? DEFAULT_EXCHANGE,
@@ -257,6 +277,24 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
     }
   }
 
+  /**
+   * The user that published msg, as RabbitMQ validated it: its `user_id`, or on this consumer's own
+   * retry and DLQ copies (user_id = our user) the publisher recorded on the original.
+   */
+  #publisherOf(msg: ConsumeMessage): string | undefined {
+    const userId: unknown = msg.properties.userId;
+    if (typeof userId !== 'string' || userId === '') return undefined;
+    if (userId !== this.#broker.user) return userId;
+    const headers: unknown = msg.properties.headers;
+    const recorded: unknown =
+      typeof headers === 'object' && headers !== null
+        ? Reflect.get(headers, PUBLISHER_HEADER)
+        : undefined;
+    if (typeof recorded === 'string') return recorded;
+    if (Buffer.isBuffer(recorded)) return recorded.toString('utf8');
+    return userId;
+  }
+
   #onMessage(ch: ConfirmChannel, msg: ConsumeMessage | null): void {
     if (!msg) {
       this.#log.warn('consumer cancelled by the broker');
@@ -282,6 +320,15 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
       return this.#reject(ch, msg, `invalid envelope: ${describeErrors(CloudEventEnvelope, body)}`);
     }
     const event = body;
+    const publisher = this.#publisherOf(msg);
+    const allowed = allowedPublishers(event.type, this.#publishers);
+    if (publisher === undefined || !allowed.includes(publisher)) {
+      return this.#reject(
+        ch,
+        msg,
+        `publisher ${publisher ?? '(no user_id)'} may not publish ${producerOf(event.type)} events (${event.type}); allowed: ${allowed.join(', ')}`,
+      );
+    }
     const handler = Object.hasOwn(this.#opts.handlers, event.type)
       ? this.#opts.handlers[event.type]
       : undefined;
@@ -483,7 +530,13 @@ export class Consumer<Tx extends SqlExecutor = SqlExecutor> {
     logger: Logger,
   ): Promise<boolean> {
     try {
-      await forwardCopy(ch, msg, target, headers);
+      await forwardCopy(
+        ch,
+        msg,
+        target,
+        { ...headers, [PUBLISHER_HEADER]: this.#publisherOf(msg) },
+        this.#broker.user,
+      );
       return true;
     } catch (err) {
       logger.error({ err, target }, 'copy of a failed message not confirmed: message requeued');

@@ -101,7 +101,15 @@ export async function listDlq(
 export async function replayDlq(
   conn: ChannelModel,
   queue: string,
-  opts: { eventId?: string } = {},
+  opts: {
+    eventId?: string;
+    /**
+     * The connection's user (RabbitMQ refuses any other), set as the copies' user_id. Run as the
+     * consumer's own service user, the consumer believes the publisher its DLQ copy recorded; a
+     * copy from anyone else is refused again as not coming from the event's producer.
+     */
+    userId: string;
+  },
 ): Promise<number> {
   const source = dlqName(queue);
   const ch = quiet(await conn.createConfirmChannel());
@@ -119,6 +127,7 @@ export async function replayDlq(
         contentType: msg.properties.contentType,
         type: msg.properties.type,
         headers,
+        userId: opts.userId,
       });
       ch.ack(msg);
       moved += 1;

@@ -34,3 +34,12 @@ export {
   type MariaDbConnectionLike,
 } from './sql-client.js';
 export { Messaging, type MessagingOptions } from './messaging.js';
+export {
+  PUBLISHER_HEADER,
+  allowedPublishers,
+  amqpUser,
+  parseEventPublishers,
+  producerOf,
+  serviceUser,
+  type EventPublishers,
+} from './publishers.js';

@@ -6,6 +6,7 @@ import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.js';
 import type { SqlExecutor, TransactionOptions, TransactionRunner } from './sql-client.js';
 import { declareTopology, deleteConsumerTopology } from './topology.js';
 import { pruneInbox } from './inbox.js';
+import type { EventPublishers } from './publishers.js';
 import { untraced } from './tracing.js';
 
 const INBOX_PRUNE_INTERVAL_MS = 3_600_000;
@@ -28,6 +29,11 @@ export interface MessagingOptions<Tx extends SqlExecutor> {
    * arrive after the original: the retry schedule plus a broker outage. Default 14 days.
    */
   inboxRetentionHours?: number;
+  /**
+   * Which RabbitMQ users may publish each service's events (EVENT_PUBLISHERS); default
+   * `kavosh_<service>`, or with `isolation` this connection's own user.
+   */
+  publishers?: EventPublishers;
   /**
    * How long start() waits for a first connection before it returns anyway (the broker is then
    * connected in the background). Default 2 s: a healthy broker is connected before the first
@@ -120,6 +126,7 @@ export class Messaging<Tx extends SqlExecutor> {
     const consumer = await subscribe(this.broker, {
       ...opts,
       ...(isolation ? { exchange: isolation.exchange } : {}),
+      ...(this.#opts.publishers ? { publishers: this.#opts.publishers } : {}),
       queue,
       prisma: this.#opts.prisma,
       logger: this.#opts.logger.child({ component: 'consumer', queue }),

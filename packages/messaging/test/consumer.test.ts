@@ -31,7 +31,11 @@ async function publishRaw(
 ): Promise<void> {
   const ch = await env.amqp.createConfirmChannel();
   const body = Buffer.isBuffer(content) ? content : Buffer.from(JSON.stringify(content));
-  ch.publish(exchange, routingKey, body, { persistent: true, ...(messageId ? { messageId } : {}) });
+  ch.publish(exchange, routingKey, body, {
+    persistent: true,
+    userId: env.user,
+    ...(messageId ? { messageId } : {}),
+  });
   await ch.waitForConfirms();
   await ch.close();
 }
@@ -142,7 +146,7 @@ describe('subscribe', () => {
     expect(metrics).toContain(`kavosh_consumer_up{queue="${queue}"} 1`);
 
     broken = false;
-    expect(await replayDlq(env.amqp, queue, { eventId: ev.id })).toBe(1);
+    expect(await replayDlq(env.amqp, queue, { eventId: ev.id, userId: env.user })).toBe(1);
     await eventually(async () => expect(await effectsFor(ev.id)).toBe(1), { within: 10_000 });
     expect(await listDlq(env.amqp, queue)).toHaveLength(0);
   });
@@ -204,7 +208,10 @@ describe('subscribe', () => {
     await ch.assertQueue(queue, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
     await ch.bindQueue(queue, exchange, THING_HAPPENED);
     for (const ev of events)
-      ch.publish(exchange, THING_HAPPENED, Buffer.from(JSON.stringify(ev)), { messageId: ev.id });
+      ch.publish(exchange, THING_HAPPENED, Buffer.from(JSON.stringify(ev)), {
+        messageId: ev.id,
+        userId: env.user,
+      });
     await ch.waitForConfirms();
     await ch.close();
     consumers.push(

@@ -60,6 +60,7 @@ async function deadLetter(count: number): Promise<string[]> {
     ch.publish(exchange, THING_HAPPENED, Buffer.from(JSON.stringify(ev)), {
       persistent: true,
       messageId: ev.id,
+      userId: env.user,
     });
   }
   await ch.waitForConfirms();
@@ -108,7 +109,7 @@ describe('the DLQ tool', () => {
       expect(list.out).toContain('not yet fixed');
 
       broken = false;
-      expect(await replayDlq(env.amqp, queue, { eventId: ids[0] })).toBe(1);
+      expect(await replayDlq(env.amqp, queue, { eventId: ids[0], userId: env.user })).toBe(1);
       await eventually(async () =>
         expect(await env.prisma.effect.count({ where: { eventId: ids[0] } })).toBe(1),
       );
@@ -118,7 +119,7 @@ describe('the DLQ tool', () => {
       expect(refused.out).toContain('not purged');
       expect(await listDlq(env.amqp, queue)).toHaveLength(2);
 
-      expect(await replayDlq(env.amqp, queue)).toBe(2);
+      expect(await replayDlq(env.amqp, queue, { userId: env.user })).toBe(2);
       await eventually(async () => expect(await env.prisma.effect.count()).toBe(3));
 
       broken = true;

@@ -156,6 +156,7 @@ describe('delivery under faults', () => {
           ch.publish(exchange, THING_HAPPENED, Buffer.from(JSON.stringify(ev)), {
             persistent: true,
             messageId: ev.id,
+            userId: env.user,
           });
         }
         await ch.waitForConfirms();
@@ -238,6 +239,7 @@ describe('delivery under faults', () => {
         ch.publish(exchange, THING_HAPPENED, Buffer.from(JSON.stringify(ev)), {
           persistent: true,
           messageId: ev.id,
+          userId: env.user,
         });
         await ch.waitForConfirms();
         await ch.close();

@@ -157,7 +157,10 @@ describe('trace propagation', () => {
     await ch.assertQueue(queue, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
     await ch.bindQueue(queue, exchange, THING_HAPPENED);
     for (const ev of events)
-      ch.publish(exchange, THING_HAPPENED, Buffer.from(JSON.stringify(ev)), { messageId: ev.id });
+      ch.publish(exchange, THING_HAPPENED, Buffer.from(JSON.stringify(ev)), {
+        messageId: ev.id,
+        userId: env.user,
+      });
     await ch.waitForConfirms();
     await ch.close();
     consumers.push(

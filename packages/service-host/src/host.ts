@@ -9,6 +9,7 @@ import {
 import { isDatabaseUnavailable, pingDatabase } from '@kavosh/db';
 import {
   Messaging,
+  parseEventPublishers,
   type MessagingOptions,
   type SqlExecutor,
   type TransactionRunner,
@@ -111,6 +112,9 @@ export async function hostService<Db extends HostDatabase>(
     ...opts.messaging,
     service: name,
     url: config.AMQP_URL,
+    ...(config.EVENT_PUBLISHERS !== undefined
+      ? { publishers: parseEventPublishers(config.EVENT_PUBLISHERS) }
+      : {}),
     prisma: db as unknown as TransactionRunner<TxOf<Db>>,
     logger: logger.child({ service: name }),
     metrics: app.metrics,

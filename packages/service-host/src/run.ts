@@ -13,7 +13,7 @@ export interface RunServiceOptions<Config extends HttpConfig & { DATABASE_URL: s
   name: string;
   /** The service's migrations folder (`new URL('../prisma/migrations', import.meta.url)`). */
   migrations: URL;
-  readConfig: () => Config & { MIGRATE_ON_START: boolean };
+  readConfig: () => Config & { MIGRATE_ON_START: boolean; MIGRATION_DATABASE_URL?: string };
   /**
    * Work between migration and build (catalog seeds its demo data here); what it returns is
    * handed to buildApp with the logger.
@@ -25,6 +25,7 @@ export interface RunServiceOptions<Config extends HttpConfig & { DATABASE_URL: s
 /**
  * A service's whole main, after telemetry: read the config (a bad variable stops the process with
  * its name), migrate when MIGRATE_ON_START, build the app, listen, and close gracefully on a signal.
+ * Migrations run as MIGRATION_DATABASE_URL's user when set: DATABASE_URL's may lack DDL rights.
  */
 export async function runService<
   Config extends HttpConfig & { DATABASE_URL: string },
@@ -36,7 +37,7 @@ export async function runService<
     // Migrate before anything touches the schema (the outbox relay starts while the app is built).
     if (config.MIGRATE_ON_START) {
       await migrate({
-        databaseUrl: config.DATABASE_URL,
+        databaseUrl: config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL,
         migrationsDir: fileURLToPath(opts.migrations),
         logger: logger.child({ service: opts.name, component: 'migrate' }),
       });

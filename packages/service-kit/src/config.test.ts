@@ -1,6 +1,14 @@
 import { Type } from 'typebox';
 import { describe, expect, it } from 'vitest';
-import { CommonEnv, ConfigError, HttpEnv, loadConfig } from './config.js';
+import {
+  CommonEnv,
+  ConfigError,
+  HttpEnv,
+  assertProductionSecrets,
+  commonSecretRules,
+  loadConfig,
+  productionSecretProblems,
+} from './config.js';
 
 const DATABASE_URL = 'mysql://kavosh_catalog:pa55word@127.0.0.1:3306/kavosh_catalog';
 
@@ -17,6 +25,7 @@ function configErrorOf(run: () => unknown): ConfigError {
 describe('loadConfig', () => {
   it('applies every default of HttpEnv to an empty environment', () => {
     expect(loadConfig(HttpEnv, {})).toEqual({
+      NODE_ENV: 'development',
       PORT: 3000,
       HOST: '0.0.0.0',
       LOG_LEVEL: 'info',
@@ -92,5 +101,58 @@ describe('loadConfig', () => {
   it('accepts a mariadb:// DATABASE_URL', () => {
     const url = 'mariadb://u:p@127.0.0.1/db';
     expect(loadConfig(CommonEnv, { DATABASE_URL: url }).DATABASE_URL).toBe(url);
+  });
+});
+
+describe('productionSecretProblems', () => {
+  const strong = 'Zq4-vT9m#Lr2pW8x!eK6';
+  const config = (overrides: Record<string, string>) =>
+    loadConfig(CommonEnv, {
+      NODE_ENV: 'production',
+      DATABASE_URL: `mysql://kavosh_billing:${encodeURIComponent(strong)}@db:3306/kavosh_billing`,
+      AMQP_URL: `amqp://kavosh_billing:${encodeURIComponent(strong)}@rabbitmq:5672`,
+      ...overrides,
+    });
+  const variablesOf = (overrides: Record<string, string>) =>
+    productionSecretProblems(config(overrides).NODE_ENV, commonSecretRules(config(overrides))).map(
+      (p) => p.variable,
+    );
+
+  it('accepts strong passwords in every URL', () => {
+    expect(variablesOf({})).toEqual([]);
+  });
+
+  it("refuses development values, short passwords, no password and RabbitMQ's guest", () => {
+    expect(variablesOf({ DATABASE_URL: 'mysql://kavosh_billing:kavosh-dev-billing@db/x' })).toEqual(
+      ['DATABASE_URL'],
+    );
+    expect(variablesOf({ MIGRATION_DATABASE_URL: 'mysql://m:short@db/x' })).toEqual([
+      'MIGRATION_DATABASE_URL',
+    ]);
+    expect(variablesOf({ DATABASE_URL: 'mysql://kavosh_billing@db/x' })).toEqual(['DATABASE_URL']);
+    // Unset, AMQP_URL is the default guest:guest.
+    expect(variablesOf({ AMQP_URL: '' })).toEqual(['AMQP_URL']);
+    expect(variablesOf({ AMQP_URL: 'amqp://guest:guest@rabbitmq:5672' })).toEqual(['AMQP_URL']);
+  });
+
+  it('judges a secret against its own minimum and never prints it', () => {
+    const secret = 'x'.repeat(20);
+    expect(() =>
+      assertProductionSecrets({ NODE_ENV: 'production' }, [
+        { variable: 'TICKET_SECRET', value: secret, minLength: 32 },
+        { variable: 'CURSOR_SECRET', value: 'abc-change-me-abcdefghijklmnopqrstuvwxyz' },
+      ]),
+    ).toThrow(
+      /^(?!.*xxxx)invalid configuration: TICKET_SECRET is shorter than 32 characters \(NODE_ENV=production\); CURSOR_SECRET is a development value/,
+    );
+  });
+
+  it('checks nothing outside production', () => {
+    expect(
+      productionSecretProblems('development', [{ variable: 'S', value: 'kavosh-dev-x' }]),
+    ).toEqual([]);
+    expect(() =>
+      assertProductionSecrets({ NODE_ENV: 'test' }, [{ variable: 'S', value: 'short' }]),
+    ).not.toThrow();
   });
 });

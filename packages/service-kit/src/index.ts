@@ -1,5 +1,16 @@
-export { HttpEnv, CommonEnv, ConfigError, loadConfig } from './config.js';
-export type { HttpConfig, CommonConfig, ConfigProblem } from './config.js';
+export {
+  HttpEnv,
+  CommonEnv,
+  ConfigError,
+  loadConfig,
+  PRODUCTION_SECRET_MIN_LENGTH,
+  assertProductionSecrets,
+  commonSecretRules,
+  productionSecretProblems,
+  secretProblem,
+  urlPassword,
+} from './config.js';
+export type { HttpConfig, CommonConfig, ConfigProblem, SecretRule } from './config.js';
 export { runMain } from './run-main.js';
 export { AppError, AppError as DomainError, dependencyUnavailable } from './errors/app-error.js';
 export type { AppErrorOptions } from './errors/app-error.js';

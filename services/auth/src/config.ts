@@ -1,14 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { Type, type Static } from 'typebox';
-import { CommonEnv, ConfigError, loadConfig } from '@kavosh/service-kit';
+import {
+  CommonEnv,
+  assertProductionSecrets,
+  commonSecretRules,
+  loadConfig,
+} from '@kavosh/service-kit';
 import { TokenEnv } from '@kavosh/auth-client';
 import { parseTrustedProxies } from './accounts/client-ip.js';
 
 export const AuthEnv = Type.Object({
   ...CommonEnv.properties,
   PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 3001 }),
-  /** `production` (the Docker image's value) refuses development secrets; see productionProblems. */
-  NODE_ENV: Type.String({ maxLength: 32, default: 'development' }),
   MIGRATE_ON_START: Type.Boolean({ default: true }),
   JWT_ISSUER: TokenEnv.properties.JWT_ISSUER,
   JWT_AUDIENCE: TokenEnv.properties.JWT_AUDIENCE,
@@ -77,52 +80,14 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       message: err instanceof Error ? err.message : String(err),
     });
   }
-  if (config.NODE_ENV === 'production') problems.push(...productionProblems(config));
-  if (problems.length > 0) throw new ConfigError(problems);
+  assertProductionSecrets(
+    config,
+    [
+      ...commonSecretRules(config),
+      { variable: 'AUTH_BOOTSTRAP_ADMIN_PASSWORD', value: config.AUTH_BOOTSTRAP_ADMIN_PASSWORD },
+    ],
+    problems,
+  );
   const jwks = config.JWT_PRIVATE_JWKS ?? readFileSync(JWT_PRIVATE_JWKS_FILE ?? '', 'utf8');
   return { ...config, JWT_PRIVATE_JWKS: jwks };
-}
-
-// The values the repository ships for development (docker-compose.yml's defaults, .env.example):
-// `kavosh-dev-…` passwords and `…-change-me` secrets. Anyone can read them.
-const DEVELOPMENT_SECRET = /^kavosh-dev-|change-?me/i;
-/** Shortest secret accepted in production (characters). */
-export const PRODUCTION_SECRET_MIN_LENGTH = 16;
-
-/** The password of a URL, decoded (DATABASE_URL matched ^mysql:// or ^mariadb:// already). */
-function urlPassword(url: string): string {
-  const raw = URL.canParse(url) ? new URL(url).password : '';
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    // Not valid %-encoding: the driver takes it as written, and so is it judged.
-    return raw;
-  }
-}
-
-function secretProblem(value: string): string | undefined {
-  if (DEVELOPMENT_SECRET.test(value)) return 'is a development value (kavosh-dev-… or …change-me)';
-  if ([...value].length < PRODUCTION_SECRET_MIN_LENGTH)
-    return `is shorter than ${PRODUCTION_SECRET_MIN_LENGTH} characters`;
-  return undefined;
-}
-
-/** In production, auth's own secrets must be neither a shipped development value nor short. */
-function productionProblems(config: AuthEnvConfig): { variable: string; message: string }[] {
-  const problems: { variable: string; message: string }[] = [];
-  const dbProblem = secretProblem(urlPassword(config.DATABASE_URL));
-  if (dbProblem !== undefined)
-    problems.push({
-      variable: 'DATABASE_URL',
-      message: `password ${dbProblem} (NODE_ENV=production)`,
-    });
-  if (config.AUTH_BOOTSTRAP_ADMIN_PASSWORD !== undefined) {
-    const adminProblem = secretProblem(config.AUTH_BOOTSTRAP_ADMIN_PASSWORD);
-    if (adminProblem !== undefined)
-      problems.push({
-        variable: 'AUTH_BOOTSTRAP_ADMIN_PASSWORD',
-        message: `${adminProblem} (NODE_ENV=production)`,
-      });
-  }
-  return problems;
 }

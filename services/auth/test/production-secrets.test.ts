@@ -7,7 +7,22 @@ import { keySet, privateJwk } from './helper.js';
 const repoFile = (path: string) =>
   readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
 
-/** Every secret value the repository ships: compose's ${…PASSWORD/SECRET:-default} and .env.example's. */
+/** The secrets compose defaulted to before it required them from a generated .env. */
+const FORMER_COMPOSE_DEFAULTS = [
+  'kavosh-dev-root',
+  'kavosh-dev-auth',
+  'kavosh-dev-catalog',
+  'kavosh-dev-billing',
+  'kavosh-dev-social',
+  'kavosh-dev-catalog-cursor-secret-change-me',
+  'kavosh-dev-media-signing-secret-change-me',
+  'kavosh-dev-ws-ticket-secret-change-me',
+];
+
+/**
+ * Every secret value the repository ships or shipped: compose's ${…PASSWORD/SECRET:-default} (none
+ * now), its former defaults and .env.example's.
+ */
 function shippedSecrets(): string[] {
   const compose = [...repoFile('docker-compose.yml').matchAll(/\$\{(\w+):-([^}]+)\}/g)]
     .filter(([, name = '']) => /PASSWORD|SECRET/.test(name))
@@ -15,12 +30,13 @@ function shippedSecrets(): string[] {
   const example = [...repoFile('.env.example').matchAll(/^# ?(\w+)=(\S+)$/gm)]
     .filter(([, name = '']) => /PASSWORD|SECRET/.test(name))
     .map(([, , value = '']) => value);
-  return [...new Set([...compose, ...example])];
+  return [...new Set([...FORMER_COMPOSE_DEFAULTS, ...compose, ...example])];
 }
 
 const STRONG = 'Zq4-vT9m#Lr2pW8x!eK6';
 const env = (overrides: Record<string, string>) => ({
   DATABASE_URL: `mysql://kavosh_auth:${encodeURIComponent(STRONG)}@db.internal:3306/kavosh_auth`,
+  AMQP_URL: `amqp://kavosh_auth:${encodeURIComponent(STRONG)}@rabbitmq:5672`,
   JWT_PRIVATE_JWKS: keySet(privateJwk('prod')),
   NODE_ENV: 'production',
   ...overrides,
@@ -92,5 +108,12 @@ describe('readConfig in production', () => {
         DATABASE_URL: 'mysql://kavosh_auth:kavosh-dev-auth@127.0.0.1:3306/kavosh_auth',
       }),
     ).toEqual([]);
+  });
+
+  it('refuses the default RabbitMQ guest and a weak migration URL', () => {
+    expect(problemsOf({ AMQP_URL: 'amqp://guest:guest@rabbitmq:5672' })).toEqual(['AMQP_URL']);
+    expect(
+      problemsOf({ MIGRATION_DATABASE_URL: 'mysql://kavosh_auth_migrate:kavosh-dev-auth@db/x' }),
+    ).toEqual(['MIGRATION_DATABASE_URL']);
   });
 });

@@ -1,6 +1,11 @@
 import { Type, type Static } from 'typebox';
 import { TokenEnv } from '@kavosh/auth-client';
-import { CommonEnv, loadConfig } from '@kavosh/service-kit';
+import {
+  CommonEnv,
+  assertProductionSecrets,
+  commonSecretRules,
+  loadConfig,
+} from '@kavosh/service-kit';
 
 export const BillingEnv = Type.Object({
   ...CommonEnv.properties,
@@ -10,5 +15,10 @@ export const BillingEnv = Type.Object({
 });
 export type BillingConfig = Static<typeof BillingEnv>;
 
-export const readConfig = (env: Record<string, string | undefined> = process.env): BillingConfig =>
-  loadConfig(BillingEnv, env);
+export const readConfig = (
+  env: Record<string, string | undefined> = process.env,
+): BillingConfig => {
+  const config = loadConfig(BillingEnv, env);
+  assertProductionSecrets(config, commonSecretRules(config));
+  return config;
+};

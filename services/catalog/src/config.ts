@@ -1,6 +1,11 @@
 import { Type, type Static } from 'typebox';
 import { TokenEnv } from '@kavosh/auth-client';
-import { CommonEnv, ConfigError, loadConfig } from '@kavosh/service-kit';
+import {
+  CommonEnv,
+  assertProductionSecrets,
+  commonSecretRules,
+  loadConfig,
+} from '@kavosh/service-kit';
 
 export const CatalogEnv = Type.Object({
   ...CommonEnv.properties,
@@ -56,11 +61,18 @@ export const readConfig = (
   env: Record<string, string | undefined> = process.env,
 ): CatalogConfig => {
   const config = loadConfig(CatalogEnv, env);
-  // A rule across variables the schema cannot state.
-  if (config.POSTER_STORAGE === 's3' && config.S3_BUCKET === undefined) {
-    throw new ConfigError([
-      { variable: 'S3_BUCKET', message: 'is required when POSTER_STORAGE=s3' },
-    ]);
-  }
+  // A known media signing secret lets anyone mint playback URLs for premium titles.
+  assertProductionSecrets(
+    config,
+    [
+      ...commonSecretRules(config),
+      { variable: 'MEDIA_SIGNING_SECRET', value: config.MEDIA_SIGNING_SECRET, minLength: 32 },
+      { variable: 'CURSOR_SECRET', value: config.CURSOR_SECRET, minLength: 32 },
+    ],
+    // A rule across variables the schema cannot state.
+    config.POSTER_STORAGE === 's3' && config.S3_BUCKET === undefined
+      ? [{ variable: 'S3_BUCKET', message: 'is required when POSTER_STORAGE=s3' }]
+      : [],
+  );
   return config;
 };

@@ -1,6 +1,11 @@
 import { Type, type Static } from 'typebox';
 import { TokenEnv } from '@kavosh/auth-client';
-import { CommonEnv, loadConfig } from '@kavosh/service-kit';
+import {
+  CommonEnv,
+  assertProductionSecrets,
+  commonSecretRules,
+  loadConfig,
+} from '@kavosh/service-kit';
 
 export const SocialEnv = Type.Object({
   ...CommonEnv.properties,
@@ -25,5 +30,11 @@ export const SocialEnv = Type.Object({
 });
 export type SocialConfig = Static<typeof SocialEnv>;
 
-export const readConfig = (env: Record<string, string | undefined> = process.env): SocialConfig =>
-  loadConfig(SocialEnv, env);
+export const readConfig = (env: Record<string, string | undefined> = process.env): SocialConfig => {
+  const config = loadConfig(SocialEnv, env);
+  assertProductionSecrets(config, [
+    ...commonSecretRules(config),
+    { variable: 'WS_TICKET_SECRET', value: config.WS_TICKET_SECRET, minLength: 32 },
+  ]);
+  return config;
+};

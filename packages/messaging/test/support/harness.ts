@@ -7,6 +7,7 @@ import { PrismaMariaDb } from '@prisma/adapter-mariadb';
 import { createTestDatabase, getInfra, uniquePrefix, type TestDatabase } from '@kavosh/testing';
 import { PrismaClient } from '../fixtures/generated/client.js';
 import {
+  amqpUser,
   CloudEventEnvelope,
   createEvent,
   defineHandler,
@@ -51,6 +52,8 @@ export interface Env {
   db: TestDatabase;
   prisma: PrismaClient;
   amqpUrl: string;
+  /** The user amqpUrl connects as: the user_id a raw test publish must carry to be accepted. */
+  user: string;
   prefix: string;
   exchange: string;
   metrics: Registry;
@@ -83,6 +86,7 @@ export async function createEnv(label: string): Promise<Env> {
     db,
     prisma,
     amqpUrl: infra.amqpUrl,
+    user: amqpUser(infra.amqpUrl),
     prefix,
     exchange,
     metrics: new Registry(),
