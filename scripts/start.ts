@@ -2,14 +2,15 @@
 import { fileURLToPath } from 'node:url';
 import { readStartConfig, type StartConfig } from './lib/config.js';
 import { devSecretGenerators, DEV_SECRETS_FILE } from './lib/dev-secrets.js';
+import { ensureComposeEnv, RABBITMQ_ADMIN_USER } from './lib/compose-env.js';
 import { composeUp, dockerAvailable, findUnreachable, missingMessage } from './lib/infra.js';
 import { bold, red } from './lib/output.js';
 import { runQuietly } from './lib/run-command.js';
 import { ensureDevSecrets } from './lib/secrets.js';
-import { envFor, PROCESSES, type ProcessSpec } from './lib/services.js';
+import { envFor, PROCESSES, secretOf, type ProcessSpec } from './lib/services.js';
 import { Supervisor } from './lib/supervisor.js';
 import { waitUntilReady } from './lib/readiness.js';
-import { provisionDatabases } from './provision.js';
+import { migrateDatabases, provisionBroker, provisionDatabases } from './provision.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const READY_TIMEOUT_MS = 60_000;
@@ -27,7 +28,10 @@ const step = (text: string, config: StartConfig): void => {
 };
 
 /** Makes sure MySQL, RabbitMQ and Redis answer; falls back to docker compose; returns the URLs to use. */
-async function ensureInfra(config: StartConfig): Promise<StartConfig> {
+async function ensureInfra(
+  config: StartConfig,
+  secrets: Record<string, string>,
+): Promise<StartConfig> {
   const failed = await findUnreachable(config);
   if (failed.size === 0) return config;
   if (!dockerAvailable()) throw new Error(missingMessage(failed));
@@ -36,6 +40,8 @@ async function ensureInfra(config: StartConfig): Promise<StartConfig> {
     `not reachable: ${missing.join(', ')}; docker compose up -d --wait ${missing.join(' ')}`,
     config,
   );
+  // Compose requires its secrets from .env (and RabbitMQ's users from their definitions).
+  ensureComposeEnv(ROOT, secrets);
   composeUp(ROOT, missing);
   // The compose MySQL has a root password, and MySQL 8.4's caching_sha2_password needs the key
   // exchange over plain TCP; the services' URLs inherit the flag. An explicit MYSQL_ADMIN_URL is kept.
@@ -43,7 +49,15 @@ async function ensureInfra(config: StartConfig): Promise<StartConfig> {
     failed.has('mysql') && config.mysqlAdminUrlDefaulted
       ? `mysql://root:${encodeURIComponent(config.mysqlRootPassword)}@127.0.0.1:3306?allowPublicKeyRetrieval=true`
       : config.mysqlAdminUrl;
-  const next = { ...config, mysqlAdminUrl };
+  // Compose's RabbitMQ has no guest: its admin (from the definitions) provisions and probes it.
+  const amqpUrl =
+    failed.has('rabbitmq') && config.amqpUrlDefaulted
+      ? `amqp://${RABBITMQ_ADMIN_USER}:${encodeURIComponent(secretOf(secrets, 'RABBITMQ_ADMIN_PASSWORD'))}@127.0.0.1:5672`
+      : config.amqpUrl;
+  const rabbitmqctl = failed.has('rabbitmq')
+    ? ['docker', 'compose', 'exec', '-T', 'rabbitmq', 'rabbitmqctl']
+    : config.rabbitmqctl;
+  const next = { ...config, mysqlAdminUrl, amqpUrl, rabbitmqctl };
   const stillFailed = await findUnreachable(next);
   if (stillFailed.size > 0) throw new Error(missingMessage(stillFailed));
   return next;
@@ -53,18 +67,21 @@ async function main(): Promise<number> {
   const started = Date.now();
   let config = readStartConfig(ROOT);
 
-  step('checking MySQL/MariaDB, RabbitMQ and Redis', config);
-  config = await ensureInfra(config);
-
   const secrets = ensureDevSecrets(`${ROOT}/${DEV_SECRETS_FILE}`, devSecretGenerators());
   if (secrets.created.length > 0)
     step(`created ${secrets.created.length} dev secrets in ${DEV_SECRETS_FILE}`, config);
 
+  step('checking MySQL/MariaDB, RabbitMQ and Redis', config);
+  config = await ensureInfra(config, secrets.values);
+
   step('building (nx run-many -t build)', config);
   await runQuietly('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'], { cwd: ROOT });
 
-  step('provisioning schemas and users', config);
+  step('provisioning schemas, database users and RabbitMQ users; migrating', config);
   await provisionDatabases(config.mysqlAdminUrl, secrets.values);
+  // As each schema's migrator: the services' own users have no DDL rights.
+  await migrateDatabases(config.mysqlAdminUrl, secrets.values);
+  await provisionBroker(config.amqpUrl, secrets.values, config.rabbitmqctl);
 
   const stop = new AbortController();
   let exitCode = 0;

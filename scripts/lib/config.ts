@@ -7,6 +7,8 @@ export interface StartConfig {
   /** true when MYSQL_ADMIN_URL was not given: the Docker fallback may then add the compose password. */
   mysqlAdminUrlDefaulted: boolean;
   amqpUrl: string;
+  /** true when AMQP_URL was not given: the Docker fallback may then use compose's admin. */
+  amqpUrlDefaulted: boolean;
   redisUrl: string;
   host: string;
   logLevel: string;
@@ -16,6 +18,8 @@ export interface StartConfig {
   corsOrigins: string;
   /** Everything `.env` sets, passed on to the processes (the shell's own variables win). */
   fromDotenv: Record<string, string>;
+  /** How to run rabbitmqctl on the broker: locally, or in compose's container when it started it. */
+  rabbitmqctl: string[];
 }
 
 export const DEFAULT_MYSQL_ADMIN_URL = 'mysql://root@127.0.0.1:3306';
@@ -35,6 +39,7 @@ export function readStartConfig(
     mysqlAdminUrl: get('MYSQL_ADMIN_URL') ?? DEFAULT_MYSQL_ADMIN_URL,
     mysqlAdminUrlDefaulted: get('MYSQL_ADMIN_URL') === undefined,
     amqpUrl: get('AMQP_URL') ?? 'amqp://guest:guest@127.0.0.1:5672',
+    amqpUrlDefaulted: get('AMQP_URL') === undefined,
     redisUrl: get('REDIS_URL') ?? 'redis://127.0.0.1:6379',
     host: get('HOST') ?? '127.0.0.1',
     logLevel: get('LOG_LEVEL') ?? 'info',
@@ -46,6 +51,7 @@ export function readStartConfig(
         value === undefined ? [] : [[name, value]],
       ),
     ),
+    rabbitmqctl: ['rabbitmqctl'],
     color:
       get('NO_COLOR') === undefined &&
       (process.stdout.isTTY === true || get('FORCE_COLOR') !== undefined),

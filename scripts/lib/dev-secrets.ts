@@ -1,6 +1,6 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { randomPassword, type SecretGenerators } from './secrets.js';
-import { databasesOf, PROCESSES } from './services.js';
+import { brokersOf, databasesOf, PROCESSES } from './services.js';
 
 /** Where npm start keeps generated local secrets (git-ignored, mode 600). */
 export const DEV_SECRETS_FILE = '.secrets/dev.env';
@@ -14,7 +14,17 @@ export function devSigningKeySet(): string {
 
 /** Every secret the local run needs, with how to make a new one. Generated once, then kept. */
 export const devSecretGenerators = (): SecretGenerators => ({
-  ...Object.fromEntries(databasesOf(PROCESSES).map((db) => [db.passwordSecret, randomPassword])),
+  ...Object.fromEntries(
+    databasesOf(PROCESSES).flatMap((db) => [
+      [db.passwordSecret, randomPassword],
+      [db.migrator.passwordSecret, randomPassword],
+    ]),
+  ),
+  ...Object.fromEntries(brokersOf(PROCESSES).map((b) => [b.passwordSecret, randomPassword])),
+  // Compose's own servers (npm run compose:env copies them into .env).
+  MYSQL_ROOT_PASSWORD: randomPassword,
+  RABBITMQ_ADMIN_PASSWORD: randomPassword,
+  GRAFANA_ADMIN_PASSWORD: randomPassword,
   AUTH_JWT_PRIVATE_JWKS: devSigningKeySet,
   AUTH_BOOTSTRAP_ADMIN_PASSWORD: randomPassword,
   CATALOG_CURSOR_SECRET: () => randomBytes(32).toString('base64url'),

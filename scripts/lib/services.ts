@@ -10,14 +10,25 @@ export interface ProcessSpec {
   port: number;
   /** Where it serves /metrics (METRICS_PORT): never on `port`, as in every deployment. */
   metricsPort: number;
-  /** The MySQL schema and user it owns; the gateway has none. */
-  database?: { schema: string; user: string; passwordSecret: string };
+  /**
+   * The MySQL schema it owns, its runtime user (data rights only) and the migrator that applies its
+   * migrations (DDL); the gateway has none.
+   */
+  database?: {
+    schema: string;
+    user: string;
+    passwordSecret: string;
+    migrator: { user: string; passwordSecret: string };
+  };
+  /** Its RabbitMQ user and the producing services whose events it consumes; the gateway has none. */
+  broker?: { user: string; passwordSecret: string; consumes: string[] };
 }
 
 const service = (
   name: 'auth' | 'catalog' | 'billing' | 'social',
   port: number,
   metricsPort: number,
+  consumes: string[],
 ): ProcessSpec => ({
   name,
   dir: `services/${name}`,
@@ -27,20 +38,51 @@ const service = (
     schema: `kavosh_${name}`,
     user: `kavosh_${name}`,
     passwordSecret: `${name.toUpperCase()}_DB_PASSWORD`,
+    migrator: {
+      user: `kavosh_${name}_migrator`,
+      passwordSecret: `${name.toUpperCase()}_DB_MIGRATOR_PASSWORD`,
+    },
+  },
+  broker: {
+    user: `kavosh_${name}`,
+    passwordSecret: `${name.toUpperCase()}_AMQP_PASSWORD`,
+    consumes,
   },
 });
 
 /** Services first: the gateway goes last so its upstreams are already listening. */
 export const PROCESSES: ProcessSpec[] = [
-  service('auth', 3001, 9081),
-  service('catalog', 3002, 9082),
-  service('billing', 3003, 9083),
-  service('social', 3004, 9084),
+  service('auth', 3001, 9081, []),
+  // Its consumers (services/catalog/src/consumers.ts): ratings, subscriptions, deleted accounts.
+  service('catalog', 3002, 9082, ['social', 'billing', 'auth']),
+  service('billing', 3003, 9083, []),
+  service('social', 3004, 9084, []),
   { name: 'gateway', dir: 'gateway', port: 8080, metricsPort: 9080 },
 ];
 
 export const databasesOf = (specs: ProcessSpec[]): NonNullable<ProcessSpec['database']>[] =>
   specs.flatMap((spec) => (spec.database ? [spec.database] : []));
+
+/** The services' RabbitMQ accounts, with their service names. */
+export const brokersOf = (
+  specs: ProcessSpec[],
+): (NonNullable<ProcessSpec['broker']> & { service: string })[] =>
+  specs.flatMap((spec) => (spec.broker ? [{ ...spec.broker, service: spec.name }] : []));
+
+/** A secret of the dev secrets file, or an error naming it. */
+export function secretOf(secrets: Record<string, string>, name: string): string {
+  const value = secrets[name];
+  if (value === undefined) throw new Error(`missing dev secret ${name}`);
+  return value;
+}
+
+/** The service's AMQP_URL: its own user on the broker the base URL points at. */
+export function amqpUrlFor(baseUrl: string, user: string, password: string): string {
+  const url = new URL(baseUrl);
+  url.username = user;
+  url.password = password;
+  return url.toString();
+}
 
 /** The service's own DATABASE_URL: its user, on the server the admin URL points at. */
 export function databaseUrl(
@@ -71,10 +113,14 @@ export function envFor(
     REDIS_URL: config.redisUrl,
   };
   if (spec.database) {
-    const password = secrets[spec.database.passwordSecret];
-    if (password === undefined)
-      throw new Error(`missing dev secret ${spec.database.passwordSecret}`);
+    const password = secretOf(secrets, spec.database.passwordSecret);
+    // The runtime user has no DDL rights: npm start migrates as the migrator before starting it.
     env.DATABASE_URL = databaseUrl(config.mysqlAdminUrl, spec.database, password);
+    env.MIGRATE_ON_START = 'false';
+  }
+  if (spec.broker) {
+    const password = secretOf(secrets, spec.broker.passwordSecret);
+    env.AMQP_URL = amqpUrlFor(config.amqpUrl, spec.broker.user, password);
   }
   if (spec.name === 'auth') {
     const jwks = secrets.AUTH_JWT_PRIVATE_JWKS;

@@ -1,5 +1,5 @@
 export { mariadbAdapter } from './adapter.js';
 export { migrate, MigrationError } from './migrate.js';
 export type { MigrationErrorCode } from './migrate.js';
-export { provision } from './provision.js';
+export { provision, RUNTIME_PRIVILEGES, type ProvisionedDatabase } from './provision.js';
 export { isDatabaseUnavailable, pingDatabase } from './availability.js';

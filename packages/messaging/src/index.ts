@@ -43,3 +43,9 @@ export {
   serviceUser,
   type EventPublishers,
 } from './publishers.js';
+export {
+  brokerPermissions,
+  provisionBrokerUsers,
+  type BrokerAccount,
+  type BrokerPermissions,
+} from './provision.js';
