@@ -26,6 +26,10 @@ const dependsOn = (name: string) =>
     Object.entries(record(service(name).depends_on)).map(([k, v]) => [k, record(v).condition]),
   );
 
+/** A URL of the file with its required variables (`${VAR:?…}`) filled in, as from the .env. */
+const interpolatedUrl = (value: string | undefined): URL =>
+  new URL((value ?? '').replace(/\$\{\w+:\?[^}]*\}/g, 'generated-secret'));
+
 // Style rules only: services are ordered by startup (data stores, services, gateway), not by name,
 // and each app service names the image its build produces (so `image` sits beside `build`).
 const STYLE_RULES = [
@@ -137,18 +141,58 @@ describe('docker-compose.yml', () => {
     );
   });
 
-  it('migrates each schema once, with the service own database URL', () => {
+  it('migrates each schema once as its migrator; the service runs as its data-only user', () => {
     for (const name of SERVICES) {
       const migrate = service(`${name}-migrate`);
       expect(migrate.restart).toBe('no');
       expect(String(record(migrate.build).args && record(record(migrate.build).args).SERVICE)).toBe(
         name,
       );
-      expect(environment(`${name}-migrate`).get('DATABASE_URL')).toBe(
-        environment(name).get('DATABASE_URL'),
-      );
+      const migratorUrl = interpolatedUrl(environment(`${name}-migrate`).get('DATABASE_URL'));
+      const runtimeUrl = interpolatedUrl(environment(name).get('DATABASE_URL'));
+      expect(migratorUrl.username).toBe(`kavosh_${name}_migrator`);
+      expect(runtimeUrl.username).toBe(`kavosh_${name}`);
+      expect(migratorUrl.pathname).toBe(runtimeUrl.pathname);
+      expect(migratorUrl.host).toBe(runtimeUrl.host);
+      expect(environment(name).get('MIGRATE_ON_START')).toBe('false');
       expect(dependsOn(`${name}-migrate`)).toEqual({ mysql: 'service_healthy' });
     }
+  });
+
+  it('requires every secret from the generated .env: no development default, no guest', () => {
+    const text = read('docker-compose.yml');
+    expect(text).not.toMatch(/\$\{\w*(PASSWORD|SECRET)\w*:-/);
+    expect(text).not.toMatch(/guest:guest/);
+    const required = [...text.matchAll(/\$\{(\w*(?:PASSWORD|SECRET)\w*):\?/g)].map(([, n]) => n);
+    expect(new Set(required)).toEqual(
+      new Set([
+        'MYSQL_ROOT_PASSWORD',
+        'GRAFANA_ADMIN_PASSWORD',
+        'CATALOG_CURSOR_SECRET',
+        'CATALOG_MEDIA_SIGNING_SECRET',
+        'WS_TICKET_SECRET',
+        ...SERVICES.flatMap((name) =>
+          ['DB_PASSWORD', 'DB_MIGRATOR_PASSWORD', 'AMQP_PASSWORD'].map(
+            (suffix) => `${name.toUpperCase()}_${suffix}`,
+          ),
+        ),
+      ]),
+    );
+  });
+
+  it('connects each service to RabbitMQ as its own user, from the definitions compose:env writes', () => {
+    for (const name of SERVICES) {
+      expect(interpolatedUrl(environment(name).get('AMQP_URL')).username).toBe(`kavosh_${name}`);
+    }
+    const volumes = (service('rabbitmq').volumes as unknown[]).map(String);
+    expect(volumes).toContain(
+      './infra/rabbitmq/20-kavosh.conf:/etc/rabbitmq/conf.d/20-kavosh.conf:ro',
+    );
+    const conf = read('infra/rabbitmq/20-kavosh.conf');
+    const path = /^definitions\.local\.path = (\S+)$/m.exec(conf)?.[1];
+    expect(volumes.some((v) => v.endsWith(`:${path}:ro`))).toBe(true);
+    // The dev cluster's RabbitMQ reads the same configuration (a kustomize copy).
+    expect(read('k8s/overlays/dev/rabbitmq.conf')).toBe(conf);
   });
 
   it('gives every data store a healthcheck, so service_healthy can be reached', () => {
@@ -163,7 +207,16 @@ describe('docker-compose.yml', () => {
     for (const name of SERVICES) {
       expect(script).toContain(name);
       expect(environment('mysql').has(`${name.toUpperCase()}_DB_PASSWORD`)).toBe(true);
+      expect(environment('mysql').has(`${name.toUpperCase()}_DB_MIGRATOR_PASSWORD`)).toBe(true);
     }
+    // The runtime user gets data rights only; DDL belongs to the migrator.
+    expect(script).toContain(
+      "GRANT SELECT, INSERT, UPDATE, DELETE ON \\`kavosh_${service}\\`.* TO 'kavosh_${service}'@'%';",
+    );
+    expect(script).toContain(
+      "GRANT ALL PRIVILEGES ON \\`kavosh_${service}\\`.* TO 'kavosh_${service}_migrator'@'%';",
+    );
+    expect(script.match(/GRANT ALL/g)).toHaveLength(1);
   });
 
   it('lets Prometheus scrape every process on its METRICS_PORT, and Grafana read Prometheus', () => {

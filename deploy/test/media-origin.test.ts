@@ -1,4 +1,5 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,8 +22,8 @@ const media = isRecord(services.media) ? services.media : {};
 const composeEnv: Record<string, string> = Object.fromEntries(
   Object.entries(isRecord(media.environment) ? media.environment : {}).map(([k, v]) => [
     k,
-    // ${VAR:-default} as compose resolves it with VAR unset.
-    String(v).replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1'),
+    // ${VAR:?…} as compose resolves it from the .env npm run compose:env generates.
+    String(v).replace(/\$\{[A-Z_]+:\?[^}]*\}/g, () => randomBytes(32).toString('base64url')),
   ]),
 );
 

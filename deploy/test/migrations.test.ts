@@ -46,10 +46,19 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
         command: migrate.command,
         args: migrate.args,
       }).toEqual({ image: server.image, command: undefined, args: ENTRY });
-      const database = (c: typeof migrate) =>
-        c.env?.find((e) => e.name === 'DATABASE_URL')?.valueFrom?.secretKeyRef;
-      expect(database(migrate)).toEqual(database(server));
-      expect(database(migrate)?.name).toBe(`${name}-secrets`);
+      const secretOf = (c: typeof migrate, variable: string) =>
+        c.env?.find((e) => e.name === variable)?.valueFrom?.secretKeyRef;
+      // The init container migrates as the schema's migrator; the server runs with data rights only.
+      expect(secretOf(migrate, 'DATABASE_URL')).toEqual({
+        name: `${name}-secrets`,
+        key: 'MIGRATION_DATABASE_URL',
+      });
+      expect(secretOf(server, 'DATABASE_URL')).toEqual({
+        name: `${name}-secrets`,
+        key: 'DATABASE_URL',
+      });
+      // Its own RabbitMQ user, in its own Secret: no Secret is shared by two services' brokers.
+      expect(secretOf(server, 'AMQP_URL')).toEqual({ name: `${name}-secrets`, key: 'AMQP_URL' });
       // The server does not migrate again on its own.
       expect(environmentOf(server, objects).get('MIGRATE_ON_START')).toBe('false');
     }
