@@ -4,13 +4,14 @@ import { createConnection } from 'mariadb';
 import { provision } from '@kavosh/db';
 import { createTestDatabase, getInfra, uniquePrefix, type TestDatabase } from '@kavosh/testing';
 
-// The same provisioning the real system gets (one schema and one user per service), on
-// throw-away schemas: catalog's user must not reach auth's tables.
+// The same provisioning the real system gets (one schema, a runtime user and a migrator per
+// service), on throw-away schemas: catalog's users must not reach auth's tables.
 describe('data ownership between service schemas', () => {
   let auth: TestDatabase;
   let catalog: TestDatabase;
   const catalogUser = uniquePrefix('cat').replace(/-/g, '_').slice(0, 30);
   const password = randomBytes(16).toString('hex');
+  const migrator = { user: `${catalogUser}_m`, password: randomBytes(16).toString('hex') };
 
   beforeAll(async () => {
     auth = await createTestDatabase({ label: 'own-auth' });
@@ -18,7 +19,7 @@ describe('data ownership between service schemas', () => {
     const { mysqlAdminUrl } = await getInfra();
     await provision({
       adminUrl: mysqlAdminUrl,
-      databases: [{ schema: catalog.name, user: catalogUser, password }],
+      databases: [{ schema: catalog.name, user: catalogUser, password, migrator }],
     });
     const admin = await createConnection(auth.url.replace(/^mysql:/, 'mariadb:'));
     try {
@@ -30,26 +31,32 @@ describe('data ownership between service schemas', () => {
   });
   afterAll(async () => {
     const admin = await createConnection(auth.url.replace(/^mysql:/, 'mariadb:'));
-    await admin.query(`DROP USER IF EXISTS '${catalogUser}'@'%'`).finally(() => admin.end());
+    try {
+      for (const user of [catalogUser, migrator.user])
+        await admin.query(`DROP USER IF EXISTS '${user}'@'%'`);
+    } finally {
+      await admin.end();
+    }
     await auth?.drop();
     await catalog?.drop();
   });
 
-  const connectAsCatalog = async () => {
+  const connectAsCatalog = async (as = { user: catalogUser, password }) => {
     const url = new URL(catalog.url);
     return createConnection({
       host: url.hostname,
       port: Number(url.port || 3306),
-      user: catalogUser,
-      password,
+      user: as.user,
+      password: as.password,
       database: catalog.name,
     });
   };
 
-  it("lets catalog's user work in its own schema", async () => {
+  it("lets catalog's migrator shape its own schema and its user work in it", async () => {
+    const ddl = await connectAsCatalog(migrator);
+    await ddl.query('CREATE TABLE movies (id INT PRIMARY KEY)').finally(() => ddl.end());
     const conn = await connectAsCatalog();
     try {
-      await conn.query('CREATE TABLE movies (id INT PRIMARY KEY)');
       await conn.query('INSERT INTO movies VALUES (1)');
       expect(await conn.query('SELECT COUNT(*) AS n FROM movies')).toEqual([{ n: 1n }]);
     } finally {
