@@ -4,7 +4,13 @@ import { pino, type Logger } from 'pino';
 import { Registry } from 'prom-client';
 import { Type } from 'typebox';
 import { PrismaMariaDb } from '@prisma/adapter-mariadb';
-import { createTestDatabase, getInfra, uniquePrefix, type TestDatabase } from '@kavosh/testing';
+import {
+  connectionConfig,
+  createTestDatabase,
+  getInfra,
+  uniquePrefix,
+  type TestDatabase,
+} from '@kavosh/testing';
 import { PrismaClient } from '../fixtures/generated/client.js';
 import {
   amqpUser,
@@ -69,7 +75,7 @@ export async function createEnv(label: string): Promise<Env> {
   const infra = await getInfra();
   const db = await createTestDatabase({ label: `messaging_${label}` });
   const migrations = await readMessagingMigrations();
-  const conn = await createConnection({ ...parseUrl(db.url), multipleStatements: true });
+  const conn = await createConnection(connectionConfig(db.url, { multipleStatements: true }));
   try {
     for (const m of migrations) await conn.query(m.sql);
     await conn.query(EFFECTS_SQL);
@@ -124,23 +130,6 @@ export async function createEnv(label: string): Promise<Env> {
       await amqp.close();
       await db.drop();
     },
-  };
-}
-
-function parseUrl(url: string): {
-  host: string;
-  port: number;
-  user: string;
-  password: string;
-  database: string;
-} {
-  const u = new URL(url);
-  return {
-    host: u.hostname,
-    port: Number(u.port || 3306),
-    user: decodeURIComponent(u.username),
-    password: decodeURIComponent(u.password),
-    database: u.pathname.slice(1),
   };
 }
 
