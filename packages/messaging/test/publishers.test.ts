@@ -10,6 +10,7 @@ import {
   defineHandler,
   listDlq,
   parseEventPublishers,
+  replayDlq,
   subscribe,
   type Consumer,
 } from '../src/index.js';
@@ -164,6 +165,76 @@ describe('who may publish an event', () => {
       { within: 10_000, message: 'event with a forged header in the DLQ' },
     );
     expect(dead?.error).toContain(`publisher ${catalog.user.name} may not publish`);
+  });
+});
+
+describe('replaying dead letters', () => {
+  it("keeps the publisher when the consumer's own user replays, and refuses anyone else's copy", async () => {
+    const exchange = env.exchangeFor('replay');
+    const queue = env.queue('replay');
+    let broken = true;
+    consumers.push(
+      await subscribe(social.broker, {
+        queue,
+        exchange,
+        prisma: env.prisma,
+        logger,
+        retryDelaysMs: [],
+        publishers: { billing: [billing.user.name] },
+        handlers: {
+          [ACTIVATED]: defineHandler(Activated, async (event, tx: TestPrisma) => {
+            if (broken) throw new Error('not fixed yet');
+            await tx.$executeRawUnsafe(
+              'INSERT INTO effects (event_id, subject) VALUES (?, ?)',
+              event.id,
+              event.subject ?? null,
+            );
+          }),
+        },
+      }),
+    );
+    const first = activated(4);
+    const second = activated(5);
+    for (const event of [first, second])
+      await billing.broker.publish(exchange, event.type, Buffer.from(JSON.stringify(event)), {
+        messageId: event.id,
+      });
+    const deadLetters = () =>
+      eventually(
+        async () => {
+          const list = await listDlq(env.amqp, queue);
+          expect(list).toHaveLength(2);
+          return list;
+        },
+        { within: 10_000 },
+      );
+    expect((await deadLetters()).map((m) => m.error)).toEqual(['not fixed yet', 'not fixed yet']);
+    broken = false;
+    const replayAs = async (who: TestBrokerUser, eventId: string) => {
+      const conn = await (await import('amqplib')).connect(who.url);
+      try {
+        return await replayDlq(conn, queue, { eventId, userId: who.name });
+      } finally {
+        await conn.close();
+      }
+    };
+    // Replayed by another user, the copy carries that user's user_id: refused, never handled.
+    expect(await replayAs(catalog.user, second.id)).toBe(1);
+    // Replayed by the consuming service's own user: the recorded publisher (billing) holds.
+    expect(await replayAs(social.user, first.id)).toBe(1);
+    await eventually(async () => expect(await effectsFor(env.prisma, first.id)).toBe(1), {
+      within: 10_000,
+    });
+    await eventually(
+      async () => {
+        const list = await listDlq(env.amqp, queue);
+        expect(list.map((m) => [m.eventId, m.error])).toEqual([
+          [second.id, expect.stringContaining(`publisher ${catalog.user.name} may not publish`)],
+        ]);
+      },
+      { within: 10_000 },
+    );
+    expect(await effectsFor(env.prisma, second.id)).toBe(0);
   });
 });
 
