@@ -418,6 +418,13 @@ describe('the edge policy each service declares, against every route of every se
     expect(leaked).toEqual([]);
   });
 
+  it('serves the public reads the design names, by the paths clients use', async () => {
+    for (const path of ['/api/catalog/movies', '/api/catalog/movies/', '/api/catalog/genres']) {
+      const res = await fetch(`${gateway.url}${path}`);
+      expect(res.status, path).toBe(200);
+    }
+  });
+
   it('refuses a non-canonical spelling of a route with 400 instead of deciding it another way', async () => {
     const login = { email: 'nobody@example.com', password: 'not-the-password' };
     for (const path of ['/api/auth/log%69n', '/api/auth/%75sers', '/api//auth/login']) {

@@ -92,8 +92,12 @@ export function createUpstreamDocs(opts: UpstreamDocsOptions) {
         // One warning per outage; the retries that follow would only repeat it. A document
         // fetched before is kept: a service restarting does not empty the merged document.
         const level = state.failures === 1 ? 'warn' : 'debug';
+        // One line, no stack: at startup every service is expected to be missing for a moment.
+        const cause =
+          err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
+        const reason = err instanceof Error ? `${err.message}${cause}` : String(err);
         opts.log[level](
-          { upstream: state.name, err, retryInMs: backoff },
+          { upstream: state.name, reason, retryInMs: backoff },
           'upstream OpenAPI document unavailable',
         );
       } finally {

@@ -57,6 +57,9 @@ describe('edge policies declared by the services', () => {
     expect(policies.decide('POST', '/api/auth/login')).toBe('public');
     expect(policies.decide('GET', '/api/auth/users/42')).toEqual({ roles: ['admin'] });
     expect(policies.decide('HEAD', '/api/catalog/movies/dune')).toBe('public');
+    // A plugin's root, documented as '/movies/', is served without the slash too.
+    expect(policies.decide('GET', '/api/catalog/movies/')).toBe('public');
+    expect(policies.decide('GET', '/api/catalog/movies')).toBe('public');
     expect(policies.decide('POST', '/api/catalog/movies/1/publish')).toEqual({
       roles: ['editor', 'admin'],
     });

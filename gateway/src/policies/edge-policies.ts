@@ -41,11 +41,13 @@ export function declaredPolicies(service: string, doc: OpenApiDocument): Policy[
       if (!isJson(operation)) continue;
       const access = operation[ACCESS_EXTENSION];
       if (!isAccess(access)) continue;
-      policies.push({
-        method: method.toUpperCase(),
-        path: `/api/${service}${routerPath(path === '/' ? '' : path)}`,
-        access,
-      });
+      const publicPath = `/api/${service}${routerPath(path === '/' ? '' : path)}`;
+      policies.push({ method: method.toUpperCase(), path: publicPath, access });
+      // A plugin's root route ('/' under prefix '/movies') is served with and without its
+      // trailing slash (Fastify's prefixTrailingSlash 'both'), but documented once, with it.
+      if (publicPath.endsWith('/') && path !== '/') {
+        policies.push({ method: method.toUpperCase(), path: publicPath.slice(0, -1), access });
+      }
     }
   }
   return policies;
