@@ -46,6 +46,9 @@ export const ownEnv = () =>
       EVENT_PUBLISHERS,
     },
     catalog: {
+      // Its own read cache: an e2e catalog (a fresh, nearly empty schema) must never fill the
+      // keys of another catalog on the same Redis (npm start's, or another e2e file's).
+      CACHE_KEY_PREFIX: `${uniquePrefix('e2e-catalog')}:cache:`,
       CURSOR_SECRET: randomBytes(32).toString('hex'),
       MEDIA_SIGNING_SECRET: randomBytes(32).toString('base64url'),
       EVENT_PUBLISHERS,
