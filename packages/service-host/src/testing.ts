@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { testTokens } from '@kavosh/auth-client/testing';
 import { migrate } from '@kavosh/db';
+import { ConfigError } from '@kavosh/service-kit';
 import { checkMessagingCopies } from '@kavosh/messaging/testing';
 import {
   checkDrift,
@@ -98,4 +99,74 @@ export function describeMigrations(service: { label: string; migrations: URL; sc
       expect(await checkMessagingCopies({ migrationsDir, schemaPath })).toEqual([]);
     });
   });
+}
+
+/** A password no shipped default resembles, long enough for every minimum. */
+export const STRONG_SECRET = 'Zq4-vT9m#Lr2pW8x!eK6';
+
+/**
+ * The production-secret checks every service shares: with strong secrets it starts (and with the
+ * development ones outside production); a development, short or missing password in its database
+ * and broker URLs is refused, naming the variable. Returns `problemsOf(overrides)` — the variables
+ * readConfig refuses — for the service's own secrets.
+ */
+export function describeProductionSecrets(service: {
+  name: string;
+  readConfig: (env: Record<string, string | undefined>) => unknown;
+  /** The service's own secrets, strong, and anything else its config requires. */
+  env?: Record<string, string>;
+}): (overrides: Record<string, string>) => string[] {
+  const { name } = service;
+  const strong = encodeURIComponent(STRONG_SECRET);
+  const env = (overrides: Record<string, string>) => ({
+    NODE_ENV: 'production',
+    DATABASE_URL: `mysql://kavosh_${name}:${strong}@db:3306/kavosh_${name}`,
+    AMQP_URL: `amqp://kavosh_${name}:${strong}@rabbitmq:5672`,
+    AUTH_JWKS_URL: 'http://auth:3001/.well-known/jwks.json',
+    ...service.env,
+    ...overrides,
+  });
+  const problemsOf = (overrides: Record<string, string>): string[] => {
+    try {
+      service.readConfig(env(overrides));
+      return [];
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
+      return err.problems.map((problem) => problem.variable);
+    }
+  };
+
+  describe(`${name} readConfig in production`, () => {
+    it('starts with strong secrets, and outside production with the development ones', () => {
+      expect(problemsOf({})).toEqual([]);
+      expect(
+        problemsOf({
+          NODE_ENV: 'development',
+          DATABASE_URL: `mysql://kavosh_${name}:kavosh-dev-${name}@127.0.0.1:3306/kavosh_${name}`,
+          AMQP_URL: 'amqp://guest:guest@127.0.0.1:5672',
+        }),
+      ).toEqual([]);
+    });
+
+    it('refuses development, short or missing passwords in its database and broker URLs', () => {
+      expect(
+        problemsOf({ DATABASE_URL: `mysql://kavosh_${name}:kavosh-dev-${name}@db:3306/x` }),
+      ).toEqual(['DATABASE_URL']);
+      expect(problemsOf({ DATABASE_URL: `mysql://kavosh_${name}@db:3306/x` })).toEqual([
+        'DATABASE_URL',
+      ]);
+      expect(
+        problemsOf({ MIGRATION_DATABASE_URL: `mysql://kavosh_${name}_migrator:short@db/x` }),
+      ).toEqual(['MIGRATION_DATABASE_URL']);
+      expect(problemsOf({ AMQP_URL: 'amqp://guest:guest@rabbitmq:5672' })).toEqual(['AMQP_URL']);
+      expect(problemsOf({ AMQP_URL: `amqp://kavosh_${name}@rabbitmq:5672` })).toEqual(['AMQP_URL']);
+    });
+
+    it('never puts the secret itself in the message', () => {
+      expect(() =>
+        service.readConfig(env({ DATABASE_URL: `mysql://u:kavosh-dev-${name}@db:3306/x` })),
+      ).toThrow(new RegExp(`^(?!.*kavosh-dev-${name}).*DATABASE_URL`));
+    });
+  });
+  return problemsOf;
 }

@@ -1,52 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '@kavosh/service-kit';
+import { describeProductionSecrets, STRONG_SECRET } from '@kavosh/service-host/testing';
 import { readConfig } from '../src/config.js';
 
-const STRONG = 'Zq4-vT9m#Lr2pW8x!eK6';
-const env = (overrides: Record<string, string>) => ({
-  NODE_ENV: 'production',
-  DATABASE_URL: `mysql://kavosh_social:${encodeURIComponent(STRONG)}@db:3306/kavosh_social`,
-  AMQP_URL: `amqp://kavosh_social:${encodeURIComponent(STRONG)}@rabbitmq:5672`,
-  WS_TICKET_SECRET: STRONG + STRONG,
-  AUTH_JWKS_URL: 'http://auth:3001/.well-known/jwks.json',
-  ...overrides,
+const problemsOf = describeProductionSecrets({
+  name: 'social',
+  readConfig,
+  env: { WS_TICKET_SECRET: STRONG_SECRET + STRONG_SECRET },
 });
 
-function problemsOf(overrides: Record<string, string>): string[] {
-  try {
-    readConfig(env(overrides));
-    return [];
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    return err.problems.map((problem) => problem.variable);
-  }
-}
-
-describe('readConfig in production', () => {
-  it('starts with strong secrets, and outside production with the development ones', () => {
-    expect(problemsOf({})).toEqual([]);
-    expect(
-      problemsOf({
-        NODE_ENV: 'development',
-        DATABASE_URL: 'mysql://kavosh_social:kavosh-dev-social@127.0.0.1:3306/kavosh_social',
-        AMQP_URL: 'amqp://guest:guest@127.0.0.1:5672',
-      }),
-    ).toEqual([]);
-  });
-
-  it('refuses development, short or missing passwords in its database and broker URLs', () => {
-    expect(
-      problemsOf({ DATABASE_URL: 'mysql://kavosh_social:kavosh-dev-social@db:3306/kavosh_social' }),
-    ).toEqual(['DATABASE_URL']);
-    expect(
-      problemsOf({
-        MIGRATION_DATABASE_URL: 'mysql://kavosh_social_migrate:short@db/kavosh_social',
-      }),
-    ).toEqual(['MIGRATION_DATABASE_URL']);
-    expect(problemsOf({ AMQP_URL: 'amqp://guest:guest@rabbitmq:5672' })).toEqual(['AMQP_URL']);
-    expect(problemsOf({ AMQP_URL: 'amqp://kavosh_social@rabbitmq:5672' })).toEqual(['AMQP_URL']);
-  });
-
+describe('social secrets in production', () => {
   it('refuses a known WS_TICKET_SECRET: it would let anyone open a WebSocket as any user', () => {
     expect(problemsOf({ WS_TICKET_SECRET: 'kavosh-dev-ws-ticket-secret-change-me' })).toEqual([
       'WS_TICKET_SECRET',
