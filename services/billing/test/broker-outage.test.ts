@@ -1,10 +1,9 @@
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Broker, createEvent, declareTopology, publishInTx } from '@kavosh/messaging';
+import { createEvent, publishInTx } from '@kavosh/messaging';
 import type { KavoshApp } from '@kavosh/service-kit';
 import { eventually, getInfra, TcpProxy, type TestService } from '@kavosh/testing';
 import { createDatabase, type Database } from '../src/db.js';
-import { startBilling } from './helper.js';
+import { startBilling, watchEvents } from './helper.js';
 
 // Readiness is "this process can serve": a service whose broker is down (even at startup) stays
 // in rotation and keeps writing; its events wait in the outbox until the broker returns.
@@ -12,8 +11,7 @@ describe('billing while the broker is unreachable', () => {
   let proxy: TcpProxy;
   let billing: TestService<KavoshApp>;
   let db: Database;
-  let observer: Broker;
-  const received: unknown[] = [];
+  let observer: Awaited<ReturnType<typeof watchEvents>>;
 
   beforeAll(async () => {
     const infra = await getInfra();
@@ -22,20 +20,10 @@ describe('billing while the broker is unreachable', () => {
     billing = await startBilling({ rewriteAmqpUrl: (url) => proxy.rewrite(url) });
     db = createDatabase(billing.databaseUrl);
     // Watches billing's isolated exchange directly (not through the proxy).
-    observer = await Broker.connect({
-      url: infra.amqpUrl,
+    observer = await watchEvents({
+      amqpUrl: infra.amqpUrl,
+      exchange: `${billing.prefix}.events`,
       name: 'billing-observer',
-      logger: pino({ level: 'silent' }),
-    });
-    await observer.onConnect(async (conn) => {
-      const ch = await conn.createChannel();
-      const exchange = `${billing.prefix}.events`;
-      await declareTopology(ch, { exchange });
-      const { queue } = await ch.assertQueue('', { exclusive: true, autoDelete: true });
-      await ch.bindQueue(queue, exchange, '#');
-      await ch.consume(queue, (msg) => msg && received.push(msg.properties.messageId), {
-        noAck: true,
-      });
     });
   });
   afterAll(async () => {
@@ -80,10 +68,10 @@ describe('billing while the broker is unreachable', () => {
       return row?.n;
     };
     expect(await unsent()).toBe(1n);
-    expect(received).toEqual([]);
+    expect(observer.received).toEqual([]);
 
     proxy.restore();
-    await eventually(() => expect(received).toEqual([event.id]), { within: 20_000 });
+    await eventually(() => expect(observer.received).toEqual([event.id]), { within: 20_000 });
     await eventually(async () => expect(await unsent()).toBe(0n));
     const deps = await billing.app.inject({ url: '/health/dependencies' });
     expect(deps.json()).toMatchObject({ status: 'ok', down: [] });

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, provision } from '@kavosh/db';
-import { Broker, createEvent, declareTopology, publishInTx } from '@kavosh/messaging';
+import { createEvent, publishInTx } from '@kavosh/messaging';
 import type { KavoshApp } from '@kavosh/service-kit';
 import {
   createTestDatabase,
@@ -13,7 +12,7 @@ import {
   type TestService,
 } from '@kavosh/testing';
 import { createDatabase, type Database } from '../src/db.js';
-import { startBilling } from './helper.js';
+import { startBilling, watchEvents } from './helper.js';
 
 /** adminUrl's server, as user, on schema. */
 function urlAs(adminUrl: string, user: string, password: string, schema: string): string {
@@ -32,8 +31,7 @@ describe('billing running as its data-only database user', () => {
   let runtimeUrl: string;
   let billing: TestService<KavoshApp>;
   let db: Database;
-  let observer: Broker;
-  const received: unknown[] = [];
+  let observer: Awaited<ReturnType<typeof watchEvents>>;
   const hex = randomBytes(4).toString('hex');
   const runtime = { user: `t_rt_${hex}`, password: randomBytes(18).toString('base64url') };
   const migrator = { user: `t_mg_${hex}`, password: randomBytes(18).toString('base64url') };
@@ -53,20 +51,10 @@ describe('billing running as its data-only database user', () => {
     runtimeUrl = urlAs(adminUrl, runtime.user, runtime.password, schema.name);
     billing = await startBilling({ rewriteDatabaseUrl: () => runtimeUrl });
     db = createDatabase(runtimeUrl);
-    observer = await Broker.connect({
-      url: infra.amqpUrl,
+    observer = await watchEvents({
+      amqpUrl: infra.amqpUrl,
+      exchange: `${billing.prefix}.events`,
       name: 'billing-runtime-observer',
-      logger: pino({ level: 'silent' }),
-    });
-    await observer.onConnect(async (conn) => {
-      const ch = await conn.createChannel();
-      const exchange = `${billing.prefix}.events`;
-      await declareTopology(ch, { exchange });
-      const { queue } = await ch.assertQueue('', { exclusive: true, autoDelete: true });
-      await ch.bindQueue(queue, exchange, '#');
-      await ch.consume(queue, (msg) => msg && received.push(msg.properties.messageId), {
-        noAck: true,
-      });
     });
   });
   afterAll(async () => {
@@ -96,7 +84,7 @@ describe('billing running as its data-only database user', () => {
       data: { n: 1 },
     });
     await db.$transaction(async (tx) => publishInTx(tx, event));
-    await eventually(() => expect(received).toContain(event.id), { within: 15_000 });
+    await eventually(() => expect(observer.received).toContain(event.id), { within: 15_000 });
   });
 
   it('cannot change the schema', async () => {
