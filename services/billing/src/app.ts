@@ -2,18 +2,24 @@ import { hostService, type HostDeps } from '@kavosh/service-host';
 import type { KavoshApp } from '@kavosh/service-kit';
 import type { BillingConfig } from './config.js';
 import { createDatabase, type Database } from './db.js';
+import { invoicePdfRoutes } from './invoices/pdf-routes.js';
+import { createInvoicePdfService } from './invoices/pdf-service.js';
 
 export type BillingDeps = HostDeps<Database>;
 
 /** Builds the billing service (not listening): the shared host, then billing's features. */
 export async function buildApp(config: BillingConfig, deps: BillingDeps = {}): Promise<KavoshApp> {
-  const { app } = await hostService({
+  const { app, db } = await hostService({
     ...deps,
     name: 'billing',
     description: 'Plans, subscriptions, payments, invoices and provider webhooks.',
     packageJson: new URL('../package.json', import.meta.url),
     config,
     createDatabase,
+  });
+  await app.register(invoicePdfRoutes, {
+    prefix: '/invoices',
+    invoicePdfs: createInvoicePdfService({ db }),
   });
   return app;
 }
