@@ -4,12 +4,13 @@ import type { BillingConfig } from './config.js';
 import { createDatabase, type Database } from './db.js';
 import { invoicePdfRoutes } from './invoices/pdf-routes.js';
 import { createInvoicePdfService } from './invoices/pdf-service.js';
+import { billingMetrics } from './metrics.js';
 
 export type BillingDeps = HostDeps<Database>;
 
 /** Builds the billing service (not listening): the shared host, then billing's features. */
 export async function buildApp(config: BillingConfig, deps: BillingDeps = {}): Promise<KavoshApp> {
-  const { app, db } = await hostService({
+  const { app, db, logger } = await hostService({
     ...deps,
     name: 'billing',
     description: 'Plans, subscriptions, payments, invoices and provider webhooks.',
@@ -17,6 +18,8 @@ export async function buildApp(config: BillingConfig, deps: BillingDeps = {}): P
     config,
     createDatabase,
   });
+  // Registered at build, so /metrics declares every billing series before the first event.
+  billingMetrics(app.metrics, { db, logger });
   await app.register(invoicePdfRoutes, {
     prefix: '/invoices',
     invoicePdfs: createInvoicePdfService({ db }),
