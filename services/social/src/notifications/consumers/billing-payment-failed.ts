@@ -1,0 +1,24 @@
+import { billingPaymentFailedV1 } from '@kavosh/contracts';
+import { defineHandler } from '@kavosh/messaging';
+import type { Prisma } from '../../generated/prisma/client.js';
+import type { Notifier } from '../service.js';
+
+/** Tells the payer a payment failed, with the provider's reason (safe to show, never card data). */
+export const billingPaymentFailed = (notifier: Notifier) =>
+  defineHandler(
+    billingPaymentFailedV1.consumerSchema,
+    async ({ id, data }, tx: Prisma.TransactionClient) => {
+      await notifier.createFromEvent(tx, id, [
+        {
+          userId: data.userId,
+          kind: 'payment.failed',
+          data: {
+            paymentId: data.paymentId,
+            amountMinor: data.amount.amountMinor,
+            currency: data.amount.currency,
+            reason: data.reason,
+          },
+        },
+      ]);
+    },
+  );

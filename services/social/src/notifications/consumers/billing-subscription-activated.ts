@@ -1,0 +1,23 @@
+import { billingSubscriptionActivatedV1 } from '@kavosh/contracts';
+import { defineHandler } from '@kavosh/messaging';
+import type { Prisma } from '../../generated/prisma/client.js';
+import type { Notifier } from '../service.js';
+
+/** Tells the subscriber their subscription is active (a renewal publishes it again: told again). */
+export const billingSubscriptionActivated = (notifier: Notifier) =>
+  defineHandler(
+    billingSubscriptionActivatedV1.consumerSchema,
+    async ({ id, data }, tx: Prisma.TransactionClient) => {
+      await notifier.createFromEvent(tx, id, [
+        {
+          userId: data.userId,
+          kind: 'subscription.activated',
+          data: {
+            subscriptionId: data.subscriptionId,
+            planId: data.planId,
+            currentPeriodEnd: data.currentPeriodEnd,
+          },
+        },
+      ]);
+    },
+  );
