@@ -3,6 +3,15 @@ import type { KavoshApp } from '@kavosh/service-kit';
 import type { SocialConfig } from './config.js';
 import { createDatabase, type Database } from './db.js';
 import { installRealtime, type RealtimeHub } from './realtime/index.js';
+import { commentsRoutes } from './comments/routes.js';
+import { createCommentsService } from './comments/service.js';
+import { moderationRoutes } from './moderation/routes.js';
+import { createModerationService } from './moderation/service.js';
+import { startMovieConsumers } from './movies/consumers.js';
+import { startProfileConsumers } from './profiles/consumers.js';
+import { profilesRoutes } from './profiles/routes.js';
+import { ratingsRoutes } from './ratings/routes.js';
+import { createRatingsService } from './ratings/service.js';
 
 export type SocialDeps = HostDeps<Database>;
 
@@ -13,7 +22,7 @@ export type SocialApp = KavoshApp & {
 
 /** Builds the social service (not listening): the shared host, then social's features. */
 export async function buildApp(config: SocialConfig, deps: SocialDeps = {}): Promise<SocialApp> {
-  const { app, logger } = await hostService({
+  const { app, db, messaging, logger } = await hostService({
     ...deps,
     name: 'social',
     description: 'Ratings, comments, follows, notifications and real-time delivery.',
@@ -22,5 +31,31 @@ export async function buildApp(config: SocialConfig, deps: SocialDeps = {}): Pro
     createDatabase,
   });
   const realtime = await installRealtime(app, config, logger);
+  // S1: profiles and movies projections, ratings, comments, moderation.
+  await app.register(profilesRoutes, { db });
+  const ratings = createRatingsService({ db, messaging });
+  await app.register(ratingsRoutes, { ratings });
+  const comments = createCommentsService({
+    db,
+    messaging,
+    limits: {
+      maxDepth: config.COMMENT_MAX_DEPTH,
+      maxLength: config.COMMENT_MAX_LENGTH,
+      editWindowSeconds: config.COMMENT_EDIT_WINDOW_SECONDS,
+      repliesPreview: config.COMMENT_REPLIES_PREVIEW,
+    },
+  });
+  await app.register(commentsRoutes, { comments });
+  await app.register(moderationRoutes, {
+    moderation: createModerationService({
+      db,
+      messaging,
+      autoHideReports: config.REPORTS_AUTO_HIDE,
+    }),
+  });
+  await startMovieConsumers(messaging);
+  await startProfileConsumers(messaging, {
+    onRatingsErased: (changed) => ratings.notifyAll(changed),
+  });
   return Object.assign(app, { realtime });
 }
