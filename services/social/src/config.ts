@@ -37,16 +37,6 @@ export const SocialEnv = Type.Object({
   COMMENT_REPLIES_PREVIEW: Type.Integer({ minimum: 0, maximum: 20, default: 3 }),
   /** Distinct users whose open reports hide a comment until a moderator decides. */
   REPORTS_AUTO_HIDE: Type.Integer({ minimum: 1, maximum: 1_000, default: 3 }),
-  /** Deepest reply (top-level comments are depth 0): a reply to a comment at this depth is 409. */
-  COMMENT_MAX_DEPTH: Type.Integer({ minimum: 1, maximum: 20, default: 3 }),
-  /** Longest comment body, in characters after NFC normalization and trimming. */
-  COMMENT_MAX_LENGTH: Type.Integer({ minimum: 1, maximum: 10_000, default: 2_000 }),
-  /** How long after posting its author may edit a comment. */
-  COMMENT_EDIT_WINDOW_SECONDS: Type.Integer({ minimum: 0, maximum: 604_800, default: 900 }),
-  /** Replies shown under each top-level comment of a comments page (the rest by cursor). */
-  COMMENT_REPLIES_PREVIEW: Type.Integer({ minimum: 0, maximum: 20, default: 3 }),
-  /** Distinct users whose open reports hide a comment until a moderator decides. */
-  REPORTS_AUTO_HIDE: Type.Integer({ minimum: 1, maximum: 1_000, default: 3 }),
   /** Live rooms (movie:<id>) one WebSocket connection may be subscribed to at once. */
   WS_MAX_ROOMS_PER_CONNECTION: Type.Integer({ minimum: 1, maximum: 1_000, default: 20 }),
   /** A connection relays one typing signal per conversation per this many ms; the rest drop. */
