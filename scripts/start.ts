@@ -114,14 +114,14 @@ async function main(): Promise<number> {
     ...process.env,
     ...envFor(spec, config, secrets.values),
   });
-  step('starting gateway, auth, catalog, billing, social', config);
+  step(`starting ${PROCESSES.map((spec) => spec.name).join(', ')}`, config);
   for (const spec of PROCESSES) supervisor.start(spec, childEnv(spec));
   try {
     // Services first, then the gateway: asked earlier, it would log "not ready" for each upstream.
     const deadline = Date.now() + READY_TIMEOUT_MS;
     const readyUrl = (spec: ProcessSpec) => ({
       name: spec.name,
-      url: `http://127.0.0.1:${spec.port}/health/ready`,
+      url: `http://127.0.0.1:${spec.port}${spec.readyPath}`,
     });
     let notReady = await waitUntilReady(
       PROCESSES.filter((spec) => spec.name !== 'gateway').map(readyUrl),
@@ -172,9 +172,10 @@ const untilAborted = (signal: AbortSignal): Promise<void> =>
   });
 
 function printBanner(config: StartConfig, elapsedMs: number): void {
-  const rows = PROCESSES.map(
-    (spec) =>
-      `  ${spec.name.padEnd(8)} http://localhost:${spec.port}   metrics: http://localhost:${spec.metricsPort}/metrics`,
+  const rows = PROCESSES.map((spec) =>
+    spec.metricsPort === undefined
+      ? `  ${spec.name.padEnd(15)} http://localhost:${spec.port}`
+      : `  ${spec.name.padEnd(15)} http://localhost:${spec.port}   metrics: http://localhost:${spec.metricsPort}/metrics`,
   );
   const text = [
     '',
@@ -182,6 +183,7 @@ function printBanner(config: StartConfig, elapsedMs: number): void {
     `  API gateway: ${bold('http://localhost:8080', config.color)}  (Swagger UI at /docs, merged OpenAPI at /openapi.json)`,
     '  every process: /health/live, /health/ready, /openapi.json; /metrics on its metrics port',
     ...rows,
+    `  pay test checkouts at the payment sandbox (card 4242 4242 4242 4242; docs/billing.md)`,
     '  Ctrl-C stops everything.',
     '',
   ];

@@ -31,4 +31,6 @@ export const devSecretGenerators = (): SecretGenerators => ({
   CATALOG_MEDIA_SIGNING_SECRET: () => randomBytes(32).toString('base64url'),
   // Shared by social (signs WebSocket tickets) and the gateway (checks them before connecting).
   WS_TICKET_SECRET: () => randomBytes(32).toString('base64url'),
+  // Shared by the payment sandbox (signs webhooks) and billing (verifies them), like Stripe's.
+  PAYMENT_WEBHOOK_SECRET: () => `whsec_${randomBytes(24).toString('base64url')}`,
 });

@@ -5,11 +5,13 @@ export const DEV_ADMIN_EMAIL = 'admin@kavosh.dev';
 
 /** One process that npm start runs. */
 export interface ProcessSpec {
-  name: 'gateway' | 'auth' | 'catalog' | 'billing' | 'social';
+  name: 'gateway' | 'auth' | 'catalog' | 'billing' | 'social' | 'payment-sandbox';
   dir: string;
   port: number;
   /** Where it serves /metrics (METRICS_PORT): never on `port`, as in every deployment. */
-  metricsPort: number;
+  metricsPort?: number;
+  /** Answers 200 once it can serve (the services' and the gateway's /health/ready). */
+  readyPath: string;
   /**
    * The MySQL schema it owns, its runtime user (data rights only) and the migrator that applies its
    * migrations (DDL); the gateway has none.
@@ -34,6 +36,7 @@ const service = (
   dir: `services/${name}`,
   port,
   metricsPort,
+  readyPath: '/health/ready',
   database: {
     schema: `kavosh_${name}`,
     user: `kavosh_${name}`,
@@ -50,14 +53,25 @@ const service = (
   },
 });
 
+/** The local Stripe emulator billing pays through in development (infra/payment-sandbox). */
+export const PAYMENT_SANDBOX_PORT = 12111;
+
 /** Services first: the gateway goes last so its upstreams are already listening. */
 export const PROCESSES: ProcessSpec[] = [
+  {
+    name: 'payment-sandbox',
+    dir: 'infra/payment-sandbox',
+    port: PAYMENT_SANDBOX_PORT,
+    readyPath: '/healthz',
+  },
   service('auth', 3001, 9081, []),
   // Its consumers (services/catalog/src/consumers.ts): ratings, subscriptions, deleted accounts.
   service('catalog', 3002, 9082, ['social', 'billing', 'auth']),
-  service('billing', 3003, 9083, []),
-  service('social', 3004, 9084, []),
-  { name: 'gateway', dir: 'gateway', port: 8080, metricsPort: 9080 },
+  // Customer records and erasure (services/billing/src/customers/).
+  service('billing', 3003, 9083, ['auth']),
+  // Profiles, movies, notifications and its own comment events (services/social/src/*/consumers.ts).
+  service('social', 3004, 9084, ['auth', 'catalog', 'billing', 'social']),
+  { name: 'gateway', dir: 'gateway', port: 8080, metricsPort: 9080, readyPath: '/health/ready' },
 ];
 
 export const databasesOf = (specs: ProcessSpec[]): NonNullable<ProcessSpec['database']>[] =>
@@ -106,12 +120,12 @@ export function envFor(
 ): Record<string, string> {
   const env: Record<string, string> = {
     PORT: String(spec.port),
-    METRICS_PORT: String(spec.metricsPort),
     HOST: config.host,
     LOG_LEVEL: config.logLevel,
     AMQP_URL: config.amqpUrl,
     REDIS_URL: config.redisUrl,
   };
+  if (spec.metricsPort !== undefined) env.METRICS_PORT = String(spec.metricsPort);
   if (spec.database) {
     const password = secretOf(secrets, spec.database.passwordSecret);
     // The runtime user has no DDL rights: npm start migrates as the migrator before starting it.
@@ -142,6 +156,20 @@ export function envFor(
     // An empty local catalog gets the synthetic demo movies; a filled one is left alone.
     env.SEED_DEMO_DATA = 'true';
   }
+  // The sandbox signs its webhooks with the secret billing verifies them with, and sends them
+  // through the gateway, where Stripe's would arrive.
+  if (spec.name === 'payment-sandbox' || spec.name === 'billing') {
+    const webhookSecret = secretOf(secrets, 'PAYMENT_WEBHOOK_SECRET');
+    if (spec.name === 'payment-sandbox') {
+      env.SANDBOX_WEBHOOK_SECRET = webhookSecret;
+      env.SANDBOX_WEBHOOK_URL = 'http://127.0.0.1:8080/api/billing/webhooks/provider';
+    } else {
+      env.STRIPE_WEBHOOK_SECRET = webhookSecret;
+      env.STRIPE_HOST = '127.0.0.1';
+      env.STRIPE_PORT = String(PAYMENT_SANDBOX_PORT);
+      env.STRIPE_PROTOCOL = 'http';
+    }
+  }
   if (spec.name === 'social' || spec.name === 'gateway') {
     const ticketSecret = secrets.WS_TICKET_SECRET;
     if (ticketSecret === undefined) throw new Error('missing dev secret WS_TICKET_SECRET');
@@ -150,7 +178,7 @@ export function envFor(
   if (spec.name === 'gateway') {
     env.CORS_ORIGINS = config.corsOrigins;
     for (const upstream of PROCESSES) {
-      if (upstream.name !== 'gateway') {
+      if (upstream.database) {
         env[`${upstream.name.toUpperCase()}_URL`] = `http://127.0.0.1:${upstream.port}`;
       }
     }
