@@ -68,8 +68,11 @@ function readLineItem(sandbox: Sandbox, body: Params): { price: PriceRecord; qua
   const intervalCount = recurring.integer('interval_count', 1, 12) ?? 1;
   const productData = priceData.object('product_data');
   if (!productData) throw missingParam(priceData.name('product_data'));
-  productData.allowOnly(['name']);
+  productData.allowOnly(['name', 'description', 'metadata']);
   const productName = productData.requiredString('name', 250);
+  // Accepted and checked like Stripe's; the inline product itself is not kept.
+  productData.string('description', 40_000);
+  productData.metadata();
   const quantity = item.integer('quantity', 1, 1000);
   if (quantity === undefined) throw missingParam(item.name('quantity'));
   return {
