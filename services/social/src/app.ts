@@ -12,6 +12,10 @@ import { startProfileConsumers } from './profiles/consumers.js';
 import { profilesRoutes } from './profiles/routes.js';
 import { ratingsRoutes } from './ratings/routes.js';
 import { createRatingsService } from './ratings/service.js';
+import { socialProtocolHandlers } from './realtime/handlers.js';
+import { blocksRoutes } from './blocks/routes.js';
+import { createBlocksService } from './blocks/service.js';
+import { chatRoutes, createChatService, startChatConsumers } from './chat/index.js';
 
 export type SocialDeps = HostDeps<Database>;
 
@@ -30,7 +34,7 @@ export async function buildApp(config: SocialConfig, deps: SocialDeps = {}): Pro
     config,
     createDatabase,
   });
-  const realtime = await installRealtime(app, config, logger);
+  const realtime = await installRealtime(app, config, logger, socialProtocolHandlers(db));
   // S1: profiles and movies projections, ratings, comments, moderation.
   await app.register(profilesRoutes, { db });
   const ratings = createRatingsService({ db, messaging });
@@ -57,5 +61,12 @@ export async function buildApp(config: SocialConfig, deps: SocialDeps = {}): Pro
   await startProfileConsumers(messaging, {
     onRatingsErased: (changed) => ratings.notifyAll(changed),
   });
+  // S3: blocks and chat (messages and read markers are pushed live through the hub).
+  await app.register(blocksRoutes, { blocks: createBlocksService({ db }) });
+  const chatLogger = logger.child({ component: 'chat' });
+  await app.register(chatRoutes, {
+    chat: createChatService({ db, live: realtime, logger: chatLogger }),
+  });
+  await startChatConsumers(messaging);
   return Object.assign(app, { realtime });
 }

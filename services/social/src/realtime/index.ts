@@ -3,12 +3,13 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { KavoshApp } from '@kavosh/service-kit';
 import type { SocialConfig } from '../config.js';
-import { createRealtimeHub, type RealtimeHub } from './hub.js';
+import { createRealtimeHub, type ProtocolHandlers, type RealtimeHub } from './hub.js';
 import { realtimeRoutes } from './routes.js';
 import { createTicketStore } from './tickets.js';
 
-export type { RealtimeHub } from './hub.js';
-export type { PushMessage } from './schemas.js';
+export type { ProtocolHandlers, RealtimeHub } from './hub.js';
+export type { PushMessage, ResumeFrame, RoomName } from './schemas.js';
+export { ChatMessageView, MessageId } from './schemas.js';
 
 // A command waits at most one reconnection or REDIS_COMMAND_TIMEOUT_MS, then fails (503).
 const REDIS_COMMAND_TIMEOUT_MS = 2_000;
@@ -22,13 +23,15 @@ const redisFor = (url: string, connectionName: string) =>
   });
 
 /**
- * Live delivery: POST /ws-ticket, GET /ws, and the hub whose pushToUser reaches a user on any
- * replica through Redis pub/sub. Needs `authenticate` registered on the app first.
+ * Live delivery: POST /ws-ticket, GET /ws, and the hub whose pushToUser and pushToRoom reach
+ * connections on any replica through Redis pub/sub. `handlers` answer the client frames that need
+ * the features (resume, typing, rooms). Needs `authenticate` registered on the app first.
  */
 export async function installRealtime(
   app: KavoshApp,
   config: SocialConfig,
   logger: Logger,
+  handlers: ProtocolHandlers,
 ): Promise<RealtimeHub> {
   const redis = redisFor(config.REDIS_URL, 'kavosh-social');
   const subscriber = redisFor(config.REDIS_URL, 'kavosh-social-fanout');
@@ -47,6 +50,10 @@ export async function installRealtime(
     keyPrefix: `${config.REDIS_KEY_PREFIX}ws:`,
     maxBufferedBytes: config.WS_MAX_BUFFERED_BYTES,
     heartbeatMs: config.WS_HEARTBEAT_MS,
+    maxRoomsPerConnection: config.WS_MAX_ROOMS_PER_CONNECTION,
+    typingIntervalMs: config.WS_TYPING_INTERVAL_MS,
+    resumeLimit: config.WS_RESUME_LIMIT,
+    handlers,
     logger: log,
     metrics: app.metrics,
   });

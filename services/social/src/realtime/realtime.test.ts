@@ -43,7 +43,7 @@ describe('social realtime: tickets, /ws and fan-out through Redis', () => {
   const connectReady = async (id = userId) => {
     const { ticket } = await ticketFor(first.app, id);
     const ws = await connectWebSocket(`ws://${host}/ws?ticket=${ticket}`);
-    expect(await ws.next()).toEqual({ type: 'ready' });
+    expect(await ws.next()).toEqual({ v: 1, type: 'ready' });
     return ws;
   };
 
@@ -129,8 +129,8 @@ describe('social realtime: tickets, /ws and fan-out through Redis', () => {
 
   it('when a ticket opens /ws, then ping is answered pong', async () => {
     const ws = await connectReady();
-    ws.send(JSON.stringify({ type: 'ping' }));
-    expect(await ws.next()).toEqual({ type: 'pong' });
+    ws.send(JSON.stringify({ v: 1, type: 'ping' }));
+    expect(await ws.next()).toEqual({ v: 1, type: 'pong' });
     ws.close(1000);
     expect((await closed(ws)).code).toBe(1000);
   });
@@ -172,13 +172,21 @@ describe('social realtime: tickets, /ws and fan-out through Redis', () => {
     const receivedA = a.next();
     const receivedB = b.next();
     // `second` holds no connection: the message crosses Redis to `first`.
-    expect(await second.app.realtime.pushToUser(userId, { type: 'notice', text: 'hi' })).toBe(1);
-    expect(await receivedA).toEqual({ type: 'notice', text: 'hi' });
-    expect(await receivedB).toEqual({ type: 'notice', text: 'hi' });
+    const notification = { id: '7', kind: 'user.followed' };
+    expect(
+      await second.app.realtime.pushToUser(userId, { type: 'notification.created', notification }),
+    ).toBe(1);
+    expect(await receivedA).toEqual({ v: 1, type: 'notification.created', notification });
+    expect(await receivedB).toEqual({ v: 1, type: 'notification.created', notification });
     // The stranger's own ping is answered after anything pushed to it would have been.
-    stranger.send(JSON.stringify({ type: 'ping' }));
-    expect(await stranger.next()).toEqual({ type: 'pong' });
-    expect(await second.app.realtime.pushToUser(randomUUID(), { type: 'notice' })).toBe(0);
+    stranger.send(JSON.stringify({ v: 1, type: 'ping' }));
+    expect(await stranger.next()).toEqual({ v: 1, type: 'pong' });
+    expect(
+      await second.app.realtime.pushToUser(randomUUID(), {
+        type: 'notification.created',
+        notification,
+      }),
+    ).toBe(0);
 
     // Connections of earlier tests may still be closing on the server's side.
     await eventually(async () => {
@@ -189,11 +197,33 @@ describe('social realtime: tickets, /ws and fan-out through Redis', () => {
     for (const ws of [a, b, stranger]) ws.close();
   });
 
-  it('when a client sends an unknown message, then the server closes 1008', async () => {
-    const ws = await connectReady();
-    const done = closed(ws);
-    ws.send(JSON.stringify({ type: 'subscribe', all: true }));
-    expect((await done).code).toBe(1008);
+  it('when a client sends an unknown or malformed frame, then the server closes 1008', async () => {
+    const unknown = await connectReady();
+    const unknownClosed = closed(unknown);
+    unknown.send(JSON.stringify({ v: 1, type: 'subscribe', all: true }));
+    expect(await unknownClosed).toEqual({ code: 1008, reason: 'unknown or malformed frame' });
+    const badRoom = await connectReady();
+    const badRoomClosed = closed(badRoom);
+    badRoom.send(JSON.stringify({ v: 1, type: 'subscribe', room: 'movie:../../etc' }));
+    expect(await badRoomClosed).toEqual({ code: 1008, reason: 'unknown or malformed frame' });
+    const extra = await connectReady();
+    const extraClosed = closed(extra);
+    extra.send(JSON.stringify({ v: 1, type: 'ping', also: 1 }));
+    expect((await extraClosed).code).toBe(1008);
+    // The server is unaffected: a well-behaved connection is still served.
+    const fine = await connectReady();
+    fine.send(JSON.stringify({ v: 1, type: 'ping' }));
+    expect(await fine.next()).toEqual({ v: 1, type: 'pong' });
+    fine.close();
+  });
+
+  it('when a client frame has no or another protocol version, then the server closes 1008', async () => {
+    for (const frame of [{ type: 'ping' }, { v: 2, type: 'ping' }]) {
+      const ws = await connectReady();
+      const done = closed(ws);
+      ws.send(JSON.stringify(frame));
+      expect(await done).toEqual({ code: 1008, reason: 'unsupported version' });
+    }
   });
 
   it('when a client sends something that is not JSON, or binary, then it is closed', async () => {
@@ -210,7 +240,7 @@ describe('social realtime: tickets, /ws and fan-out through Redis', () => {
   it('when a client sends more than WS_MAX_PAYLOAD_BYTES, then it is closed 1009', async () => {
     const ws = await connectReady();
     const done = closed(ws);
-    ws.send(JSON.stringify({ type: 'ping', pad: 'x'.repeat(2_000) }));
+    ws.send(JSON.stringify({ v: 1, type: 'ping', pad: 'x'.repeat(2_000) }));
     expect((await done).code).toBe(1009);
   });
 
@@ -252,7 +282,8 @@ describe('social realtime: tickets, /ws and fan-out through Redis', () => {
     const big = 'x'.repeat(60_000);
     let closedByServer = false;
     for (let i = 0; i < 2_000 && !closedByServer; i++) {
-      await second.app.realtime.pushToUser(id, { type: 'notice', big });
+      const notification = { id: String(i + 1), big };
+      await second.app.realtime.pushToUser(id, { type: 'notification.created', notification });
       if (i % 50 === 49) {
         const metrics = await first.app.inject({ method: 'GET', url: '/metrics' });
         closedByServer = /^social_ws_slow_consumers_closed_total [1-9]/m.test(metrics.body);
