@@ -16,6 +16,14 @@ import { socialProtocolHandlers } from './realtime/handlers.js';
 import { blocksRoutes } from './blocks/routes.js';
 import { createBlocksService } from './blocks/service.js';
 import { chatRoutes, createChatService, startChatConsumers } from './chat/index.js';
+import { createFeedService, feedRoutes } from './feed/index.js';
+import { createFollowsService, followsRoutes, startFollowsConsumers } from './follows/index.js';
+import {
+  createNotificationsService,
+  createNotifier,
+  notificationsRoutes,
+  startNotificationConsumers,
+} from './notifications/index.js';
 
 export type SocialDeps = HostDeps<Database>;
 
@@ -68,5 +76,25 @@ export async function buildApp(config: SocialConfig, deps: SocialDeps = {}): Pro
     chat: createChatService({ db, live: realtime, logger: chatLogger }),
   });
   await startChatConsumers(messaging);
+  // S2: follows, feed and notifications (live delivery hooks in through the notifier's onCreated).
+  const notifier = createNotifier({ db, logger: logger.child({ component: 'notifications' }) });
+  await app.register(followsRoutes, {
+    follows: createFollowsService({
+      db,
+      notifier,
+      limits: { maxUsers: config.FOLLOWS_MAX_USERS, maxGenres: config.FOLLOWS_MAX_GENRES },
+    }),
+  });
+  await app.register(feedRoutes, { feed: createFeedService({ db }) });
+  await app.register(notificationsRoutes, {
+    prefix: '/notifications',
+    notifications: createNotificationsService({ db }),
+  });
+  await startNotificationConsumers(messaging, {
+    notifier,
+    logger,
+    genreFanoutMax: config.NOTIFY_GENRE_FANOUT_MAX,
+  });
+  await startFollowsConsumers(messaging);
   return Object.assign(app, { realtime });
 }

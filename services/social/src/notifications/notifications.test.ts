@@ -87,7 +87,7 @@ const unread = async (user: TestUser) =>
     await svc.app.inject({ method: 'GET', url: '/notifications/unread-count', headers: user.auth })
   ).json<{ count: number }>().count;
 
-const markRead = (user: TestUser, body: unknown) =>
+const markRead = (user: TestUser, body: Record<string, unknown>) =>
   svc.app.inject({ method: 'POST', url: '/notifications/read', headers: user.auth, payload: body });
 
 describe('notifications created from events, once each under redelivery', () => {
