@@ -47,6 +47,8 @@ export const BillingEnv = Type.Object({
   IDEMPOTENCY_KEY_TTL_SECONDS: Type.Integer({ minimum: 60, maximum: 604_800, default: 86_400 }),
   /** Fill an empty plan table with the default plans at start. */
   SEED_DEFAULT_PLANS: Type.Boolean({ default: true }),
+  /** How often one replica compares local subscriptions with the provider's and repairs drift. */
+  RECONCILIATION_INTERVAL_SECONDS: Type.Integer({ minimum: 10, maximum: 86_400, default: 900 }),
 });
 export type BillingConfig = Static<typeof BillingEnv>;
 
