@@ -1,16 +1,32 @@
 import { hostService, type HostDeps } from '@kavosh/service-host';
 import type { KavoshApp } from '@kavosh/service-kit';
 import type { BillingConfig } from './config.js';
+import { startConsumers } from './consumers.js';
 import { createDatabase, type Database } from './db.js';
 import { invoicePdfRoutes } from './invoices/pdf-routes.js';
 import { createInvoicePdfService } from './invoices/pdf-service.js';
 import { billingMetrics } from './metrics.js';
+import { plansRoutes } from './plans/routes.js';
+import { createPlansService } from './plans/service.js';
+import { createStripeProvider, type PaymentProvider } from './provider/index.js';
 
 export type BillingDeps = HostDeps<Database>;
 
+/** The Stripe adapter as configured (the sandbox locally, Stripe in production). */
+export const providerFromConfig = (config: BillingConfig): PaymentProvider =>
+  createStripeProvider({
+    host: config.STRIPE_HOST,
+    port: config.STRIPE_PORT,
+    protocol: config.STRIPE_PROTOCOL,
+    apiKey: config.STRIPE_SECRET_KEY,
+    webhookSecret: config.STRIPE_WEBHOOK_SECRET,
+    webhookToleranceSeconds: config.STRIPE_WEBHOOK_TOLERANCE_SECONDS,
+    timeoutMs: config.STRIPE_TIMEOUT_MS,
+  });
+
 /** Builds the billing service (not listening): the shared host, then billing's features. */
 export async function buildApp(config: BillingConfig, deps: BillingDeps = {}): Promise<KavoshApp> {
-  const { app, db, logger } = await hostService({
+  const { app, db, logger, messaging } = await hostService({
     ...deps,
     name: 'billing',
     description: 'Plans, subscriptions, payments, invoices and provider webhooks.',
@@ -20,6 +36,10 @@ export async function buildApp(config: BillingConfig, deps: BillingDeps = {}): P
   });
   // Registered at build, so /metrics declares every billing series before the first event.
   billingMetrics(app.metrics, { db, logger });
+  const provider = providerFromConfig(config);
+  await startConsumers(messaging, { provider, providerTimeoutMs: config.STRIPE_TIMEOUT_MS });
+  const plans = createPlansService({ db });
+  await app.register(plansRoutes, { prefix: '/plans', plans });
   await app.register(invoicePdfRoutes, {
     prefix: '/invoices',
     invoicePdfs: createInvoicePdfService({ db }),

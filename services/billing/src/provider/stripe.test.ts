@@ -68,7 +68,7 @@ describe('Stripe provider verifyWebhook', () => {
         status: 'active',
         localSubscriptionId: '6f1c1f0e-8d5f-4a53-9a55-0c9d9c2f6f10',
         priceMinor: 999,
-        currency: 'eur',
+        currency: 'EUR',
         currentPeriodEnd: new Date((now + 30 * 86400) * 1000),
       },
     });

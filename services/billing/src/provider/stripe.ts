@@ -61,7 +61,7 @@ function toSubscription(sub: Stripe.Subscription): ProviderSubscription {
     currentPeriodEnd: fromUnixOrNull(item?.current_period_end),
     localSubscriptionId: sub.metadata.subscriptionId ?? null,
     priceMinor: item?.price.unit_amount ?? null,
-    currency: sub.currency,
+    currency: sub.currency.toUpperCase(),
     endedAt: fromUnixOrNull(sub.ended_at),
   };
 }
@@ -78,7 +78,7 @@ function toInvoice(inv: Stripe.Invoice): ProviderInvoice {
     localSubscriptionId: details?.metadata?.subscriptionId ?? null,
     amountDue: inv.amount_due,
     amountPaid: inv.amount_paid,
-    currency: inv.currency,
+    currency: inv.currency.toUpperCase(),
     status: (inv.status !== null && INVOICE_STATUSES.has(inv.status)
       ? inv.status
       : 'other') as ProviderInvoice['status'],
@@ -109,7 +109,7 @@ function toCheckoutSession(session: Stripe.Checkout.Session): ProviderCheckoutSe
     subscriptionId: idOf(session.subscription),
     localSubscriptionId: session.client_reference_id ?? session.metadata?.subscriptionId ?? null,
     amountTotal: session.amount_total,
-    currency: session.currency,
+    currency: session.currency?.toUpperCase() ?? null,
     expiresAt: fromUnix(session.expires_at),
   };
 }
@@ -220,7 +220,8 @@ export function createStripeProvider(config: StripeProviderConfig): PaymentProvi
               {
                 quantity: 1,
                 price_data: {
-                  currency: input.plan.currency,
+                  // Stripe's currencies are lower case; billing's are ISO 4217 upper case.
+                  currency: input.plan.currency.toLowerCase(),
                   unit_amount: input.plan.priceMinor,
                   recurring: { interval: input.plan.interval },
                   product_data: { name: input.plan.name, metadata: { planId: input.plan.id } },

@@ -1,5 +1,6 @@
 // The payment provider as billing sees it: provider-neutral shapes, so the lifecycle rules never
-// depend on one provider's SDK types. `stripe.ts` is the one implementation.
+// depend on one provider's SDK types. `stripe.ts` is the one implementation. Currencies are ISO
+// 4217 upper case here, whatever the provider's wire format.
 
 /** A subscription at the provider (Stripe's statuses; `other` for any status billing ignores). */
 export interface ProviderSubscription {
