@@ -12,3 +12,4 @@ export { connectWebSocket } from './websocket-client.js';
 export type { TestWebSocket } from './websocket-client.js';
 export { freePort } from './free-port.js';
 export { connectionConfig } from './mysql.js';
+export * from './payment-sandbox.js';
