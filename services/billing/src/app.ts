@@ -9,6 +9,8 @@ import { billingMetrics } from './metrics.js';
 import { plansRoutes } from './plans/routes.js';
 import { createPlansService } from './plans/service.js';
 import { createStripeProvider, type PaymentProvider } from './provider/index.js';
+import { createReconciler } from './reconciliation/reconciler.js';
+import { scheduleReconciliation } from './reconciliation/schedule.js';
 
 export type BillingDeps = HostDeps<Database>;
 
@@ -35,8 +37,16 @@ export async function buildApp(config: BillingConfig, deps: BillingDeps = {}): P
     createDatabase,
   });
   // Registered at build, so /metrics declares every billing series before the first event.
-  billingMetrics(app.metrics, { db, logger });
+  const metrics = billingMetrics(app.metrics, { db, logger });
   const provider = providerFromConfig(config);
+  const reconciliation = scheduleReconciliation({
+    db,
+    reconciler: createReconciler({ db, provider, metrics, logger }),
+    intervalMs: config.RECONCILIATION_INTERVAL_SECONDS * 1000,
+    logger,
+  });
+  // Before the database closes: a pass under way finishes its subscription, then stops.
+  app.addHook('preClose', () => reconciliation.stop());
   await startConsumers(messaging, { provider, providerTimeoutMs: config.STRIPE_TIMEOUT_MS });
   const plans = createPlansService({ db });
   await app.register(plansRoutes, { prefix: '/plans', plans });
