@@ -1,11 +1,12 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validate } from 'dockerfile-utils';
-import { describe, expect, it } from 'vitest';
-import { repoRoot } from './support/kustomize.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isRecord, repoRoot } from './support/kustomize.js';
 import { baseImages, parseDockerfile } from './support/dockerfile.js';
-import { WORKLOAD_SCHEMAS } from './support/env-schema.js';
+import { IMAGE_PROCESSES } from './support/env-schema.js';
 
 const text = readFileSync(join(repoRoot, 'infra/docker/Dockerfile'), 'utf8');
 const instructions = parseDockerfile(text);
@@ -48,25 +49,57 @@ describe('infra/docker/Dockerfile', () => {
     expect(declared.filter((name) => /SECRET|PASSWORD|TOKEN|JWKS|_KEY$/i.test(name))).toEqual([]);
   });
 
-  it('accepts exactly the five processes as SERVICE', () => {
-    const guard = instructions.find(
-      (i) => i.keyword === 'RUN' && /case "\$\{SERVICE\}"/.test(i.args),
+  const guard = instructions.find(
+    (i) => i.keyword === 'RUN' && /case "\$\{SERVICE\}"/.test(i.args),
+  );
+  // The build stage's `case "${SERVICE}" in … esac` that picks the folder moved to /src/process.
+  const folderChoice = /case "\$\{SERVICE\}" in [^\n]*?dir=[\s\S]*?esac/.exec(
+    instructions.map((i) => i.args).join('\n'),
+  )?.[0];
+
+  it('accepts exactly the six processes as SERVICE: the five of Kavosh and the payment sandbox', () => {
+    const allowed = /in\s+([\w|-]+)\)/.exec(guard?.args ?? '')?.[1]?.split('|');
+    expect(new Set(allowed)).toEqual(new Set(IMAGE_PROCESSES));
+  });
+
+  it("moves each process's own workspace into /src/process: the nx project named SERVICE", () => {
+    expect(folderChoice).toBeDefined();
+    const folders = IMAGE_PROCESSES.map((service) => {
+      const dir = execFileSync('sh', ['-c', `${folderChoice ?? ''}; printf %s "$dir"`], {
+        env: { SERVICE: service },
+        encoding: 'utf8',
+      });
+      const manifest: unknown = JSON.parse(
+        readFileSync(join(repoRoot, dir, 'package.json'), 'utf8'),
+      );
+      const nx = isRecord(manifest) && isRecord(manifest.nx) ? manifest.nx : {};
+      return [service, dir, nx.name];
+    });
+    expect(folders).toEqual(
+      IMAGE_PROCESSES.map((service) => [service, expect.any(String), service]),
     );
-    const allowed = /in\s+([\w|]+)\)/.exec(guard?.args ?? '')?.[1]?.split('|');
-    expect(new Set(allowed)).toEqual(new Set(Object.keys(WORKLOAD_SCHEMAS)));
+    expect(folders.find(([service]) => service === 'payment-sandbox')?.[1]).toBe(
+      'infra/payment-sandbox',
+    );
+  });
+
+  it("exposes every process's default port", () => {
+    const exposed = final
+      .filter((i) => i.keyword === 'EXPOSE')
+      .flatMap((i) => i.args.split(/\s+/))
+      .map(Number);
+    expect(new Set(exposed)).toEqual(new Set([8080, 3001, 3002, 3003, 3004, 12111]));
   });
 
   it('stops the build with a message naming the allowed values when SERVICE is wrong', () => {
-    const guard = instructions.find(
-      (i) => i.keyword === 'RUN' && /case "\$\{SERVICE\}"/.test(i.args),
-    );
     const script = guard?.args ?? 'exit 99';
     const wrong = spawnSync('sh', ['-c', script], { env: { SERVICE: 'search' }, encoding: 'utf8' });
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toContain(
-      "must be one of auth, catalog, billing, social, gateway (got 'search')",
+      "must be one of auth, catalog, billing, social, gateway, payment-sandbox (got 'search')",
     );
-    expect(() => execFileSync('sh', ['-c', script], { env: { SERVICE: 'catalog' } })).not.toThrow();
+    for (const service of IMAGE_PROCESSES)
+      expect(() => execFileSync('sh', ['-c', script], { env: { SERVICE: service } })).not.toThrow();
   });
 });
 
@@ -75,5 +108,69 @@ describe('.dockerignore', () => {
     const ignored = readFileSync(join(repoRoot, '.dockerignore'), 'utf8').split('\n');
     for (const entry of ['.env', '.secrets', '**/node_modules', '**/dist', '.git'])
       expect(ignored).toContain(entry);
+  });
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** The image's HEALTHCHECK command, as the runtime stage runs it (KAVOSH_SERVICE from the build). */
+const healthcheck = (service: string, port: number): number | null =>
+  spawnSync(process.execPath, [join(repoRoot, 'infra/docker/healthcheck.mjs')], {
+    env: { KAVOSH_SERVICE: service, PORT: String(port) },
+  }).status;
+
+// The real sandbox, from source: it answers /healthz and nothing under /health/.
+describe('infra/docker/healthcheck.mjs against the payment sandbox', () => {
+  let port = 0;
+  let sandbox: ReturnType<typeof spawn> | undefined;
+
+  beforeAll(async () => {
+    port = await freePort();
+    sandbox = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(repoRoot, 'infra/payment-sandbox/src/main.ts')],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
+        stdio: 'ignore',
+      },
+    );
+    const exited = new Promise<never>((_, reject) =>
+      sandbox?.once('exit', (code) => reject(new Error(`the sandbox exited with ${code}`))),
+    );
+    const listening = (async () => {
+      for (;;) {
+        try {
+          if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
+        } catch {
+          // Not listening yet.
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    })();
+    await Promise.race([listening, exited]);
+  }, 60_000);
+
+  afterAll(() => {
+    sandbox?.kill('SIGTERM');
+  });
+
+  it('passes for the sandbox on its /healthz', () => {
+    expect(healthcheck('payment-sandbox', port)).toBe(0);
+  });
+
+  it("would fail had it probed the services' /health/live there", () => {
+    expect(healthcheck('catalog', port)).toBe(1);
+  });
+
+  it('fails when nothing listens', async () => {
+    expect(healthcheck('payment-sandbox', await freePort())).toBe(1);
   });
 });

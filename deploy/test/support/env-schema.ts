@@ -34,6 +34,56 @@ export const WORKLOAD_SCHEMAS = {
   social: 'SocialEnv',
 } as const;
 
+/** The local Stripe emulator: its own image, run by compose and the dev overlay, never in prod. */
+export const PAYMENT_SANDBOX = 'payment-sandbox';
+
+/** Every process the Dockerfile builds an image for (its SERVICE values). */
+export const IMAGE_PROCESSES = [...Object.keys(WORKLOAD_SCHEMAS), PAYMENT_SANDBOX];
+
+// The sandbox has no TypeBox schema: readConfig reads `env.NAME` by hand, with a fallback each.
+const SANDBOX_CONFIG_FILE = 'infra/payment-sandbox/src/config.ts';
+
+/**
+ * The sandbox variables a deployment must set although readConfig has a fallback: the fallbacks
+ * are a laptop's (a public URL built from HOST, the documented test key, no webhook endpoint), and
+ * billing needs the sandbox to share its key and signing secret and to send it webhooks.
+ */
+export const SANDBOX_DEPLOY_REQUIRED = [
+  'SANDBOX_PUBLIC_URL',
+  'SANDBOX_API_KEY',
+  'SANDBOX_WEBHOOK_URL',
+  'SANDBOX_WEBHOOK_SECRET',
+];
+
+/**
+ * The variables a hand-written reader takes from `env`: `env.NAME || <fallback>` and
+ * `positiveInteger('NAME', env.NAME, <fallback>)`; `|| undefined` is no default.
+ */
+export function parseEnvReader(source: string): EnvSchema {
+  const schema: EnvSchema = new Map();
+  for (const [, name = ''] of source.matchAll(/\benv\.([A-Z][A-Z0-9_]*)\b/g)) {
+    if (schema.has(name)) continue;
+    const fallback =
+      new RegExp(`\\benv\\.${name}\\s*\\|\\|\\s*('(?:[^'\\\\]|\\\\.)*'|\`[^\`]*\`|[\\w.]+)`).exec(
+        source,
+      )?.[1] ?? new RegExp(`\\benv\\.${name},\\s*([\\d_]+)\\)`).exec(source)?.[1];
+    const defaultText = fallback === 'undefined' ? undefined : fallback;
+    schema.set(name, { name, required: false, defaultText });
+  }
+  return schema;
+}
+
+/** The sandbox's variables from its reader, with those a deployment must set marked required. */
+export function readSandboxSchema(): EnvSchema {
+  const schema = parseEnvReader(readFileSync(join(repoRoot, SANDBOX_CONFIG_FILE), 'utf8'));
+  for (const name of SANDBOX_DEPLOY_REQUIRED) {
+    const variable = schema.get(name);
+    if (!variable) throw new Error(`${SANDBOX_CONFIG_FILE} no longer reads ${name}`);
+    schema.set(name, { ...variable, required: true });
+  }
+  return schema;
+}
+
 /**
  * Parses every `export const X = Type.Object({ … })` of the given sources: each top-level
  * `NAME: …` entry, each `...Other.properties` spread and each `NAME: Other.properties.NAME` copy.
@@ -131,9 +181,11 @@ export function environmentProblems(
   const problems: string[] = [];
   for (const variable of schema.values()) {
     if (variable.required && !env.has(variable.name)) problems.push(`${variable.name} is missing`);
-    // Defaults are the laptop's: a URL to 127.0.0.1 or localhost is wrong in any pod.
+    // Defaults are the laptop's: a URL or a host on 127.0.0.1 or localhost is wrong in any pod.
     if (
-      /:\/\/(127\.0\.0\.1|localhost)\b/.test(variable.defaultText ?? '') &&
+      /:\/\/(127\.0\.0\.1|localhost)\b|^'(127\.0\.0\.1|localhost)'$/.test(
+        variable.defaultText ?? '',
+      ) &&
       !env.has(variable.name)
     )
       problems.push(`${variable.name} keeps its loopback default`);
