@@ -13,6 +13,7 @@ import { profilesRoutes } from './profiles/routes.js';
 import { ratingsRoutes } from './ratings/routes.js';
 import { createRatingsService } from './ratings/service.js';
 import { socialProtocolHandlers } from './realtime/handlers.js';
+import { liveFeeds } from './realtime/live-feeds.js';
 import { blocksRoutes } from './blocks/routes.js';
 import { createBlocksService } from './blocks/service.js';
 import { chatRoutes, createChatService, startChatConsumers } from './chat/index.js';
@@ -43,9 +44,15 @@ export async function buildApp(config: SocialConfig, deps: SocialDeps = {}): Pro
     createDatabase,
   });
   const realtime = await installRealtime(app, config, logger, socialProtocolHandlers(db));
+  // S3: what the features commit reaches sockets (movie rooms, the user's connections).
+  const live = liveFeeds(realtime, logger.child({ component: 'realtime' }));
   // S1: profiles and movies projections, ratings, comments, moderation.
   await app.register(profilesRoutes, { db });
-  const ratings = createRatingsService({ db, messaging });
+  const ratings = createRatingsService({
+    db,
+    messaging,
+    onRatingAggregateChanged: live.onRatingAggregateChanged,
+  });
   await app.register(ratingsRoutes, { ratings });
   const comments = createCommentsService({
     db,
@@ -56,6 +63,7 @@ export async function buildApp(config: SocialConfig, deps: SocialDeps = {}): Pro
       editWindowSeconds: config.COMMENT_EDIT_WINDOW_SECONDS,
       repliesPreview: config.COMMENT_REPLIES_PREVIEW,
     },
+    onCommentCreated: live.onCommentCreated,
   });
   await app.register(commentsRoutes, { comments });
   await app.register(moderationRoutes, {
@@ -77,7 +85,11 @@ export async function buildApp(config: SocialConfig, deps: SocialDeps = {}): Pro
   });
   await startChatConsumers(messaging);
   // S2: follows, feed and notifications (live delivery hooks in through the notifier's onCreated).
-  const notifier = createNotifier({ db, logger: logger.child({ component: 'notifications' }) });
+  const notifier = createNotifier({
+    db,
+    logger: logger.child({ component: 'notifications' }),
+    onCreated: live.onNotificationCreated,
+  });
   await app.register(followsRoutes, {
     follows: createFollowsService({
       db,
@@ -85,7 +97,9 @@ export async function buildApp(config: SocialConfig, deps: SocialDeps = {}): Pro
       limits: { maxUsers: config.FOLLOWS_MAX_USERS, maxGenres: config.FOLLOWS_MAX_GENRES },
     }),
   });
-  await app.register(feedRoutes, { feed: createFeedService({ db }) });
+  await app.register(feedRoutes, {
+    feed: createFeedService({ db, horizonDays: config.FEED_HORIZON_DAYS }),
+  });
   await app.register(notificationsRoutes, {
     prefix: '/notifications',
     notifications: createNotificationsService({ db }),
