@@ -70,6 +70,7 @@ export async function startSandbox(env: Record<string, string> = {}): Promise<Ru
 }
 
 export interface ReceivedWebhook {
+  path: string;
   headers: IncomingHttpHeaders;
   rawBody: string;
 }
@@ -88,7 +89,7 @@ export class WebhookReceiver {
       request.setEncoding('utf8');
       request.on('data', (chunk: string) => (rawBody += chunk));
       request.on('end', () => {
-        const webhook = { headers: request.headers, rawBody };
+        const webhook = { path: request.url ?? '', headers: request.headers, rawBody };
         this.received.push(webhook);
         response.statusCode = this.respond(webhook);
         response.end();
