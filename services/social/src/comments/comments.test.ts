@@ -275,6 +275,21 @@ describe('editing and deleting', () => {
     expect(answer.json()).toMatchObject({ code: 'EDIT_WINDOW_CLOSED' });
   });
 
+  it('when the comment is hidden by a moderator, then its author cannot edit it: 409 COMMENT_NOT_EDITABLE', async () => {
+    const movieId = await publishedMovie(ctx.db);
+    const ada = await user(ctx.db);
+    const target = await comment(movieId, ada, 'hidden soon');
+    await ctx.svc.app.inject({
+      method: 'POST',
+      url: `/moderation/comments/${target.id}/hide`,
+      headers: moderator.auth,
+      payload: { reason: 'spam' },
+    });
+    const answer = await patch(target.id, ada, 'sneaky edit');
+    expect(answer.statusCode).toBe(409);
+    expect(answer.json()).toMatchObject({ code: 'COMMENT_NOT_EDITABLE' });
+  });
+
   it('when the author or a moderator deletes, then the comment keeps its place and replies with no body or author', async () => {
     const movieId = await publishedMovie(ctx.db);
     const ada = await user(ctx.db);
@@ -310,5 +325,35 @@ describe('editing and deleting', () => {
     const audit = await ctx.db.moderationAction.findMany({ where: { commentId: byModerator.id } });
     expect(audit).toMatchObject([{ action: 'delete', actorId: moderator.id }]);
     expect(await ctx.db.moderationAction.count({ where: { commentId: byAuthor.id } })).toBe(0);
+  });
+});
+
+describe('GET /openapi.json', () => {
+  it('documents every S1 route with its access, as the gateway reads it', async () => {
+    const doc = (await ctx.svc.app.inject({ url: '/openapi.json' })).json<{
+      paths: Record<string, Record<string, Record<string, unknown>>>;
+    }>();
+    const routes: [string, string, unknown][] = [
+      ['get', '/users/{id}', 'public'],
+      ['get', '/movies/{id}/rating', 'public'],
+      ['put', '/movies/{id}/rating', 'authenticated'],
+      ['delete', '/movies/{id}/rating', 'authenticated'],
+      ['get', '/movies/{id}/comments', 'public'],
+      ['post', '/movies/{id}/comments', 'authenticated'],
+      ['get', '/comments/{id}/replies', 'public'],
+      ['patch', '/comments/{id}', 'authenticated'],
+      ['delete', '/comments/{id}', 'authenticated'],
+      ['post', '/comments/{id}/report', 'authenticated'],
+      ['get', '/moderation/reports', { roles: ['moderator', 'admin'] }],
+      ['post', '/moderation/comments/{id}/hide', { roles: ['moderator', 'admin'] }],
+      ['post', '/moderation/comments/{id}/unhide', { roles: ['moderator', 'admin'] }],
+      ['post', '/moderation/reports/{id}/dismiss', { roles: ['moderator', 'admin'] }],
+      ['get', '/moderation/audit', { roles: ['moderator', 'admin'] }],
+    ];
+    for (const [method, path, access] of routes) {
+      const operation = doc.paths[path]?.[method];
+      expect(operation, `${method} ${path}`).toBeDefined();
+      expect(operation?.['x-kavosh-access'], `${method} ${path}`).toEqual(access);
+    }
   });
 });
