@@ -6,9 +6,12 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { isRecord, repoRoot } from './support/kustomize.js';
 import {
+  IMAGE_PROCESSES,
+  PAYMENT_SANDBOX,
   WORKLOAD_SCHEMAS,
   environmentProblems,
   readRepoSchemas,
+  readSandboxSchema,
   sharedVariables,
 } from './support/env-schema.js';
 
@@ -96,7 +99,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('builds every process from infra/docker/Dockerfile with its own SERVICE', () => {
-    for (const name of APPS) {
+    for (const name of IMAGE_PROCESSES) {
       const build = record(service(name).build);
       expect([name, build.dockerfile, record(build.args).SERVICE]).toEqual([
         name,
@@ -118,12 +121,20 @@ describe('docker-compose.yml', () => {
     },
   );
 
+  it('gives the payment sandbox what a deployment must set, and nothing its reader does not read', () => {
+    // It reads no variable of the kit's: no telemetry, no shared HTTP settings.
+    expect(environmentProblems(readSandboxSchema(), environment(PAYMENT_SANDBOX))).toEqual([]);
+  });
+
   it('runs every process on the port its schema defaults to (the ARCHITECTURE table)', () => {
     for (const [name, schemaName] of Object.entries(WORKLOAD_SCHEMAS)) {
       const port = schemas.get(schemaName)?.get('PORT')?.defaultText;
       expect([name, environment(name).get('PORT')]).toEqual([name, port]);
     }
     expect(service('gateway').ports).toEqual(['127.0.0.1:8080:8080']);
+    const sandboxPort = readSandboxSchema().get('PORT')?.defaultText;
+    expect(environment(PAYMENT_SANDBOX).get('PORT')).toBe(sandboxPort);
+    expect(service(PAYMENT_SANDBOX).ports).toEqual([`127.0.0.1:${sandboxPort}:${sandboxPort}`]);
   });
 
   it('starts each service after its data stores are healthy and its migrations are done', () => {
@@ -171,6 +182,8 @@ describe('docker-compose.yml', () => {
         'CATALOG_CURSOR_SECRET',
         'CATALOG_MEDIA_SIGNING_SECRET',
         'WS_TICKET_SECRET',
+        'PAYMENT_SECRET_KEY',
+        'PAYMENT_WEBHOOK_SECRET',
         ...SERVICES.flatMap((name) =>
           ['DB_PASSWORD', 'DB_MIGRATOR_PASSWORD', 'AMQP_PASSWORD'].map(
             (suffix) => `${name.toUpperCase()}_${suffix}`,

@@ -13,8 +13,23 @@ export const AUTH_JWKS_FILE = '.secrets/auth-jwks.json';
 /** The operator account of compose's RabbitMQ (management UI at :15672). */
 export const RABBITMQ_ADMIN_USER = 'kavosh_admin';
 
-/** Every variable docker-compose.yml requires (`${VAR:?…}`), from the dev secrets. */
+/**
+ * Secrets only compose needs, with how to make one: the payment sandbox's API key, which billing
+ * uses as its STRIPE_SECRET_KEY (`npm start` keeps the sandbox's documented `sk_test_sandbox`;
+ * compose's images run with NODE_ENV=production, where billing refuses it). Stripe's shape.
+ */
+const COMPOSE_SECRET_GENERATORS: Record<string, () => string> = {
+  PAYMENT_SECRET_KEY: () => `sk_test_${randomBytes(24).toString('base64url')}`,
+};
+
+/**
+ * Every variable docker-compose.yml requires (`${VAR:?…}`): from the dev secrets, or generated
+ * (ensureComposeEnv keeps a value once it is in `.env`).
+ */
 export function composeVariables(secrets: Record<string, string>): Record<string, string> {
+  const generated = Object.entries(COMPOSE_SECRET_GENERATORS).map(
+    ([name, generate]) => [name, generate()] as const,
+  );
   const names = [
     'MYSQL_ROOT_PASSWORD',
     'RABBITMQ_ADMIN_PASSWORD',
@@ -24,8 +39,13 @@ export function composeVariables(secrets: Record<string, string>): Record<string
     'CATALOG_CURSOR_SECRET',
     'CATALOG_MEDIA_SIGNING_SECRET',
     'WS_TICKET_SECRET',
+    // whsec_…: the sandbox signs its webhooks with it and billing verifies them (as npm start).
+    'PAYMENT_WEBHOOK_SECRET',
   ];
-  return Object.fromEntries(names.map((name) => [name, secretOf(secrets, name)]));
+  return Object.fromEntries([
+    ...names.map((name) => [name, secretOf(secrets, name)] as const),
+    ...generated,
+  ]);
 }
 
 /** RabbitMQ's rabbit_password_hashing_sha256: base64(salt ‖ sha256(salt ‖ password)), 4-byte salt. */
