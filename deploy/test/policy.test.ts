@@ -155,12 +155,15 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
     expect(uncovered).toEqual([]);
   });
 
-  it('exposes only the gateway (WebSocket-friendly timeouts) and the media origin', () => {
+  it('exposes only the gateway (WebSocket-friendly timeouts), the media origin and, in dev, the payment sandbox', () => {
     const ingresses = pick(objects(), Ingress.is);
     const backends = (i: (typeof ingresses)[number]) =>
       (i.spec?.rules ?? []).flatMap((r) => r.http?.paths.map((p) => p.backend.service?.name));
-    // The API through the gateway; the signed media URLs straight from nginx (it checks them).
-    expect(new Set(ingresses.flatMap(backends))).toEqual(new Set(['gateway', 'media']));
+    // The API through the gateway; the signed media URLs straight from nginx (it checks them);
+    // on a laptop cluster the sandbox's checkout page, which Stripe hosts in production.
+    const exposed =
+      overlay === 'dev' ? ['gateway', 'media', 'payment-sandbox'] : ['gateway', 'media'];
+    expect(new Set(ingresses.flatMap(backends))).toEqual(new Set(exposed));
     for (const ingress of ingresses.filter((i) => backends(i).includes('gateway'))) {
       const timeout = Number(
         ingress.metadata?.annotations?.['nginx.ingress.kubernetes.io/proxy-read-timeout'],
