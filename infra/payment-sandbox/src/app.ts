@@ -15,6 +15,7 @@ import { invoiceRoutes } from './invoices/routes.js';
 import { Sandbox } from './sandbox.js';
 import { controlRoutes } from './control/routes.js';
 import { SandboxState } from './state.js';
+import { walkClockTo } from './subscriptions/lifecycle.js';
 import { subscriptionRoutes } from './subscriptions/routes.js';
 import { WebhookDispatcher } from './webhooks/dispatcher.js';
 
@@ -126,6 +127,20 @@ export function buildApp(config: SandboxConfig, logger: Logger): BuiltSandbox {
   checkoutPageRoutes(app, sandbox);
   controlRoutes(app, sandbox);
 
-  app.addHook('onClose', async () => webhooks.stop());
+  // The clock also moves with real time: what falls due without an advance (a session left open
+  // for a day) is fired by this tick, as a provider would.
+  let tick: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    if (config.tickMs > 0) {
+      tick = setInterval(() => {
+        walkClockTo(sandbox, clock.now());
+      }, config.tickMs);
+      tick.unref();
+    }
+  });
+  app.addHook('onClose', async () => {
+    clearInterval(tick);
+    webhooks.stop();
+  });
   return { app, sandbox };
 }

@@ -14,6 +14,8 @@ export interface SandboxConfig {
   /** First webhook retry delay; each later retry doubles it. */
   webhookRetryMs: number;
   webhookMaxAttempts: number;
+  /** How often due work is fired as real time passes; 0 leaves it to clock advances alone. */
+  tickMs: number;
   logLevel: string;
 }
 
@@ -52,6 +54,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): SandboxConfig 
       1,
       positiveInteger('SANDBOX_WEBHOOK_MAX_ATTEMPTS', env.SANDBOX_WEBHOOK_MAX_ATTEMPTS, 5),
     ),
+    tickMs: positiveInteger('SANDBOX_TICK_MS', env.SANDBOX_TICK_MS, 1000),
     logLevel: env.LOG_LEVEL || 'info',
   };
 }

@@ -170,7 +170,7 @@ export class SandboxState {
   counts() {
     return {
       customers: [...this.customers.values()].filter((customer) => !customer.deleted).length,
-      checkoutSessions: this.sessions.size,
+      sessions: this.sessions.size,
       subscriptions: this.subscriptions.size,
       invoices: this.invoices.size,
       events: this.events.size,

@@ -111,7 +111,7 @@ describe('bad input is answered like Stripe, never a crash', () => {
       expect(refused, param).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
       expect(refused, param).toMatchObject({ param, code });
     }
-    expect((await env.call('GET', '/_sandbox/state')).body.checkoutSessions).toBe(0);
+    expect((await env.call('GET', '/_sandbox/state')).body.sessions).toBe(0);
   });
 
   it('metadata is bounded like Stripe: 50 keys, 40-character keys, 500-character values', async () => {

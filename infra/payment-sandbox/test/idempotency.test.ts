@@ -16,7 +16,7 @@ describe('Idempotency-Key like Stripe', () => {
     await env.close();
   });
 
-  const sessions = async () => (await env.call('GET', '/_sandbox/state')).body.checkoutSessions;
+  const sessions = async () => (await env.call('GET', '/_sandbox/state')).body.sessions;
 
   it('the same key with the same parameters replays the first answer; one session exists', async () => {
     const customer = await env.stripe.customers.create({});

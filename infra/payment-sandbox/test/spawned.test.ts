@@ -29,7 +29,7 @@ describe('startPaymentSandbox: the sandbox as a real child process', () => {
     expect(paid.status).toBe('succeeded');
     expect(await sandbox.state()).toMatchObject({
       customers: 1,
-      checkoutSessions: 1,
+      sessions: 1,
       subscriptions: 1,
       invoices: 1,
     });

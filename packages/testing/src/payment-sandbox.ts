@@ -58,7 +58,7 @@ export interface PaymentSandbox {
   deliveries(filter?: { event?: string; type?: string }): Promise<SandboxDelivery[]>;
   state(): Promise<{
     customers: number;
-    checkoutSessions: number;
+    sessions: number;
     subscriptions: number;
     invoices: number;
     events: number;
