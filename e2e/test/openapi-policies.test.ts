@@ -23,8 +23,8 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'tr
 
 /**
  * Routes the design (the architecture's public API) makes public: each must be `public` at the
- * edge. Compared by shape (parameter names and a trailing slash do not matter). Billing's plans
- * and provider webhook and social's public reads join the list as those services gain them.
+ * edge. Compared by shape (parameter names and a trailing slash do not matter). Billing's
+ * webhook is public at the edge and checked by its provider signature instead of a token.
  */
 const PUBLIC_BY_DESIGN = [
   'GET /.well-known/jwks.json',
@@ -37,6 +37,12 @@ const PUBLIC_BY_DESIGN = [
   'GET /api/catalog/movies/{id}',
   'GET /api/catalog/genres',
   'GET /api/catalog/people/{id}',
+  'GET /api/billing/plans',
+  'POST /api/billing/webhooks/provider',
+  'GET /api/social/users/{id}',
+  'GET /api/social/movies/{id}/rating',
+  'GET /api/social/movies/{id}/comments',
+  'GET /api/social/comments/{id}/replies',
 ];
 
 /** `GET /api/x/{id}/` and `GET /api/x/{slug}` are the same route. */

@@ -2,7 +2,9 @@ import {
   createTestDatabase,
   freePort,
   getInfra,
+  startPaymentSandbox,
   uniquePrefix,
+  type PaymentSandbox,
   type TestDatabase,
 } from '@kavosh/testing';
 import { startProcess, stopProcess, type RunningProcess } from './processes.js';
@@ -19,12 +21,18 @@ export interface RunningSystem {
   urls: Record<ServiceName, string>;
   /** Auth's private signing keys (JWT_PRIVATE_JWKS): a test can sign access tokens as auth does. */
   signingKeys: string;
+  /**
+   * The payment provider billing talks to (infra/payment-sandbox): its webhooks reach billing
+   * through the gateway, as Stripe's reach the public edge.
+   */
+  paymentSandbox: PaymentSandbox;
   /** Stops every process (SIGTERM) and drops the databases. */
   stop(): Promise<void>;
 }
 
 /**
- * Starts the four services from source on fresh schemas, and the gateway in front of them.
+ * Starts the payment sandbox, the four services from source on fresh schemas, and the gateway in
+ * front of them.
  * `label` names the databases and the gateway's Redis key prefix (its own rate-limit counters:
  * e2e files run at once, all from 127.0.0.1).
  */
@@ -38,6 +46,22 @@ export async function startSystem(opts: {
   const databases: TestDatabase[] = [];
   const urls: Partial<Record<ServiceName, string>> = {};
   const upstreamEnv: Record<string, string> = {};
+  const gatewayPort = await freePort();
+  const paymentSandbox = await startPaymentSandbox({
+    webhookUrl: `http://127.0.0.1:${gatewayPort}/api/billing/webhooks/provider`,
+  });
+  const providerEnv: Record<ServiceName, Record<string, string>> = {
+    auth: {},
+    catalog: {},
+    social: {},
+    billing: {
+      STRIPE_HOST: paymentSandbox.host,
+      STRIPE_PORT: String(paymentSandbox.port),
+      STRIPE_PROTOCOL: 'http',
+      STRIPE_SECRET_KEY: paymentSandbox.apiKey,
+      STRIPE_WEBHOOK_SECRET: paymentSandbox.webhookSecret ?? '',
+    },
+  };
   for (const name of SERVICES) {
     const db = await createTestDatabase({ label: `${opts.label}-${name}` });
     databases.push(db);
@@ -54,12 +78,13 @@ export async function startSystem(opts: {
         AMQP_URL: infra.amqpUrl,
         REDIS_URL: infra.redisUrl,
         ...own[name],
+        ...providerEnv[name],
       }),
     );
   }
   const gatewayMetricsPort = await freePort();
   const gateway = startProcess('gateway', 'gateway/src/main.ts', {
-    PORT: String(await freePort()),
+    PORT: String(gatewayPort),
     METRICS_PORT: String(gatewayMetricsPort),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
@@ -77,8 +102,10 @@ export async function startSystem(opts: {
     gatewayMetricsUrl: `http://127.0.0.1:${gatewayMetricsPort}`,
     urls: urls as Record<ServiceName, string>,
     signingKeys: own.auth.JWT_PRIVATE_JWKS,
+    paymentSandbox,
     stop: async () => {
       await Promise.all(processes.map((proc) => stopProcess(proc)));
+      await paymentSandbox.stop();
       await Promise.all(databases.map((db) => db.drop()));
     },
   };
