@@ -45,6 +45,8 @@ export const SocialEnv = Type.Object({
   WS_RESUME_LIMIT: Type.Integer({ minimum: 1, maximum: 1_000, default: 200 }),
   /** Most users one user may follow: bounds the feed's fan-out-on-read (docs/social.md). */
   FOLLOWS_MAX_USERS: Type.Integer({ minimum: 1, maximum: 10_000, default: 1_000 }),
+  /** How far back GET /feed reaches: with FOLLOWS_MAX_USERS, the bound of one page's reads. */
+  FEED_HORIZON_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30 }),
   /** Most genres one user may follow. */
   FOLLOWS_MAX_GENRES: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
   /** Most users one published movie notifies (followers of its genres); the rest are skipped. */

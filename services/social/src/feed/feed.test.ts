@@ -16,7 +16,9 @@ afterAll(async () => {
   await svc?.close();
 });
 
-const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 12, minute));
+// Items of the last day: well inside the feed's horizon (FEED_HORIZON_DAYS, 30 by default).
+const BASE = Math.floor((Date.now() - 86_400_000) / 60_000) * 60_000;
+const at = (minute: number) => new Date(BASE + minute * 60_000);
 
 const rate = (userId: string, movieId: string, value: number, when: Date) =>
   db.rating.create({ data: { userId, movieId, value, createdAt: when, updatedAt: when } });
@@ -97,6 +99,10 @@ describe('GET /feed', () => {
     await publishedMovie(db, [horror], at(7));
     await rate(ana.id, pulled, 9, at(8));
     await comment(reader.id, watched, at(9));
+    // Older than the horizon: out of the feed.
+    const longAgo = new Date(Date.now() - 31 * 86_400_000);
+    await comment(ana.id, watched, longAgo);
+    await publishedMovie(db, [drama], longAgo);
 
     const res = await feed(reader);
     expect(res.statusCode).toBe(200);

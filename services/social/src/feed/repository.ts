@@ -23,15 +23,19 @@ export interface FeedRow {
 
 /**
  * One feed page, fan-out on read: the newest `limit` rows of each source (ratings and visible
- * comments of followed users, published movies of followed genres), each from its own index
- * range after the position, merged and cut to `limit` in the database. Items of unpublished
- * movies drop out as the projection changes.
+ * comments of followed users, published movies of followed genres), merged and cut to `limit` in
+ * the database. Each source starts from the reader's follows (STRAIGHT_JOIN: the optimizer would
+ * otherwise scan every published movie's comments) and reads each followed user's own index range
+ * between the horizon and the position, so a page reads at most what the followed users (capped
+ * by FOLLOWS_MAX_USERS) did since `since`. Items of unpublished movies drop out as the projection
+ * changes.
  */
 export async function readFeedPage(
   db: Database,
   userId: string,
   position: FeedPosition | null,
   limit: number,
+  since: Date,
 ): Promise<FeedRow[]> {
   const after = (at: Prisma.Sql, sortId: Prisma.Sql) =>
     position === null
@@ -42,22 +46,24 @@ export async function readFeedPage(
   const movieSort = Prisma.sql`CONCAT('m:', m.id)`;
   return db.$queryRaw<FeedRow[]>`
     SELECT * FROM (
-      (SELECT 'rating' AS kind, r.updated_at AS at, ${ratingSort} AS sort_id, r.user_id AS actor_id,
+      (SELECT STRAIGHT_JOIN 'rating' AS kind, r.updated_at AS at, ${ratingSort} AS sort_id, r.user_id AS actor_id,
               m.id AS movie_id, m.title, m.slug, r.value, NULL AS comment_id, NULL AS parent_id,
               NULL AS body
          FROM user_follows f
          JOIN ratings r ON r.user_id = f.followee_id
          JOIN movies m ON m.id = r.movie_id AND m.published = TRUE
-        WHERE f.follower_id = ${userId} ${after(Prisma.sql`r.updated_at`, ratingSort)}
+        WHERE f.follower_id = ${userId} AND r.updated_at >= ${since}
+              ${after(Prisma.sql`r.updated_at`, ratingSort)}
         ORDER BY at DESC, sort_id DESC
         LIMIT ${limit})
       UNION ALL
-      (SELECT 'comment', c.created_at, ${commentSort}, c.author_id, m.id, m.title, m.slug, NULL,
+      (SELECT STRAIGHT_JOIN 'comment', c.created_at, ${commentSort}, c.author_id, m.id, m.title, m.slug, NULL,
               c.id, c.parent_id, c.body
          FROM user_follows f
          JOIN comments c ON c.author_id = f.followee_id AND c.state = 'visible'
          JOIN movies m ON m.id = c.movie_id AND m.published = TRUE
-        WHERE f.follower_id = ${userId} ${after(Prisma.sql`c.created_at`, commentSort)}
+        WHERE f.follower_id = ${userId} AND c.created_at >= ${since}
+              ${after(Prisma.sql`c.created_at`, commentSort)}
         ORDER BY 2 DESC, 3 DESC
         LIMIT ${limit})
       UNION ALL
@@ -66,7 +72,8 @@ export async function readFeedPage(
          FROM genre_follows g
          JOIN movie_genres mg ON mg.genre_id = g.genre_id
          JOIN movies m ON m.id = mg.movie_id AND m.published = TRUE
-        WHERE g.user_id = ${userId} ${after(Prisma.sql`m.published_at`, movieSort)}
+        WHERE g.user_id = ${userId} AND m.published_at >= ${since}
+              ${after(Prisma.sql`m.published_at`, movieSort)}
         ORDER BY 2 DESC, 3 DESC
         LIMIT ${limit})
     ) AS feed

@@ -6,8 +6,21 @@ import type { FeedItem, FeedPage, FeedQuery } from './schemas.js';
 
 const CURSOR_SCOPE = 'feed';
 
-/** GET /feed: what followed users and followed genres did, newest first (fan-out on read). */
-export function createFeedService({ db }: { db: Database }) {
+const DAY_MS = 86_400_000;
+
+/**
+ * GET /feed: what followed users and followed genres did in the last `horizonDays`, newest first
+ * (fan-out on read; the horizon and the follow caps bound what one page reads).
+ */
+export function createFeedService({
+  db,
+  horizonDays,
+  now = () => new Date(),
+}: {
+  db: Database;
+  horizonDays: number;
+  now?: () => Date;
+}) {
   return {
     async page(userId: string, query: FeedQuery): Promise<FeedPage> {
       const position =
@@ -19,7 +32,8 @@ export function createFeedService({ db }: { db: Database }) {
                 'string',
               ] as const),
             );
-      const rows = await readFeedPage(db, userId, position, query.limit + 1);
+      const since = new Date(now().getTime() - horizonDays * DAY_MS);
+      const rows = await readFeedPage(db, userId, position, query.limit + 1, since);
       const shown = rows.slice(0, query.limit);
       const profiles = await findProfiles(
         db,
