@@ -114,6 +114,34 @@ describe('webhook delivery and its chaos controls', () => {
     expect((await env.stripe.events.retrieve(events[0]!.id)).pending_webhooks).toBe(0);
   });
 
+  it('a retry that falls due while paused is held and sent on resume', async () => {
+    env = await startSandboxWithReceiver({
+      SANDBOX_WEBHOOK_RETRY_MS: '100',
+      SANDBOX_WEBHOOK_MAX_ATTEMPTS: '10',
+    });
+    let refuse = true;
+    env.receiver.respond = () => (refuse ? 503 : 200);
+    await env.call('POST', '/_sandbox/webhooks/pause');
+    await env.call('POST', '/_sandbox/webhooks/resume', {});
+    await env.stripe.customers.create({});
+    await eventually(async () => {
+      expect(env.receiver.received.length).toBeGreaterThan(0);
+    });
+    await env.call('POST', '/_sandbox/webhooks/pause');
+    await eventually(async () => {
+      const [delivery] = (await env.call('GET', '/_sandbox/deliveries')).body.data;
+      expect(delivery.status).toBe('held');
+    });
+    refuse = false;
+    const resumed = await env.call('POST', '/_sandbox/webhooks/resume', {});
+    expect(resumed.body.released).toBe(1);
+    const [delivery] = (await env.call('GET', '/_sandbox/deliveries')).body.data;
+    expect(delivery.status).toBe('delivered');
+    const codes = delivery.attempts.map((attempt: Json) => attempt.statusCode);
+    expect(codes.at(-1)).toBe(200);
+    expect(codes.slice(0, -1).every((code: number) => code === 503)).toBe(true);
+  });
+
   it('an unreachable endpoint is given up after the maximum attempts', async () => {
     env = await startSandboxWithReceiver({
       SANDBOX_WEBHOOK_RETRY_MS: '10',

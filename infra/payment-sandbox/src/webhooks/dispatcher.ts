@@ -248,7 +248,11 @@ export class WebhookDispatcher {
     const delayMs = this.options.retryMs * 2 ** (delivery.attempts.length - 1);
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      void this.attempt(delivery);
+      // A retry that falls due while paused is held like a new delivery.
+      if (this.paused) {
+        delivery.status = 'held';
+        this.held.push(delivery);
+      } else void this.attempt(delivery);
     }, delayMs);
     this.timers.add(timer);
   }
