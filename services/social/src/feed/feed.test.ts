@@ -178,6 +178,16 @@ describe('GET /feed', () => {
     expect((await feed(reader, '?limit=1')).json<Page>().items[0]?.at).toBe(at(30).toISOString());
   });
 
+  it('drops a followed user’s items once either of the two blocks the other', async () => {
+    const reader = await createUser(db);
+    const friend = await createUser(db);
+    await follow(reader, `/users/${friend.id}/follow`);
+    await rate(friend.id, await publishedMovie(db), 6, at(1));
+    expect((await feed(reader)).json<Page>().items).toHaveLength(1);
+    await db.block.create({ data: { blockerId: friend.id, blockedId: reader.id } });
+    expect((await feed(reader)).json<Page>().items).toEqual([]);
+  });
+
   it('is empty for a user who follows nobody, and refuses bad input and another user’s cursor', async () => {
     const loner = await createUser(db);
     expect((await feed(loner)).json()).toEqual({ items: [], nextCursor: null });

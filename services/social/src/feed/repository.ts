@@ -41,6 +41,11 @@ export async function readFeedPage(
     position === null
       ? Prisma.empty
       : Prisma.sql`AND (${at} < ${position.at} OR (${at} = ${position.at} AND ${sortId} < ${position.sortId}))`;
+  // A block either way (S3's blocks table) hides the followed user's items at once.
+  const notBlocked = Prisma.sql`NOT EXISTS (
+    SELECT 1 FROM blocks b
+     WHERE (b.blocker_id = ${userId} AND b.blocked_id = f.followee_id)
+        OR (b.blocker_id = f.followee_id AND b.blocked_id = ${userId}))`;
   const ratingSort = Prisma.sql`CONCAT('r:', r.user_id, ':', r.movie_id)`;
   const commentSort = Prisma.sql`CONCAT('c:', c.id)`;
   const movieSort = Prisma.sql`CONCAT('m:', m.id)`;
@@ -52,7 +57,7 @@ export async function readFeedPage(
          FROM user_follows f
          JOIN ratings r ON r.user_id = f.followee_id
          JOIN movies m ON m.id = r.movie_id AND m.published = TRUE
-        WHERE f.follower_id = ${userId} AND r.updated_at >= ${since}
+        WHERE f.follower_id = ${userId} AND r.updated_at >= ${since} AND ${notBlocked}
               ${after(Prisma.sql`r.updated_at`, ratingSort)}
         ORDER BY at DESC, sort_id DESC
         LIMIT ${limit})
@@ -62,7 +67,7 @@ export async function readFeedPage(
          FROM user_follows f
          JOIN comments c ON c.author_id = f.followee_id AND c.state = 'visible'
          JOIN movies m ON m.id = c.movie_id AND m.published = TRUE
-        WHERE f.follower_id = ${userId} AND c.created_at >= ${since}
+        WHERE f.follower_id = ${userId} AND c.created_at >= ${since} AND ${notBlocked}
               ${after(Prisma.sql`c.created_at`, commentSort)}
         ORDER BY 2 DESC, 3 DESC
         LIMIT ${limit})

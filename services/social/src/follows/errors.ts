@@ -22,6 +22,17 @@ export class UserNotFound extends AppError {
   }
 }
 
+export class FollowBlocked extends AppError {
+  constructor() {
+    super({
+      status: 403,
+      code: 'FOLLOW_BLOCKED',
+      title: 'Follow blocked',
+      detail: 'One of you has blocked the other.',
+    });
+  }
+}
+
 export class FollowLimitReached extends AppError {
   constructor(what: 'users' | 'genres', max: number) {
     super({

@@ -135,6 +135,17 @@ describe('follows', () => {
   });
 });
 
+it('refuses a follow with 403 FOLLOW_BLOCKED when either user blocked the other', async () => {
+  const ana = await createUser(db);
+  const ben = await createUser(db);
+  await db.block.create({ data: { blockerId: ben.id, blockedId: ana.id } });
+  const blocked = await follow(ana, ben.id);
+  expect(blocked.statusCode).toBe(403);
+  expect(blocked.json()).toMatchObject({ code: 'FOLLOW_BLOCKED' });
+  expect((await follow(ben, ana.id)).json()).toMatchObject({ code: 'FOLLOW_BLOCKED' });
+  expect(await db.notification.count({ where: { userId: { in: [ana.id, ben.id] } } })).toBe(0);
+});
+
 describe('genre follows', () => {
   it('follows and unfollows genres idempotently, lists mine, and caps them (FOLLOWS_MAX_GENRES)', async () => {
     const ana = await createUser(db);

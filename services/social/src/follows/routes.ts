@@ -33,6 +33,7 @@ export const followsRoutes: FastifyPluginAsyncTypebox<{ follows: FollowsService 
           204: noContent,
           400: problemSchema('VALIDATION_FAILED or CANNOT_FOLLOW_SELF'),
           ...unauthenticated,
+          403: problemSchema('FOLLOW_BLOCKED: one of you blocked the other'),
           404: problemSchema('USER_NOT_FOUND'),
           409: problemSchema('FOLLOW_LIMIT_REACHED'),
         },

@@ -1,8 +1,9 @@
+import { isBlockedEitherWay } from '../blocks/index.js';
 import type { Database } from '../db.js';
 import { decodeCursor, encodeCursor } from '../feed/cursor.js';
 import type { Notifier } from '../notifications/index.js';
 import { findProfiles, profileExists } from '../profiles/index.js';
-import { CannotFollowSelf, FollowLimitReached, UserNotFound } from './errors.js';
+import { CannotFollowSelf, FollowBlocked, FollowLimitReached, UserNotFound } from './errors.js';
 import * as repo from './repository.js';
 import type { FollowListQuery, FollowPage, GenreFollowList } from './schemas.js';
 
@@ -65,6 +66,8 @@ export function createFollowsService(deps: {
     async follow(followerId: string, followeeId: string): Promise<void> {
       if (followerId === followeeId) throw new CannotFollowSelf();
       if (!(await profileExists(db, followeeId))) throw new UserNotFound(followeeId);
+      // A block either way keeps the blocked user from following back in (and notifying).
+      if (await isBlockedEitherWay(db, followerId, followeeId)) throw new FollowBlocked();
       const created = await db.$transaction(async (tx) => {
         if (!(await repo.insertFollow(tx, followerId, followeeId))) return null;
         // Checked after the insert, in its transaction: over the cap, the insert is rolled back.

@@ -98,7 +98,11 @@ describe('notifications created from events, once each under redelivery', () => 
     const reply = replyEvent(parent, replier.id);
     const selfReply = replyEvent(parent, author.id);
     const orphanReply = replyEvent(await parentComment(null), replier.id);
-    await deliverTwice(reply, selfReply, orphanReply);
+    // Someone the author blocked replies: no notification.
+    const pest = await createUser(db);
+    await db.block.create({ data: { blockerId: author.id, blockedId: pest.id } });
+    const blockedReply = replyEvent(parent, pest.id);
+    await deliverTwice(reply, selfReply, orphanReply, blockedReply);
 
     const items = (await notificationsOf(author)).json<{ items: Notification[] }>().items;
     expect(items).toEqual([
@@ -165,7 +169,12 @@ describe('notifications created from events, once each under redelivery', () => 
       activatedAt: now(),
     });
     const failed = paymentFailed(payer.id);
-    await deliverTwice(activated, failed);
+    // A late event about a deleted account (S1's erased_users) leaves nothing behind.
+    const erased = randomUUID();
+    await db.erasedUser.create({ data: { userId: erased, erasedAt: new Date() } });
+    const late = paymentFailed(erased);
+    await deliverTwice(activated, failed, late);
+    expect(await db.notification.count({ where: { userId: erased } })).toBe(0);
 
     const items = (await notificationsOf(payer)).json<{ items: Notification[] }>().items;
     expect(items.map((item) => [item.kind, item.data])).toEqual([

@@ -1,12 +1,14 @@
 import { socialCommentCreatedV1 } from '@kavosh/contracts';
 import { defineHandler } from '@kavosh/messaging';
 import type { Prisma } from '../../generated/prisma/client.js';
+import { isBlockedEitherWay } from '../../blocks/index.js';
 import { findProfiles } from '../../profiles/index.js';
 import type { Notifier } from '../service.js';
 
 /**
- * A reply tells the author of the comment it answers, unless they replied to themselves or the
- * parent's author is gone (account deleted: the comment stays, authorless).
+ * A reply tells the author of the comment it answers, unless they replied to themselves, the
+ * parent's author is gone (account deleted: the comment stays, authorless), or one of the two
+ * blocked the other.
  */
 export const socialCommentCreated = (notifier: Notifier) =>
   defineHandler(
@@ -21,6 +23,7 @@ export const socialCommentCreated = (notifier: Notifier) =>
       });
       const recipient = parent?.authorId;
       if (!recipient || recipient === data.authorId) return;
+      if (await isBlockedEitherWay(tx, recipient, data.authorId)) return;
       const actor = (await findProfiles(tx, [data.authorId])).get(data.authorId);
       await notifier.createFromEvent(tx, id, [
         {
