@@ -31,6 +31,20 @@ export function addInterval(
   return Math.floor(date.getTime() / 1000);
 }
 
+/**
+ * The first period boundary after `after`, counted from the billing cycle anchor so a subscription
+ * started on the 31st returns to the 31st after February, as at Stripe.
+ */
+export function nextPeriodEnd(anchor: number, after: number, price: PriceRecord): number {
+  // Start from an underestimate (the longest month and year) and step on to the boundary.
+  const approximate = { day: 1, week: 7, month: 31, year: 366 }[price.interval] * DAY_SECONDS;
+  const skipped = Math.floor((after - anchor) / (approximate * price.intervalCount));
+  for (let periods = Math.max(1, skipped - 1); ; periods++) {
+    const end = addInterval(anchor, price.interval, price.intervalCount * periods);
+    if (end > after) return end;
+  }
+}
+
 const emitSubscription = (
   sandbox: Sandbox,
   type: string,
@@ -263,7 +277,7 @@ function closePeriod(sandbox: Sandbox, subscription: SubscriptionRecord): void {
   const previous: Record<string, unknown> = periodSnapshot(subscription);
   const periodStart = item.currentPeriodEnd;
   item.currentPeriodStart = periodStart;
-  item.currentPeriodEnd = addInterval(periodStart, item.price.interval, item.price.intervalCount);
+  item.currentPeriodEnd = nextPeriodEnd(subscription.billingCycleAnchor, periodStart, item.price);
   if (subscription.status === 'trialing') {
     previous.status = 'trialing';
     subscription.status = 'active';
