@@ -3,6 +3,8 @@ import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subscriptionCheckout, WebhookReceiver } from './helpers.js';
 
+const SECRET = `whsec_${'ab'.repeat(24)}`;
+
 describe('startPaymentSandbox: the sandbox as a real child process', () => {
   let sandbox: PaymentSandbox;
   let receiver: WebhookReceiver;
@@ -11,7 +13,7 @@ describe('startPaymentSandbox: the sandbox as a real child process', () => {
     receiver = await new WebhookReceiver().start();
     sandbox = await startPaymentSandbox({
       webhookUrl: receiver.url,
-      env: { SANDBOX_RETRY_DAYS: '2' },
+      env: { SANDBOX_RETRY_DAYS: '2', SANDBOX_WEBHOOK_SECRET: SECRET },
     });
     const { apiKey, ...connection } = sandbox.stripeConfig;
     stripe = new Stripe(apiKey, { ...connection, maxNetworkRetries: 0 });
@@ -33,7 +35,8 @@ describe('startPaymentSandbox: the sandbox as a real child process', () => {
       subscriptions: 1,
       invoices: 1,
     });
-    const types = receiver.types(stripe, sandbox.webhookSecret!);
+    expect(sandbox.webhookSecret).toBe(SECRET);
+    const types = receiver.types(stripe, SECRET);
     expect(types).toContain('checkout.session.completed');
 
     // A failing card for the renewal; SANDBOX_RETRY_DAYS=2 leaves one retry, then cancels.

@@ -88,8 +88,11 @@ export async function startPaymentSandbox(
   const host = '127.0.0.1';
   const port = await freePort();
   const url = `http://${host}:${port}`;
+  // A secret the caller passes in env wins, and is the one reported back.
   const webhookSecret =
-    opts.webhookUrl === undefined ? undefined : `whsec_${randomBytes(24).toString('hex')}`;
+    opts.webhookUrl === undefined
+      ? undefined
+      : (opts.env?.SANDBOX_WEBHOOK_SECRET ?? `whsec_${randomBytes(24).toString('hex')}`);
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', ENTRY], {
     cwd: REPO_ROOT,
     env: {
