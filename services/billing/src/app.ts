@@ -1,9 +1,15 @@
 import { hostService, type HostDeps } from '@kavosh/service-host';
 import type { KavoshApp } from '@kavosh/service-kit';
+import { createCheckoutService } from './checkout/service.js';
+import { checkoutRoutes } from './checkout/routes.js';
+import { createIdempotency } from './checkout/idempotency.js';
 import type { BillingConfig } from './config.js';
 import { startConsumers } from './consumers.js';
+import { createCustomersService } from './customers/service.js';
 import { createDatabase, type Database } from './db.js';
 import { invoicePdfRoutes } from './invoices/pdf-routes.js';
+import { invoicesRoutes } from './invoices/routes.js';
+import { createInvoicesService } from './invoices/service.js';
 import { createInvoicePdfService } from './invoices/pdf-service.js';
 import { billingMetrics } from './metrics.js';
 import { plansRoutes } from './plans/routes.js';
@@ -11,6 +17,10 @@ import { createPlansService } from './plans/service.js';
 import { createStripeProvider, type PaymentProvider } from './provider/index.js';
 import { createReconciler } from './reconciliation/reconciler.js';
 import { scheduleReconciliation } from './reconciliation/schedule.js';
+import { subscriptionRoutes } from './subscriptions/routes.js';
+import { createSubscriptionsService } from './subscriptions/service.js';
+import { webhooksRoutes } from './webhooks/routes.js';
+import { createWebhooksService } from './webhooks/service.js';
 
 export type BillingDeps = HostDeps<Database>;
 
@@ -50,6 +60,31 @@ export async function buildApp(config: BillingConfig, deps: BillingDeps = {}): P
   await startConsumers(messaging, { provider, providerTimeoutMs: config.STRIPE_TIMEOUT_MS });
   const plans = createPlansService({ db });
   await app.register(plansRoutes, { prefix: '/plans', plans });
+  const checkout = createCheckoutService({
+    db,
+    provider,
+    plans,
+    customers: createCustomersService({ db, provider }),
+    idempotency: createIdempotency({
+      db,
+      ttlSeconds: config.IDEMPOTENCY_KEY_TTL_SECONDS,
+      now: () => new Date(),
+    }),
+    metrics,
+    successUrl: config.CHECKOUT_SUCCESS_URL,
+    cancelUrl: config.CHECKOUT_CANCEL_URL,
+    logger,
+  });
+  await app.register(checkoutRoutes, { checkout });
+  await app.register(webhooksRoutes, {
+    webhooks: createWebhooksService({ db, provider, metrics, logger }),
+    bodyLimitBytes: config.WEBHOOK_BODY_LIMIT_BYTES,
+  });
+  await app.register(subscriptionRoutes, {
+    prefix: '/subscription',
+    subscriptions: createSubscriptionsService({ db, provider }),
+  });
+  await app.register(invoicesRoutes, { invoices: createInvoicesService({ db }) });
   await app.register(invoicePdfRoutes, {
     prefix: '/invoices',
     invoicePdfs: createInvoicePdfService({ db }),

@@ -11,10 +11,34 @@ export const isSlotTaken = (err: unknown): boolean =>
   JSON.stringify(err.meta ?? {}).includes('active_user_id');
 
 export const subscriptionsRepository = {
-  /** Locks the row for the rest of the transaction (writers of one subscription queue here). */
+  /**
+   * Locks the row for the rest of the transaction (writers of one subscription queue here) and
+   * returns it as committed now. The locking read itself returns the row: a plain read after it
+   * would see the transaction's REPEATABLE READ snapshot, which may predate the lock wait.
+   */
   async lock(tx: Prisma.TransactionClient, id: string): Promise<SubscriptionRow | null> {
-    await tx.$queryRaw`SELECT id FROM subscriptions WHERE id = ${id} FOR UPDATE`;
-    return tx.subscription.findUnique({ where: { id } });
+    const [row] = await tx.$queryRaw<
+      (Omit<SubscriptionRow, 'cancelAtPeriodEnd'> & {
+        cancelAtPeriodEnd: unknown;
+      })[]
+    >`
+      SELECT id, user_id AS userId, active_user_id AS activeUserId, plan_id AS planId,
+        plan_name AS planName, tier, price_minor AS priceMinor, currency, \`interval\`,
+        trial_days AS trialDays, status, cancel_at_period_end AS cancelAtPeriodEnd,
+        current_period_start AS currentPeriodStart, current_period_end AS currentPeriodEnd,
+        provider_customer_id AS providerCustomerId,
+        provider_checkout_session_id AS providerCheckoutSessionId,
+        provider_subscription_id AS providerSubscriptionId, checkout_url AS checkoutUrl,
+        traceparent, provider_updated_at AS providerUpdatedAt, ended_at AS endedAt,
+        created_at AS createdAt, updated_at AS updatedAt
+      FROM subscriptions WHERE id = ${id} FOR UPDATE`;
+    if (!row) return null;
+    return {
+      ...row,
+      priceMinor: Number(row.priceMinor),
+      trialDays: Number(row.trialDays),
+      cancelAtPeriodEnd: Boolean(Number(row.cancelAtPeriodEnd)),
+    };
   },
 
   find: (db: Db, id: string) => db.subscription.findUnique({ where: { id } }),
