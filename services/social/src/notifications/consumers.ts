@@ -1,6 +1,9 @@
 import type { Consumer, Messaging } from '@kavosh/messaging';
 import type { Logger } from 'pino';
 import type { Prisma } from '../generated/prisma/client.js';
+import { billingPaymentSucceeded } from './consumers/billing-payment-succeeded.js';
+import { billingSubscriptionCanceled } from './consumers/billing-subscription-canceled.js';
+import { billingSubscriptionExpired } from './consumers/billing-subscription-expired.js';
 import { billingPaymentFailed } from './consumers/billing-payment-failed.js';
 import { billingSubscriptionActivated } from './consumers/billing-subscription-activated.js';
 import { catalogMoviePublished } from './consumers/catalog-movie-published.js';
@@ -26,6 +29,9 @@ export async function startNotificationConsumers(
         fanoutMax: opts.genreFanoutMax,
       }),
       'billing.subscription.activated.v1': billingSubscriptionActivated(notifier),
+      'billing.subscription.canceled.v1': billingSubscriptionCanceled(notifier),
+      'billing.subscription.expired.v1': billingSubscriptionExpired(notifier),
+      'billing.payment.succeeded.v1': billingPaymentSucceeded(notifier),
       'billing.payment.failed.v1': billingPaymentFailed(notifier),
     },
     onHandled: (event) => {

@@ -155,7 +155,7 @@ describe('notifications created from events, once each under redelivery', () => 
     });
   });
 
-  it('tells a subscriber about an activated subscription and a failed payment', async () => {
+  it('tells the account holder about billing: activated, canceled, expired, payment succeeded or failed', async () => {
     const payer = await createUser(db);
     const subscriptionId = randomUUID();
     const planId = randomUUID();
@@ -173,11 +173,37 @@ describe('notifications created from events, once each under redelivery', () => 
     const erased = randomUUID();
     await db.erasedUser.create({ data: { userId: erased, erasedAt: new Date() } });
     const late = paymentFailed(erased);
-    await deliverTwice(activated, failed, late);
+    const paymentId = randomUUID();
+    const invoiceId = randomUUID();
+    const succeeded = events.event('billing.payment.succeeded.v1', paymentId, {
+      paymentId,
+      userId: payer.id,
+      subscriptionId,
+      invoiceId,
+      amount: { amountMinor: 1299, currency: 'EUR' },
+      paidAt: now(),
+    });
+    const endsAt = periodEnd;
+    const canceled = events.event('billing.subscription.canceled.v1', subscriptionId, {
+      subscriptionId,
+      userId: payer.id,
+      canceledAt: now(),
+      endsAt,
+    });
+    const expiredAt = now();
+    const expired = events.event('billing.subscription.expired.v1', subscriptionId, {
+      subscriptionId,
+      userId: payer.id,
+      expiredAt,
+    });
+    await deliverTwice(activated, failed, late, succeeded, canceled, expired);
     expect(await db.notification.count({ where: { userId: erased } })).toBe(0);
 
     const items = (await notificationsOf(payer)).json<{ items: Notification[] }>().items;
     expect(items.map((item) => [item.kind, item.data])).toEqual([
+      ['subscription.expired', { subscriptionId, expiredAt }],
+      ['subscription.canceled', { subscriptionId, endsAt }],
+      ['payment.succeeded', { paymentId, invoiceId, amountMinor: 1299, currency: 'EUR' }],
       [
         'payment.failed',
         {

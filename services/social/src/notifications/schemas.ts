@@ -44,6 +44,23 @@ export const SubscriptionActivatedData = Type.Object(
   { subscriptionId: Uuid, planId: Uuid, currentPeriodEnd: UtcDateTime },
   closed,
 );
+export const SubscriptionCanceledData = Type.Object(
+  { subscriptionId: Uuid, endsAt: UtcDateTime },
+  closed,
+);
+export const SubscriptionExpiredData = Type.Object(
+  { subscriptionId: Uuid, expiredAt: UtcDateTime },
+  closed,
+);
+export const PaymentSucceededData = Type.Object(
+  {
+    paymentId: Uuid,
+    invoiceId: Uuid,
+    amountMinor: Type.Integer({ minimum: 0 }),
+    currency: Type.String({ maxLength: 3 }),
+  },
+  closed,
+);
 export const PaymentFailedData = Type.Object(
   {
     paymentId: Uuid,
@@ -58,6 +75,9 @@ export type CommentRepliedData = Static<typeof CommentRepliedData>;
 export type UserFollowedData = Static<typeof UserFollowedData>;
 export type MoviePublishedData = Static<typeof MoviePublishedData>;
 export type SubscriptionActivatedData = Static<typeof SubscriptionActivatedData>;
+export type SubscriptionCanceledData = Static<typeof SubscriptionCanceledData>;
+export type SubscriptionExpiredData = Static<typeof SubscriptionExpiredData>;
+export type PaymentSucceededData = Static<typeof PaymentSucceededData>;
 export type PaymentFailedData = Static<typeof PaymentFailedData>;
 
 export const Notification = Type.Union([
@@ -66,6 +86,18 @@ export const Notification = Type.Union([
   Type.Object({ ...base, kind: Type.Literal('movie.published'), data: MoviePublishedData }, closed),
   Type.Object(
     { ...base, kind: Type.Literal('subscription.activated'), data: SubscriptionActivatedData },
+    closed,
+  ),
+  Type.Object(
+    { ...base, kind: Type.Literal('subscription.canceled'), data: SubscriptionCanceledData },
+    closed,
+  ),
+  Type.Object(
+    { ...base, kind: Type.Literal('subscription.expired'), data: SubscriptionExpiredData },
+    closed,
+  ),
+  Type.Object(
+    { ...base, kind: Type.Literal('payment.succeeded'), data: PaymentSucceededData },
     closed,
   ),
   Type.Object({ ...base, kind: Type.Literal('payment.failed'), data: PaymentFailedData }, closed),
