@@ -91,7 +91,7 @@ interface Peer {
   pending: number;
   resumed: boolean;
   /** Live payloads that arrived during a resume's replay; sent after it, unless replayed. */
-  held: string[] | null;
+  held: Buffer[] | null;
   typingAt: Map<string, number>;
 }
 
@@ -152,7 +152,8 @@ export function createRealtimeHub(opts: HubOptions): RealtimeHub {
     registers: [opts.metrics],
   });
 
-  function send(socket: WebSocket, payload: string): boolean {
+  /** A frame as a text message; a Buffer is sent as is (encoded once for every recipient). */
+  function send(socket: WebSocket, payload: string | Buffer): boolean {
     if (socket.readyState !== socket.OPEN) return false;
     // A client that stops reading would grow this buffer without bound: close it instead.
     if (socket.bufferedAmount > opts.maxBufferedBytes) {
@@ -160,34 +161,39 @@ export function createRealtimeHub(opts: HubOptions): RealtimeHub {
       socket.close(CLOSE_TRY_AGAIN_LATER, 'slow consumer');
       return false;
     }
-    socket.send(payload);
+    socket.send(payload, { binary: false });
     return true;
   }
 
   const reply = (socket: WebSocket, message: PushMessage) => send(socket, serialize(message));
 
-  function deliver(socket: WebSocket, payload: string): void {
+  /** Sends or holds (during a resume) one fan-out payload; whether it was sent. */
+  function deliver(socket: WebSocket, payload: Buffer): boolean {
     const peer = peers.get(socket);
-    if (!peer) return;
+    if (!peer) return false;
     if (peer.held) {
       if (peer.held.length >= MAX_HELD_FRAMES) {
         dropped.inc();
         socket.close(CLOSE_TRY_AGAIN_LATER, 'slow consumer');
-        return;
+        return false;
       }
       peer.held.push(payload);
-      return;
+      return false;
     }
-    if (send(socket, payload)) pushed.inc();
+    return send(socket, payload);
   }
 
-  opts.subscriber.on('message', (channel: string, payload: string) => {
+  // Buffers from Redis, sent as they came: no decoding, and one encoding for all recipients.
+  opts.subscriber.on('messageBuffer', (channelBuffer: Buffer, payload: Buffer) => {
+    const channel = channelBuffer.toString('utf8');
     const members = channel.startsWith(userPrefix)
       ? byUser.get(channel.slice(userPrefix.length))
       : channel.startsWith(roomPrefix)
         ? byRoom.get(channel.slice(roomPrefix.length))
         : undefined;
-    for (const socket of members ?? []) deliver(socket, payload);
+    let sent = 0;
+    for (const socket of members ?? []) if (deliver(socket, payload)) sent++;
+    if (sent > 0) pushed.inc(sent);
   });
 
   /** Listens on `channel` while at least one local member needs it; resolves once subscribed. */
@@ -302,8 +308,8 @@ export function createRealtimeHub(opts: HubOptions): RealtimeHub {
       const held = peer.held;
       peer.held = null;
       for (const payload of held) {
-        const key = durableKey(JSON.parse(payload));
-        if (key === null || !replayed.has(key)) deliver(socket, payload);
+        const key = durableKey(JSON.parse(payload.toString('utf8')));
+        if ((key === null || !replayed.has(key)) && deliver(socket, payload)) pushed.inc();
       }
     } finally {
       peer.held = null;
