@@ -39,6 +39,10 @@ export interface RunningSystem {
 export async function startSystem(opts: {
   label: string;
   gatewayEnv?: Record<string, string>;
+  /** Extra or overriding variables per service (catalog's demo seed, MEDIA_ORIGIN_URL …). */
+  serviceEnv?: Partial<Record<ServiceName, Record<string, string>>>;
+  /** The services' broker instead of the test run's (e.g. a vhost of this system's own). */
+  amqpUrl?: string;
 }): Promise<RunningSystem> {
   const infra = await getInfra();
   const own = ownEnv();
@@ -75,10 +79,13 @@ export async function startSystem(opts: {
         HOST: '127.0.0.1',
         LOG_LEVEL: 'warn',
         DATABASE_URL: db.url,
-        AMQP_URL: infra.amqpUrl,
+        AMQP_URL: opts.amqpUrl ?? infra.amqpUrl,
         REDIS_URL: infra.redisUrl,
+        // auth starts first: the others verify tokens against its keys, not npm start's auth.
+        AUTH_JWKS_URL: `${urls.auth}/.well-known/jwks.json`,
         ...own[name],
         ...providerEnv[name],
+        ...opts.serviceEnv?.[name],
       }),
     );
   }
@@ -91,6 +98,8 @@ export async function startSystem(opts: {
     REDIS_URL: infra.redisUrl,
     REDIS_KEY_PREFIX: `${uniquePrefix(opts.label)}:`,
     AUTH_JWKS_URL: `${urls.auth}/.well-known/jwks.json`,
+    // Social's ticket secret: the gateway checks a WebSocket ticket before it upgrades.
+    WS_TICKET_SECRET: opts.serviceEnv?.social?.WS_TICKET_SECRET ?? own.social.WS_TICKET_SECRET,
     ...upstreamEnv,
     ...opts.gatewayEnv,
   });
