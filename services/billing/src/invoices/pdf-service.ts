@@ -1,5 +1,6 @@
-import { AppError } from '@kavosh/service-kit';
 import type { Database } from '../db.js';
+import { InvoiceNotFound } from './errors.js';
+import { invoicesRepository } from './repository.js';
 import { renderInvoicePdf, type InvoicePdfData, type InvoiceSeller } from './pdf.js';
 
 /** The issuer printed on every invoice: the legal entity selling the subscriptions. */
@@ -8,17 +9,6 @@ export const KAVOSH_SELLER: InvoiceSeller = {
   addressLines: ['1 Example Street', '10115 Berlin', 'Germany'],
   email: 'billing@kavosh.example',
 };
-
-export class InvoiceNotFound extends AppError {
-  constructor() {
-    super({
-      status: 404,
-      code: 'INVOICE_NOT_FOUND',
-      title: 'Invoice not found',
-      detail: 'No invoice of yours has this id.',
-    });
-  }
-}
 
 /** Who asks for an invoice: its owner, or an admin (any user's). */
 export interface InvoiceReader {
@@ -36,7 +26,7 @@ export function createInvoicePdfService(deps: { db: Database; seller?: InvoiceSe
   return {
     /** The invoice as a PDF; another user's invoice is InvoiceNotFound, as a missing one is. */
     async render(invoiceId: string, reader: InvoiceReader): Promise<InvoicePdf> {
-      const row = await deps.db.invoice.findUnique({ where: { id: invoiceId } });
+      const row = await invoicesRepository.find(deps.db, invoiceId);
       if (!row || (!reader.admin && row.userId !== reader.userId)) throw new InvoiceNotFound();
       const data: InvoicePdfData = {
         number: row.number,
