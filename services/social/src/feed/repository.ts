@@ -27,7 +27,7 @@ export interface FeedRow {
  * the database. Each source starts from the reader's follows (STRAIGHT_JOIN: the optimizer would
  * otherwise scan every published movie's comments) and reads each followed user's own index range
  * between the horizon and the position, so a page reads at most what the followed users (capped
- * by FOLLOWS_MAX_USERS) did since `since`. Items of unpublished movies drop out as the projection
+ * by FOLLOWS_MAX_USERS) did between `since` and the position. Items of unpublished movies drop out as the projection
  * changes.
  */
 export async function readFeedPage(

@@ -7,10 +7,33 @@ import type { FeedItem, FeedPage, FeedQuery } from './schemas.js';
 const CURSOR_SCOPE = 'feed';
 
 const DAY_MS = 86_400_000;
+/** The first time window a page looks into; each empty-handed probe widens it 4×. */
+const FIRST_WINDOW_MS = 3_600_000;
+const WINDOW_GROWTH = 4;
+
+/**
+ * The newest `limit` items after the position, read window by window: a probe reads only the
+ * followed users' items in [from, position); when it finds more than `limit`, nothing older can
+ * be on the page, else the window widens, up to the horizon (whose probe is the exact answer). A
+ * page over busy follows reads about what it shows instead of the whole horizon's activity; a
+ * quiet feed costs a few cheap probes (a month from an hour: 6).
+ */
+async function readNewest(
+  read: (from: Date) => Promise<FeedRow[]>,
+  limit: number,
+  newest: Date,
+  horizon: Date,
+): Promise<FeedRow[]> {
+  for (let windowMs = FIRST_WINDOW_MS; ; windowMs *= WINDOW_GROWTH) {
+    const from = new Date(Math.max(horizon.getTime(), newest.getTime() - windowMs));
+    const rows = await read(from);
+    if (rows.length > limit || from.getTime() === horizon.getTime()) return rows;
+  }
+}
 
 /**
  * GET /feed: what followed users and followed genres did in the last `horizonDays`, newest first
- * (fan-out on read; the horizon and the follow caps bound what one page reads).
+ * (fan-out on read; the horizon, the follow caps and the widening window bound what a page reads).
  */
 export function createFeedService({
   db,
@@ -32,8 +55,14 @@ export function createFeedService({
                 'string',
               ] as const),
             );
-      const since = new Date(now().getTime() - horizonDays * DAY_MS);
-      const rows = await readFeedPage(db, userId, position, query.limit + 1, since);
+      const at = now();
+      const horizon = new Date(at.getTime() - horizonDays * DAY_MS);
+      const rows = await readNewest(
+        (from) => readFeedPage(db, userId, position, query.limit + 1, from),
+        query.limit,
+        position?.at ?? at,
+        horizon,
+      );
       const shown = rows.slice(0, query.limit);
       const profiles = await findProfiles(
         db,
