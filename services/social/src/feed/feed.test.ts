@@ -178,6 +178,22 @@ describe('GET /feed', () => {
     expect((await feed(reader, '?limit=1')).json<Page>().items[0]?.at).toBe(at(30).toISOString());
   });
 
+  it('finds items hours and weeks apart, across its widening read windows, each once in order', async () => {
+    const reader = await createUser(db);
+    const friend = await createUser(db);
+    await follow(reader, `/users/${friend.id}/follow`);
+    const movie = await publishedMovie(db, [], new Date(Date.now() - 40 * 86_400_000));
+    const start = Date.now();
+    const times = [10, 50, 130, 600, 7_000, 29_000].map(
+      (ageMinutes) => new Date(start - ageMinutes * 60_000),
+    );
+    for (const time of times) await comment(friend.id, movie, time);
+    const whole = (await feed(reader, '?limit=50')).json<Page>().items;
+    expect(whole.map((item) => item.at)).toEqual(times.map((time) => time.toISOString()));
+    expect(await readAll(reader, 1)).toEqual(whole);
+    expect(await readAll(reader, 4)).toEqual(whole);
+  });
+
   it('drops a followed user’s items once either of the two blocks the other', async () => {
     const reader = await createUser(db);
     const friend = await createUser(db);
