@@ -56,7 +56,12 @@ export interface BillingWithSandbox {
  * adapter points at the sandbox.
  */
 export async function startBillingWithSandbox(
-  opts: { env?: Record<string, string>; sandboxEnv?: Record<string, string> } = {},
+  opts: {
+    env?: Record<string, string>;
+    sandboxEnv?: Record<string, string>;
+    /** More billing environment once the sandbox runs (e.g. its API through a TcpProxy). */
+    envFor?: (sandbox: PaymentSandbox) => Promise<Record<string, string>>;
+  } = {},
 ): Promise<BillingWithSandbox> {
   const port = await freePort();
   const webhookSecret = `whsec_${randomBytes(24).toString('hex')}`;
@@ -77,6 +82,7 @@ export async function startBillingWithSandbox(
         STRIPE_SECRET_KEY: sandbox.apiKey,
         STRIPE_WEBHOOK_SECRET: webhookSecret,
         ...opts.env,
+        ...(await opts.envFor?.(sandbox)),
       },
     });
     await billing.app.listen({ port, host: '127.0.0.1' });

@@ -33,7 +33,12 @@ export async function recordRegisteredUser(
   tx: Prisma.TransactionClient,
   user: { userId: string; email: string; displayName: string; registeredAt: Date },
 ): Promise<void> {
-  await repo.upsertProfile(tx, user.userId, user, user.registeredAt);
+  await repo.upsertProfile(
+    tx,
+    user.userId,
+    { email: user.email, displayName: user.displayName },
+    user.registeredAt,
+  );
 }
 
 /**
