@@ -63,6 +63,7 @@ function toSubscription(sub: Stripe.Subscription): ProviderSubscription {
     priceMinor: item?.price.unit_amount ?? null,
     currency: sub.currency.toUpperCase(),
     endedAt: fromUnixOrNull(sub.ended_at),
+    latestInvoiceId: idOf(sub.latest_invoice),
   };
 }
 

@@ -15,6 +15,8 @@ export interface ProviderSubscription {
   priceMinor: number | null;
   currency: string;
   endedAt: Date | null;
+  /** The invoice of the current period (a renewal's, once the period moved), if any. */
+  latestInvoiceId: string | null;
 }
 
 export type ProviderSubscriptionStatus =

@@ -91,6 +91,29 @@ export function createReconciler(deps: ReconcilerDeps) {
     return provider.getSubscription(session.subscriptionId);
   }
 
+  /**
+   * Whether a period the provider moved on is paid: its latest invoice is paid (for the price
+   * sold; 0 during a trial). A first period (none locally yet) needs no invoice.
+   */
+  async function periodPaid(
+    local: SubscriptionRow,
+    remote: ProviderSubscription,
+    facts: SubscriptionFacts,
+  ): Promise<boolean> {
+    const moved =
+      facts.currentPeriodEnd &&
+      local.currentPeriodEnd !== null &&
+      facts.currentPeriodEnd > local.currentPeriodEnd;
+    if (!moved) return true;
+    if (remote.latestInvoiceId === null) return false;
+    const invoice = await provider.getInvoice(remote.latestInvoiceId);
+    return (
+      invoice.status === 'paid' &&
+      invoice.currency.toUpperCase() === local.currency.toUpperCase() &&
+      (invoice.amountPaid === local.priceMinor || (local.trialDays > 0 && invoice.amountPaid === 0))
+    );
+  }
+
   async function reconcileOne(
     local: SubscriptionRow,
     passId: string,
@@ -133,6 +156,11 @@ export function createReconciler(deps: ReconcilerDeps) {
       }
       facts = factsOf(remote);
       detail = `provider status ${remote.status}`;
+      if (!(await periodPaid(local, remote, facts))) {
+        // As on the webhook path: a period moved but not paid yet never extends the entitlement.
+        delete facts.currentPeriodStart;
+        delete facts.currentPeriodEnd;
+      }
     }
     if (!drifted(local, facts)) return;
 

@@ -45,7 +45,7 @@ describe('reconciliation', () => {
   let planId: string;
 
   /** A paid checkout at the provider whose webhooks billing missed: locally still pending. */
-  async function paidCheckoutMissed(opts: { priceMinor?: number } = {}) {
+  async function paidCheckoutMissed(opts: { priceMinor?: number; card?: string } = {}) {
     const userId = randomUUID();
     const id = randomUUID();
     const priceMinor = opts.priceMinor ?? 999;
@@ -90,7 +90,7 @@ describe('reconciliation', () => {
         traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
       },
     });
-    const payment = await sandbox.pay(session.id);
+    const payment = await sandbox.pay(session.id, opts.card);
     return { id, userId, providerSubscriptionId: payment.subscriptionId };
   }
 
@@ -214,6 +214,28 @@ describe('reconciliation', () => {
     // Expired is final: no further pass looks at it.
     const after = await reconcile.runOnce();
     expect(after.repaired.filter((r) => r.subscriptionId === sub.id)).toEqual([]);
+  });
+
+  it('moves a renewal the card failed to past_due without extending the period it did not pay', async () => {
+    // This card pays the checkout, then every later charge fails.
+    const sub = await paidCheckoutMissed({ card: '4000000000000341' });
+    await reconcile.runOnce();
+    const paid = await db.subscription.findUniqueOrThrow({ where: { id: sub.id } });
+    expect(paid.status).toBe('active');
+
+    await sandbox.advanceClock(31 * DAY_SECONDS);
+    const pass = await reconcile.runOnce();
+    expect(pass.repaired).toContainEqual({
+      subscriptionId: sub.id,
+      transition: 'active->past_due',
+      published: [],
+    });
+    const unpaid = await db.subscription.findUniqueOrThrow({ where: { id: sub.id } });
+    expect(unpaid.status).toBe('past_due');
+    expect(unpaid.currentPeriodEnd).toEqual(paid.currentPeriodEnd);
+    expect((await outboxOf(sub.id)).map((e) => e.type)).toEqual([
+      'billing.subscription.activated.v1',
+    ]);
   });
 
   it('leaves a subscription whose provider amount differs untouched, and counts the mismatch', async () => {
