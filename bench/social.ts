@@ -52,18 +52,54 @@ function stats(samples: number[]): Stats {
   };
 }
 
-/** Resident memory of the processes together: the median of 5 samples 300 ms apart, bytes. */
-async function rssOf(pids: number[]): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    samples.push(pids.reduce((sum, pid) => sum + rssBytes(pid), 0));
-    await sleep(300);
+/**
+ * After a full garbage collection (through the process's inspector, Chrome DevTools Protocol),
+ * the bytes its JavaScript holds: V8 heap used plus external memory (Buffers). RSS is no measure
+ * of 800 sockets: the collector gives pages back to the system when it likes, by more than that.
+ */
+async function liveBytes(inspectPort: number): Promise<number> {
+  const [target] = (await (await fetch(`http://127.0.0.1:${inspectPort}/json/list`)).json()) as {
+    webSocketDebuggerUrl: string;
+  }[];
+  if (!target) throw new Error('no inspector target');
+  const ws = new WebSocket(target.webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  const answers = new Map<number, (result: unknown) => void>();
+  ws.on('message', (data: Buffer) => {
+    const { id, result } = JSON.parse(data.toString('utf8')) as { id?: number; result?: unknown };
+    if (id !== undefined) answers.get(id)?.(result);
+  });
+  const call = (id: number, method: string, params: Record<string, unknown> = {}) =>
+    new Promise<unknown>((resolve) => {
+      answers.set(id, resolve);
+      ws.send(JSON.stringify({ id, method, params }));
+    });
+  try {
+    await call(1, 'HeapProfiler.collectGarbage');
+    const result = (await call(2, 'Runtime.evaluate', {
+      expression: 'JSON.stringify(process.memoryUsage())',
+      returnByValue: true,
+    })) as { result?: { value?: string } };
+    const usage = JSON.parse(result.result?.value ?? '{}') as {
+      heapUsed: number;
+      external: number;
+    };
+    return usage.heapUsed + usage.external;
+  } finally {
+    ws.close();
   }
-  return percentile(
-    samples.sort((a, b) => a - b),
-    50,
-  );
 }
+
+/** The JavaScript memory of the processes together (see liveBytes), bytes. */
+async function memoryOf(processes: Social[]): Promise<number> {
+  let total = 0;
+  for (const p of processes) total += await liveBytes(p.inspectPort);
+  return total;
+}
+
+/** Resident memory of the processes together, bytes (Linux /proc). */
+const rssOf = (processes: Social[]): number =>
+  processes.reduce((sum, p) => sum + rssBytes(p.pid), 0);
 
 /** Resident memory of a process, bytes (Linux /proc). */
 function rssBytes(pid: number): number {
@@ -78,11 +114,19 @@ interface Social {
   host: string;
   pid: number;
   child: ChildProcess;
+  /** The process's inspector, through which the bench collects garbage before weighing it. */
+  inspectPort: number;
 }
 
 async function startSocial(env: Record<string, string>, cpu: number | undefined): Promise<Social> {
   const port = await freePort();
-  const node = [process.execPath, ...NODE_ARGS, 'src/main.ts'];
+  const inspectPort = await freePort();
+  const node = [
+    process.execPath,
+    `--inspect=127.0.0.1:${inspectPort}`,
+    ...NODE_ARGS,
+    'src/main.ts',
+  ];
   const [cmd, ...args] = cpu === undefined ? node : ['taskset', '-c', String(cpu), ...node];
   const child = spawn(cmd ?? process.execPath, args, {
     cwd: SOCIAL_DIR,
@@ -104,7 +148,7 @@ async function startSocial(env: Record<string, string>, cpu: number | undefined)
     await sleep(200);
   }
   if (child.pid === undefined) throw new Error('social has no pid');
-  return { base, host: `127.0.0.1:${port}`, pid: child.pid, child };
+  return { base, host: `127.0.0.1:${port}`, pid: child.pid, child, inspectPort };
 }
 
 const BARE_SERVER = fileURLToPath(new URL('./lib/bare-ws-server.ts', import.meta.url));
@@ -112,7 +156,8 @@ const BARE_SERVER = fileURLToPath(new URL('./lib/bare-ws-server.ts', import.meta
 /** A bare relay (lib/bare-ws-server.ts), ready once it says so over IPC. */
 async function startBare(env: Record<string, string>, cpu: number | undefined): Promise<Social> {
   const port = await freePort();
-  const node = [process.execPath, ...NODE_ARGS, BARE_SERVER];
+  const inspectPort = await freePort();
+  const node = [process.execPath, `--inspect=127.0.0.1:${inspectPort}`, ...NODE_ARGS, BARE_SERVER];
   const [cmd, ...args] = cpu === undefined ? node : ['taskset', '-c', String(cpu), ...node];
   const child = spawn(cmd ?? process.execPath, args, {
     env: { ...process.env, ...env, PORT: String(port) },
@@ -123,7 +168,13 @@ async function startBare(env: Record<string, string>, cpu: number | undefined): 
     child.once('exit', (code) => reject(new Error(`bare-ws-server exited with ${code}`)));
   });
   if (child.pid === undefined) throw new Error('bare-ws-server has no pid');
-  return { base: `http://127.0.0.1:${port}`, host: `127.0.0.1:${port}`, pid: child.pid, child };
+  return {
+    base: `http://127.0.0.1:${port}`,
+    host: `127.0.0.1:${port}`,
+    pid: child.pid,
+    child,
+    inspectPort,
+  };
 }
 
 async function stopSocial(social: Social): Promise<void> {
@@ -357,12 +408,12 @@ async function measureSocial(
     const warm = SOCKETS / 5;
     clients.push(...(await inBatches(warm, CONNECT_CONCURRENCY, open)));
     await sleep(2_000);
-    const pids = socials.map((s) => s.pid);
-    const rssBefore = await rssOf(pids);
+    const [memoryBefore, rssBefore] = [await memoryOf(socials), rssOf(socials)];
     clients.push(...(await inBatches(SOCKETS - warm, CONNECT_CONCURRENCY, (i) => open(warm + i))));
     await sleep(2_000);
-    const bytesPerSocket = ((await rssOf(pids)) - rssBefore) / (SOCKETS - warm);
-    ctx.log(`social: ${SOCKETS} sockets open, ${round(bytesPerSocket / 1024, 1)} KB RSS each`);
+    const bytesPerSocket = ((await memoryOf(socials)) - memoryBefore) / (SOCKETS - warm);
+    const rssPerSocket = (rssOf(socials) - rssBefore) / (SOCKETS - warm);
+    ctx.log(`social: ${SOCKETS} sockets open, ${round(bytesPerSocket / 1024, 1)} KB each`);
 
     const room = `movie:${movieId}`;
     const subscribed = nextOnEach(clients, 30_000, 'every socket subscribed');
@@ -421,7 +472,13 @@ async function measureSocial(
       ),
     );
     ctx.log(`social one user at ${TARGETED_RATE}/s: p50 ${user.p50} ms, p99 ${user.p99} ms`);
-    return { kbPerSocket: round(bytesPerSocket / 1024, 1), fanout, viaComment, user };
+    return {
+      kbPerSocket: round(bytesPerSocket / 1024, 1),
+      rssKbPerSocket: round(rssPerSocket / 1024, 1),
+      fanout,
+      viaComment,
+      user,
+    };
   } finally {
     await closeAll(clients);
     redis.disconnect();
@@ -437,15 +494,15 @@ async function measureBare(
   const redis = new Redis(REDIS_URL);
   const clients: Client[] = [];
   try {
-    const pids = servers.map((server) => server.pid);
     const open = (i: number) => connect(`ws://${(servers[i % 2] as Social).host}/?key=room`);
     const warm = SOCKETS / 5;
     clients.push(...(await inBatches(warm, CONNECT_CONCURRENCY, open)));
     await sleep(2_000);
-    const rssBefore = await rssOf(pids);
+    const [memoryBefore, rssBefore] = [await memoryOf(servers), rssOf(servers)];
     clients.push(...(await inBatches(SOCKETS - warm, CONNECT_CONCURRENCY, (i) => open(warm + i))));
     await sleep(2_000);
-    const bytesPerSocket = ((await rssOf(pids)) - rssBefore) / (SOCKETS - warm);
+    const bytesPerSocket = ((await memoryOf(servers)) - memoryBefore) / (SOCKETS - warm);
+    const rssPerSocket = (rssOf(servers) - rssBefore) / (SOCKETS - warm);
     const fanout = await broadcastRounds(clients, opts.rounds, (i) =>
       redis.publish(`${channelPrefix}room`, JSON.stringify({ type: 'm', seq: i })),
     );
@@ -460,7 +517,12 @@ async function measureBare(
       redis.publish(`${channelPrefix}user`, JSON.stringify({ type: 'm', seq })),
     );
     ctx.log(`bare one user at ${TARGETED_RATE}/s: p50 ${user.p50} ms, p99 ${user.p99} ms`);
-    return { kbPerSocket: round(bytesPerSocket / 1024, 1), fanout, user };
+    return {
+      kbPerSocket: round(bytesPerSocket / 1024, 1),
+      rssKbPerSocket: round(rssPerSocket / 1024, 1),
+      fanout,
+      user,
+    };
   } finally {
     await closeAll(clients);
     redis.disconnect();
@@ -490,7 +552,7 @@ export const benchmark: Benchmark = {
     'clients in the runner, autocannon on core 1) beside two bare `ws` + Redis relays in the same ' +
     'run: one broadcast to a movie room reaching every socket (from the Redis publish the hub ' +
     `makes, and from POST /movies/:id/comments), one user's ${USER_SOCKETS} sockets pushed at ` +
-    `${TARGETED_RATE}/s, RSS per idle socket, and GET /movies/:id/comments req/s.`,
+    `${TARGETED_RATE}/s, memory per idle socket, and GET /movies/:id/comments req/s.`,
   async run(ctx): Promise<BenchResult> {
     const quick = ctx.quick;
     const rounds = quick ? 20 : 100;
@@ -575,6 +637,8 @@ export const benchmark: Benchmark = {
         bare_user_1000_per_s_p99_ms: baseline.user.p99,
         kb_per_idle_socket: social.kbPerSocket,
         bare_kb_per_idle_socket: baseline.kbPerSocket,
+        rss_kb_per_idle_socket: social.rssKbPerSocket,
+        bare_rss_kb_per_idle_socket: baseline.rssKbPerSocket,
         comments_page_req_per_s: Math.round(page.requestsPerSecond),
         comments_page_p99_ms: page.latencyP99Ms,
       };
@@ -619,7 +683,22 @@ export const benchmark: Benchmark = {
               social.user,
               baseline.user,
             ),
-            ['RSS per idle socket (KB)', social.kbPerSocket, '', '', baseline.kbPerSocket, ''],
+            [
+              'JS memory per idle socket after GC (KB)',
+              social.kbPerSocket,
+              '',
+              '',
+              baseline.kbPerSocket,
+              '',
+            ],
+            [
+              'RSS change per idle socket (KB, noisy)',
+              social.rssKbPerSocket,
+              '',
+              '',
+              baseline.rssKbPerSocket,
+              '',
+            ],
             [
               'GET /movies/:id/comments req/s (50 conn.)',
               Math.round(page.requestsPerSecond),
