@@ -241,8 +241,9 @@ function allCases(op: Op, ctx: CaseContext, rng: Rng): Case[] {
     if (known && known.length > 0 && rng.chance(0.7)) return rng.pick(known);
     return encodeComponent(String(validValue(p.schema, values, p.name)));
   };
-  const base = (optional: boolean, principal = roles): Draft => ({
-    principal,
+  /** `who`: the route's roles (its token), anonymous, or a token with other roles. */
+  const base = (optional: boolean, who: 'route' | 'anonymous' | string[] = 'route'): Draft => ({
+    principal: who === 'route' ? roles : who === 'anonymous' ? undefined : who,
     pathParams: Object.fromEntries(pathParams.map((p) => [p.name, pathValue(p)])),
     query: queryParams
       .filter((p) => p.required || (optional && rng.chance(0.5)))
@@ -258,8 +259,8 @@ function allCases(op: Op, ctx: CaseContext, rng: Rng): Case[] {
   // Valid-shaped requests with odd-but-valid content: handlers run on them.
   for (let i = 0; i < (bodySchema ? 4 : 2); i += 1) add(`valid:random-${i}`, base(true));
   if (!isPublic(op)) {
-    add('anonymous:valid', base(true, undefined));
-    const anonymous = base(false, undefined);
+    add('anonymous:valid', base(true, 'anonymous'));
+    const anonymous = base(false, 'anonymous');
     if (bodySchema) anonymous.body = { raw: '{"broken":' };
     add('anonymous:malformed', anonymous);
   } else {
@@ -461,7 +462,7 @@ function allCases(op: Op, ctx: CaseContext, rng: Rng): Case[] {
     ['latin1', () => ['Bearer caf\u00e9']],
   ];
   for (const [label, values] of authorizations) {
-    const draft = base(false, undefined);
+    const draft = base(false, 'anonymous');
     for (const value of values(ctx.tokenFor(roles ?? ['user']))) {
       draft.headers.push(['authorization', value]);
     }

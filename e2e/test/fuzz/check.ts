@@ -10,7 +10,7 @@ const LEAKS: [string, RegExp][] = [
   ['stack frame', /\bat (?:async )?[\w$.<>[\] ]*\(?(?:file:\/\/|node:|\/)[^\s)]*:\d+:\d+\)?/],
   ['source path', /(?:\/[\w.@-]+)+\.(?:ts|js|mjs|cjs):\d+/],
   ['node_modules path', /node_modules/],
-  ['Prisma', /prisma/i],
+  ['Prisma', /prisma|Invalid `[\w.]+\(\)` invocation/i],
   ['SQL error', /SQLSTATE|sqlState|sqlMessage|\bER_[A-Z_]{4,}\b|SQL syntax/],
   ['driver error', /ECONNREFUSED|ETIMEDOUT|EPIPE|ECONNRESET/],
 ];
