@@ -89,12 +89,14 @@ interface BenchSubscription {
 }
 
 /**
- * The k-th renewal of a subscription as Stripe sends it (customer.subscription.updated, API
- * 2026-11-18: the period on the item): each one moves the period a month on, so billing changes
- * state and writes billing.subscription.activated.v1 for every delivery.
+ * The k-th renewal of a subscription as Stripe sends it when the charge succeeds: invoice.paid
+ * (API 2026-11-18: the subscription under parent.subscription_details, the period on the line).
+ * Billing records the invoice and the payment (billing.payment.succeeded.v1) and moves the paid
+ * period on (billing.subscription.activated.v1), so every delivery changes state.
  */
 function renewalEvent(sub: BenchSubscription, renewal: number, created: number): string {
   const start = sub.periodStart + renewal * 30 * DAY_SECONDS;
+  const invoiceId = `in_bench_${randomBytes(12).toString('hex')}`;
   return JSON.stringify({
     id: `evt_bench_${randomBytes(12).toString('hex')}`,
     object: 'event',
@@ -103,32 +105,44 @@ function renewalEvent(sub: BenchSubscription, renewal: number, created: number):
     livemode: false,
     pending_webhooks: 1,
     request: { id: null, idempotency_key: null },
-    type: 'customer.subscription.updated',
+    type: 'invoice.paid',
     data: {
       object: {
-        id: sub.providerId,
-        object: 'subscription',
+        id: invoiceId,
+        object: 'invoice',
+        number: `BENCH-${invoiceId.slice(-8).toUpperCase()}`,
         customer: sub.customerId,
-        status: 'active',
-        cancel_at_period_end: false,
+        parent: {
+          type: 'subscription_details',
+          subscription_details: {
+            subscription: sub.providerId,
+            metadata: { subscriptionId: sub.id },
+          },
+        },
+        amount_due: sub.priceMinor,
+        amount_paid: sub.priceMinor,
         currency: sub.currency.toLowerCase(),
-        ended_at: null,
-        metadata: { subscriptionId: sub.id },
-        items: {
+        status: 'paid',
+        billing_reason: 'subscription_cycle',
+        attempt_count: 1,
+        created,
+        period_start: start - 30 * DAY_SECONDS,
+        period_end: start,
+        status_transitions: { paid_at: created, finalized_at: created },
+        lines: {
           object: 'list',
           data: [
             {
-              id: `si_${sub.providerId}`,
-              object: 'subscription_item',
-              current_period_start: start,
-              current_period_end: start + 30 * DAY_SECONDS,
-              price: { id: 'price_bench', object: 'price', unit_amount: sub.priceMinor },
-              quantity: 1,
+              id: `il_${invoiceId}`,
+              object: 'line_item',
+              amount: sub.priceMinor,
+              currency: sub.currency.toLowerCase(),
+              description: `1 × Bench plan`,
+              period: { start, end: start + 30 * DAY_SECONDS },
             },
           ],
         },
       },
-      previous_attributes: {},
     },
   });
 }
@@ -202,8 +216,9 @@ async function startTokenIssuer() {
 export const benchmark: Benchmark = {
   name: 'billing',
   description:
-    'Billing pinned to core 0: signed customer.subscription.updated webhooks (a renewal each: ' +
-    'verify + provider-event inbox + row-locked state change + audit row + outbox event) with 16 ' +
+    'Billing pinned to core 0: signed invoice.paid webhooks (a paid renewal each: verify + ' +
+    'provider-event inbox + invoice and payment rows + row-locked state change + audit row + two ' +
+    'outbox events) with 16 ' +
     'concurrent deliveries, beside stripe.webhooks.constructEvent alone in a loop on the same ' +
     'core; then POST /checkout (customer + checkout session at the payment sandbox, a real ' +
     'process) p50/p99 with 4 concurrent clients.',
@@ -357,13 +372,17 @@ export const benchmark: Benchmark = {
       if (next >= deliveries.length)
         notes.push('the pre-signed webhooks ran out: raise `planned`.');
       ctx.log(`webhooks x16: ${webhooks.perSecond}/s, ${webhooks.failures} not 200`);
-      const [counts] = (await admin.query(
-        `SELECT (SELECT COUNT(*) FROM ${dbName}.provider_events WHERE outcome = 'applied') AS applied,
-                (SELECT COUNT(*) FROM ${dbName}.outbox WHERE type = 'billing.subscription.activated.v1') AS events`,
-      )) as { applied: bigint; events: bigint }[];
+      const outcomes = (await admin.query(
+        `SELECT COALESCE(outcome, 'none') AS outcome, COUNT(*) AS n
+         FROM ${dbName}.provider_events GROUP BY outcome ORDER BY outcome`,
+      )) as { outcome: string; n: bigint }[];
+      const [outbox] = (await admin.query(
+        `SELECT COUNT(*) AS n FROM ${dbName}.outbox WHERE type = 'billing.subscription.activated.v1'`,
+      )) as { n: bigint }[];
       notes.push(
-        `after the webhook run: ${counts?.applied ?? 0} provider events applied, ` +
-          `${counts?.events ?? 0} billing.subscription.activated.v1 in the outbox.`,
+        `after the webhook run: provider events by outcome ${outcomes
+          .map((o) => `${o.outcome} ${o.n}`)
+          .join(', ')}; ${outbox?.n ?? 0} billing.subscription.activated.v1 in the outbox.`,
       );
 
       const verify = await verifyLoop(pin, seconds / 2, deliveries[0]?.payload ?? '{}');
