@@ -1,17 +1,20 @@
 // Billing: provider webhook handling (verify + inbox + state change + outbox) on one core, beside
 // the Stripe signature check alone, and POST /checkout latency against the payment sandbox.
 // Needs MariaDB, RabbitMQ and Redis running and billing's Prisma client (`npx nx run billing:generate`).
+// BENCH_PROFILE=1 also profiles billing (node --cpu-prof) and notes where its CPU time went.
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createHmac, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
-import { loadavg } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { importJWK, SignJWT } from 'jose';
 import { createConnection } from 'mariadb';
 import { migrate } from '@kavosh/db';
 import { freePort, startPaymentSandbox } from '@kavosh/testing';
+import { mainThreadProfile, topSelfTime } from './lib/cpu-profile.js';
 import type { Benchmark, BenchResult } from './lib/types.js';
 
 const ADMIN_URL = process.env.MYSQL_ADMIN_URL ?? 'mysql://root@127.0.0.1:3306';
@@ -186,6 +189,39 @@ function cpuSecondsOf(pid: number | undefined): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** Self time of a .cpuprofile by package (node_modules/<name>, or the repo folder), in %. */
+function selfTimeByPackage(file: string, top = 8): string {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as {
+    nodes: { id: number; callFrame: { functionName: string; url: string } }[];
+    samples: number[];
+    timeDeltas: number[];
+  };
+  const owner = new Map(
+    profile.nodes.map((node) => {
+      const { url, functionName } = node.callFrame;
+      const pkg =
+        /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ??
+        /\/work\/main\/((?:packages|services)\/[^/]+)/.exec(url)?.[1] ??
+        (url.startsWith('node:') ? 'node internals' : functionName || '(native)');
+      return [node.id, pkg];
+    }),
+  );
+  const totals = new Map<string, number>();
+  let busy = 0;
+  profile.samples.forEach((id, i) => {
+    const pkg = owner.get(id) ?? '(unknown)';
+    if (pkg === '(idle)') return;
+    const delta = profile.timeDeltas[i] ?? 0;
+    totals.set(pkg, (totals.get(pkg) ?? 0) + delta);
+    busy += delta;
+  });
+  return [...totals.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([pkg, micros]) => `${pkg} ${round((micros / busy) * 100, 1)}%`)
+    .join('; ');
+}
+
 /** A JWKS for billing's token checks, served by this process; tokens for any user. */
 async function startTokenIssuer() {
   const { privateKey } = generateKeyPairSync('ed25519');
@@ -255,7 +291,20 @@ export const benchmark: Benchmark = {
     const sandbox = await startPaymentSandbox();
     const issuer = await startTokenIssuer();
     const port = await freePort();
-    const node = [process.execPath, '--import', 'tsx', '--conditions=source', 'src/main.ts'];
+    const profileDir =
+      process.env.BENCH_PROFILE === '1'
+        ? mkdtempSync(join(tmpdir(), 'kavosh-billing-prof-'))
+        : undefined;
+    const node = [
+      process.execPath,
+      ...(profileDir
+        ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=250']
+        : []),
+      '--import',
+      'tsx',
+      '--conditions=source',
+      'src/main.ts',
+    ];
     const [cmd, ...args] = pin ? ['taskset', '-c', '0', ...node] : node;
     const child = spawn(cmd ?? process.execPath, args, {
       cwd: BILLING_DIR,
@@ -278,6 +327,12 @@ export const benchmark: Benchmark = {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const base = `http://127.0.0.1:${port}`;
+    const stopBilling = async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    };
     try {
       const deadline = Date.now() + 90_000;
       for (;;) {
@@ -416,6 +471,17 @@ export const benchmark: Benchmark = {
         `checkout x4: ${checkouts.perSecond}/s p50 ${checkouts.p50Ms} ms p99 ${checkouts.p99Ms} ms`,
       );
 
+      if (profileDir) {
+        await stopBilling(); // --cpu-prof writes the profile at exit
+        const file = mainThreadProfile(profileDir);
+        notes.push(
+          `billing profile (whole run, start-up included), self time by package: ${selfTimeByPackage(file)}`,
+          `top functions: ${topSelfTime(file, 8)
+            .map((t) => `${t.fn} ${t.percent}%`)
+            .join('; ')}`,
+        );
+        rmSync(profileDir, { recursive: true, force: true });
+      }
       return {
         figures: {
           webhook_c16_per_s: webhooks.perSecond,
@@ -463,9 +529,7 @@ export const benchmark: Benchmark = {
         notes,
       };
     } finally {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      await stopBilling();
       await sandbox.stop();
       await issuer.close();
       await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
