@@ -11,7 +11,7 @@ let db: Database;
 beforeAll(async () => {
   svc = await startSocial();
   db = createDatabase(svc.databaseUrl);
-}, 60_000);
+}, 120_000);
 afterAll(async () => {
   await db?.$disconnect();
   await svc?.close();

@@ -30,7 +30,7 @@ beforeAll(async () => {
   [firstHost, secondHost] = await Promise.all([listen(first.app), listen(second.app)]);
   db = createDatabase(first.databaseUrl);
   events = await eventPublisher(first);
-}, 60_000);
+}, 120_000);
 afterAll(async () => {
   await events?.close();
   await db?.$disconnect();

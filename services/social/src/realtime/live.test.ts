@@ -29,7 +29,7 @@ beforeAll(async () => {
   });
   secondHost = await listen(second.app);
   db = createDatabase(first.databaseUrl);
-}, 60_000);
+}, 120_000);
 afterAll(async () => {
   await db?.$disconnect();
   await Promise.all([first?.close(), second?.close()]);
