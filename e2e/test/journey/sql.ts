@@ -1,8 +1,24 @@
 import { createConnection, type Connection } from 'mariadb';
 
+/** MariaDB's "Too many connections": the test server is shared by every test running at once. */
+const TOO_MANY_CONNECTIONS = 1040;
+
+async function connect(url: string): Promise<Connection> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      return await createConnection(url.replace(/^mysql:/, 'mariadb:'));
+    } catch (err) {
+      const errno = (err as { errno?: number }).errno;
+      if (errno !== TOO_MANY_CONNECTIONS || Date.now() > deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
 /** Runs `fn` on a connection to one service's test schema (its `system.databases` URL). */
 export async function withSchema<T>(url: string, fn: (conn: Connection) => Promise<T>): Promise<T> {
-  const conn = await createConnection(url.replace(/^mysql:/, 'mariadb:'));
+  const conn = await connect(url);
   try {
     return await fn(conn);
   } finally {
