@@ -2,7 +2,7 @@ import { hostService, type HostDeps } from '@kavosh/service-host';
 import type { KavoshApp } from '@kavosh/service-kit';
 import { createCheckoutService } from './checkout/service.js';
 import { checkoutRoutes } from './checkout/routes.js';
-import { createIdempotency } from './checkout/idempotency.js';
+import { createIdempotency, scheduleIdempotencyPruning } from './checkout/idempotency.js';
 import type { BillingConfig } from './config.js';
 import { startConsumers } from './consumers.js';
 import { createCustomersService } from './customers/service.js';
@@ -60,16 +60,19 @@ export async function buildApp(config: BillingConfig, deps: BillingDeps = {}): P
   await startConsumers(messaging, { provider, providerTimeoutMs: config.STRIPE_TIMEOUT_MS });
   const plans = createPlansService({ db });
   await app.register(plansRoutes, { prefix: '/plans', plans });
+  const idempotency = createIdempotency({
+    db,
+    ttlSeconds: config.IDEMPOTENCY_KEY_TTL_SECONDS,
+    now: () => new Date(),
+  });
+  const pruning = scheduleIdempotencyPruning(idempotency, { intervalMs: 3_600_000, logger });
+  app.addHook('onClose', async () => pruning.stop());
   const checkout = createCheckoutService({
     db,
     provider,
     plans,
     customers: createCustomersService({ db, provider }),
-    idempotency: createIdempotency({
-      db,
-      ttlSeconds: config.IDEMPOTENCY_KEY_TTL_SECONDS,
-      now: () => new Date(),
-    }),
+    idempotency,
     metrics,
     successUrl: config.CHECKOUT_SUCCESS_URL,
     cancelUrl: config.CHECKOUT_CANCEL_URL,

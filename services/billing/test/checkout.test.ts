@@ -90,6 +90,31 @@ describe('POST /checkout', () => {
     expect(await db.subscription.count({ where: { userId: user.userId } })).toBe(1);
   });
 
+  it('forgets a key after 24 h: then it runs again, whatever its body', async () => {
+    const user = await callerWith(['user']);
+    const key = randomUUID();
+    await db.idempotencyKey.create({
+      data: {
+        userId: user.userId,
+        key,
+        fingerprint: 'f'.repeat(64),
+        state: 'done',
+        responseStatus: 201,
+        responseBody: '{}',
+        createdAt: new Date(Date.now() - 25 * 3_600_000),
+        expiresAt: new Date(Date.now() - 3_600_000),
+      },
+    });
+    const res = await checkout(user, key);
+    expect(res.statusCode).toBe(201);
+    expect(res.headers['idempotent-replayed']).toBeUndefined();
+    const stored = await db.idempotencyKey.findUniqueOrThrow({
+      where: { userId_key: { userId: user.userId, key } },
+    });
+    expect(stored.state).toBe('done');
+    expect(stored.expiresAt.getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);
+  });
+
   it('answers 400 for a missing or malformed key or body, 401 without a token', async () => {
     const user = await callerWith(['user']);
     for (const key of [

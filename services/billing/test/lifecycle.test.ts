@@ -268,6 +268,58 @@ describe('subscription lifecycle through the provider', () => {
     await waitForStatus(user, 'active');
   });
 
+  it('starts a trial without a charge, then charges and activates at its end', async () => {
+    const trialPlan = await app.inject({
+      method: 'POST',
+      url: '/plans',
+      headers: admin.headers,
+      payload: {
+        name: 'Premium with trial',
+        priceMinor: 999,
+        currency: 'EUR',
+        interval: 'month',
+        trialDays: 7,
+      },
+    });
+    const user = await callerWith(['user']);
+    const res = await app.inject({
+      method: 'POST',
+      url: '/checkout',
+      headers: { ...user.headers, 'idempotency-key': randomUUID() },
+      payload: { planId: trialPlan.json<{ id: string }>().id },
+    });
+    const { subscriptionId } = res.json<{ subscriptionId: string }>();
+    const row = await db.subscription.findUniqueOrThrow({ where: { id: subscriptionId } });
+    await env.sandbox.pay(row.providerCheckoutSessionId ?? '', OK_CARD);
+    await waitForStatus(user, 'trialing');
+    const trial = await subscriptionOf(user);
+    const { now } = await env.sandbox.clock();
+    const trialDays = (new Date(trial.currentPeriodEnd ?? 0).getTime() / 1000 - now) / DAY;
+    expect(Math.round(trialDays)).toBe(7);
+    expect(await outboxOf(subscriptionId)).toEqual(['billing.subscription.activated.v1']);
+    expect(await db.payment.count({ where: { subscriptionId } })).toBe(0);
+
+    await advancePastPeriodEnd(user);
+    await waitForStatus(user, 'active');
+    await eventually(async () =>
+      expect(await outboxOf(subscriptionId)).toEqual([
+        'billing.subscription.activated.v1',
+        'billing.payment.succeeded.v1',
+        'billing.subscription.activated.v1',
+      ]),
+    );
+  });
+
+  it('expires a checkout never paid when its session expires, freeing the slot', async () => {
+    const user = await callerWith(['user']);
+    const res = await checkout(user);
+    const { subscriptionId } = res.json<{ subscriptionId: string }>();
+    await env.sandbox.advanceClock(DAY + 60);
+    await waitForStatus(user, 'expired');
+    expect(await outboxOf(subscriptionId)).toEqual([]);
+    expect((await checkout(user)).statusCode).toBe(201);
+  });
+
   it('reaches the same end state with each effect once when webhooks come reversed and twice', async () => {
     const user = await callerWith(['user']);
     await env.sandbox.pauseWebhooks();

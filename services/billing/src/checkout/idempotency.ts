@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '@kavosh/service-kit';
+import type { Logger } from 'pino';
 import { Prisma } from '../generated/prisma/client.js';
 import type { Database } from '../db.js';
 import { IdempotencyKeyInFlight, IdempotencyKeyReused } from './errors.js';
@@ -152,3 +153,21 @@ export function createIdempotency(deps: { db: Database; ttlSeconds: number; now:
   };
 }
 export type Idempotency = ReturnType<typeof createIdempotency>;
+
+/** Prunes expired keys every `intervalMs` (each replica; a delete of expired rows is harmless twice). */
+export function scheduleIdempotencyPruning(
+  idempotency: Idempotency,
+  opts: { intervalMs: number; logger: Logger },
+): { stop(): void } {
+  const log = opts.logger.child({ component: 'idempotency-pruning' });
+  const timer = setInterval(() => {
+    idempotency.prune().then(
+      (pruned) => {
+        if (pruned > 0) log.info({ pruned }, 'expired idempotency keys pruned');
+      },
+      (err: unknown) => log.warn({ err }, 'expired idempotency keys not pruned'),
+    );
+  }, opts.intervalMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
