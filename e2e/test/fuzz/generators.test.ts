@@ -73,17 +73,21 @@ const wire = (seed: number) =>
 describe('the fuzzer’s generators', () => {
   it('writes strings matching the patterns request schemas use', () => {
     const rng = new Rng(1);
-    for (const pattern of [
-      '^[a-z]{2,3}(-[A-Z]{2})?$',
-      '^[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$',
-      '^[0-9a-f]{64}\\.(jpg|png|webp)$',
-      '^[A-Za-z0-9+-]{1,8}$',
-      '^[A-Za-z0-9_.:-]+$',
-    ]) {
+    const cases: [string, { minLength?: number; maxLength?: number }][] = [
+      ['^[a-z]{2,3}(-[A-Z]{2})?$', {}],
+      ['^[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$', { maxLength: 200 }],
+      ['^[0-9a-f]{64}\\.(jpg|png|webp)$', {}],
+      ['^[A-Za-z0-9+-]{1,8}$', { minLength: 1, maxLength: 8 }],
+      // An Idempotency-Key: a short repeat must stretch to the minimum length.
+      ['^[A-Za-z0-9_.:-]+$', { minLength: 8, maxLength: 255 }],
+      ['\\S', { minLength: 1, maxLength: 100 }],
+    ];
+    for (const [pattern, bounds] of cases) {
       for (let i = 0; i < 20; i += 1) {
-        const value = stringMatching(pattern, rng);
+        const value = stringMatching(pattern, rng, bounds);
         expect(value, pattern).toBeDefined();
         expect(new RegExp(pattern, 'u').test(value ?? ''), `${pattern}: ${value}`).toBe(true);
+        expect(value?.length ?? 0).toBeGreaterThanOrEqual(bounds.minLength ?? 0);
       }
     }
   });

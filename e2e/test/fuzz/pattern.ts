@@ -14,6 +14,8 @@ interface Piece {
   node: Node;
   min: number;
   max: number;
+  /** `*`, `+` or `{n,}`: may repeat as often as a minimum length needs. */
+  unbounded: boolean;
 }
 
 const PRINTABLE = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i));
@@ -33,6 +35,8 @@ function escapeSet(letter: string): string[] {
       return SPACE;
     case 'D':
       return PRINTABLE.filter((c) => !DIGITS.includes(c));
+    case 'S':
+      return PRINTABLE.filter((c) => !SPACE.includes(c));
     case 'W':
       return PRINTABLE.filter((c) => !WORD.includes(c));
     case 'n':
@@ -120,19 +124,22 @@ function parse(source: string): Piece[][] {
       }
       let min = 1;
       let max = 1;
+      let unbounded = false;
       const q = peek();
       if (q === '?' || q === '*' || q === '+') {
         at += 1;
         [min, max] = q === '?' ? [0, 1] : q === '*' ? [0, 3] : [1, 4];
+        unbounded = q !== '?';
       } else if (q === '{') {
         const close = source.indexOf('}', at);
         const [low, high] = source.slice(at + 1, close).split(',');
         min = Number(low);
         max = high === undefined ? min : high === '' ? min + 3 : Number(high);
+        unbounded = high === '';
         at = close + 1;
       }
       if (peek() === '?') at += 1; // lazy: same strings
-      options[options.length - 1]?.push({ node, min, max });
+      options[options.length - 1]?.push({ node, min, max, unbounded });
     }
     return options;
   }
@@ -140,14 +147,16 @@ function parse(source: string): Piece[][] {
   return parseAlternation();
 }
 
-function generate(options: Piece[][], rng: Rng): string {
+/** `stretch`: how many times an unbounded repeat may go, so a minimum length can be reached. */
+function generate(options: Piece[][], rng: Rng, stretch: number): string {
   const pieces = rng.pick(options);
   let out = '';
   for (const piece of pieces) {
-    const times = rng.int(piece.min, piece.max);
+    const max = piece.unbounded ? Math.max(piece.max, stretch) : piece.max;
+    const times = rng.int(piece.min, max);
     for (let i = 0; i < times; i += 1) {
       if (piece.node.kind === 'chars') out += rng.pick(piece.node.chars);
-      else if (piece.node.kind === 'group') out += generate(piece.node.options, rng);
+      else if (piece.node.kind === 'group') out += generate(piece.node.options, rng, stretch);
     }
   }
   return out;
@@ -168,7 +177,7 @@ export function stringMatching(
     return undefined;
   }
   for (let attempt = 0; attempt < 20; attempt += 1) {
-    const candidate = generate(tree, rng);
+    const candidate = generate(tree, rng, Math.min((bounds.minLength ?? 0) + 8, 64));
     const fits =
       candidate.length >= (bounds.minLength ?? 0) &&
       candidate.length <= (bounds.maxLength ?? Infinity);

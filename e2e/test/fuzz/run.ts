@@ -41,6 +41,10 @@ export interface FuzzResult {
   dependencyDown: Offence[];
   /** Every request whose answer broke a rule. */
   offences: Offence[];
+  /** 2xx answers to valid-shaped requests, by service (`/api/<name>` prefix): handlers ran. */
+  served: Map<string, number>;
+  /** Valid-shaped requests the service refused with 400: its schema and the document disagree, or the generator guessed wrong. */
+  validRefused: { operation: string; detail: string }[];
   /** Requests sent twice because the first connection closed without an answer. */
   retried: number;
   /** Requests per case category (`body-json`, `path`, ...). */
@@ -124,6 +128,8 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzResult> {
     dependencyDown: [],
     offences: [],
     retried: 0,
+    served: new Map(),
+    validRefused: [],
     categories: new Map(),
   };
   // A connection per request: the server may close one after an answer (a 413, a parse error)
@@ -147,6 +153,16 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzResult> {
       if (isDependencyDown(answer)) result.dependencyDown.push({ request, answer, reasons: [] });
       const reasons = offencesOf(answer);
       if (reasons.length > 0) result.offences.push({ request, answer, reasons });
+      if (request.case.startsWith('valid:')) {
+        const prefix = request.path.split('/').slice(0, 3).join('/');
+        if (answer.status >= 200 && answer.status < 300) {
+          result.served.set(prefix, (result.served.get(prefix) ?? 0) + 1);
+        }
+        if (answer.status === 400 && request.principal !== 'anonymous') {
+          const detail = /"detail"\s*:\s*"([^"]*)"/.exec(answer.body)?.[1] ?? '';
+          result.validRefused.push({ operation: request.operation, detail });
+        }
+      }
       learn(knowledge, request, answer);
     });
 

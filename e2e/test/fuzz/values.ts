@@ -166,6 +166,11 @@ export function validValue(
       const entries = Object.entries(properties).filter(
         ([name]) => required.has(name) || rng.chance(0.6),
       );
+      // A PATCH body's `minProperties`: add optional ones until there are enough.
+      for (const extra of Object.entries(properties)) {
+        if (entries.length >= Number(resolved.minProperties ?? 0)) break;
+        if (!entries.some(([name]) => name === extra[0])) entries.push(extra);
+      }
       return Object.fromEntries(
         entries.map(([name, property]) => [name, validValue(property, ctx, name, depth + 1)]),
       );
