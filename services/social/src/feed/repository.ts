@@ -21,18 +21,44 @@ export interface FeedRow {
   body: string | null;
 }
 
+/** Whose items and which genres a reader's feed shows. */
+export interface FeedSources {
+  /** Followed users, minus any the reader blocked or was blocked by (≤ FOLLOWS_MAX_USERS). */
+  authors: readonly string[];
+  /** Followed genres (≤ FOLLOWS_MAX_GENRES). */
+  genres: readonly string[];
+}
+
+/** The reader's follows, without users on either side of a block with them (S3's `blocks`). */
+export async function readFeedSources(db: Database, userId: string): Promise<FeedSources> {
+  const [follows, blocks, genres] = await Promise.all([
+    db.userFollow.findMany({ where: { followerId: userId }, select: { followeeId: true } }),
+    db.block.findMany({
+      where: { OR: [{ blockerId: userId }, { blockedId: userId }] },
+      select: { blockerId: true, blockedId: true },
+    }),
+    db.genreFollow.findMany({ where: { userId }, select: { genreId: true } }),
+  ]);
+  const blocked = new Set(blocks.flatMap((b) => [b.blockerId, b.blockedId]));
+  return {
+    authors: follows.map((f) => f.followeeId).filter((id) => !blocked.has(id)),
+    genres: genres.map((g) => g.genreId),
+  };
+}
+
 /**
- * One feed page, fan-out on read: the newest `limit` rows of each source (ratings and visible
- * comments of followed users, published movies of followed genres), merged and cut to `limit` in
- * the database. Each source starts from the reader's follows (STRAIGHT_JOIN: the optimizer would
- * otherwise scan every published movie's comments) and reads each followed user's own index range
- * between the horizon and the position, so a page reads at most what the followed users (capped
- * by FOLLOWS_MAX_USERS) did between `since` and the position. Items of unpublished movies drop out as the projection
- * changes.
+ * One feed page, fan-out on read: the newest `limit` rows of each source after the position and
+ * not older than `since` (ratings and visible comments of the authors, published movies of the
+ * genres), merged and cut to `limit` in the database. The authors are a literal IN list, so
+ * `ratings(user_id, updated_at)` and `comments(author_id, created_at, id)` are read as one range
+ * per author within [since, position): a page reads what those authors did in that window and
+ * nothing else. STRAIGHT_JOIN and FORCE INDEX keep that plan: left alone, the optimizer may
+ * start from the published movies and read every comment on them, or scan a whole index when its
+ * statistics are fresh from a bulk load. Items of unpublished movies drop out as the projection changes.
  */
 export async function readFeedPage(
   db: Database,
-  userId: string,
+  sources: FeedSources,
   position: FeedPosition | null,
   limit: number,
   since: Date,
@@ -41,47 +67,48 @@ export async function readFeedPage(
     position === null
       ? Prisma.empty
       : Prisma.sql`AND (${at} < ${position.at} OR (${at} = ${position.at} AND ${sortId} < ${position.sortId}))`;
-  // A block either way (S3's blocks table) hides the followed user's items at once.
-  const notBlocked = Prisma.sql`NOT EXISTS (
-    SELECT 1 FROM blocks b
-     WHERE (b.blocker_id = ${userId} AND b.blocked_id = f.followee_id)
-        OR (b.blocker_id = f.followee_id AND b.blocked_id = ${userId}))`;
   const ratingSort = Prisma.sql`CONCAT('r:', r.user_id, ':', r.movie_id)`;
   const commentSort = Prisma.sql`CONCAT('c:', c.id)`;
   const movieSort = Prisma.sql`CONCAT('m:', m.id)`;
-  return db.$queryRaw<FeedRow[]>`
-    SELECT * FROM (
+  const parts: Prisma.Sql[] = [];
+  if (sources.authors.length > 0) {
+    const authors = Prisma.join([...sources.authors]);
+    parts.push(Prisma.sql`
       (SELECT STRAIGHT_JOIN 'rating' AS kind, r.updated_at AS at, ${ratingSort} AS sort_id, r.user_id AS actor_id,
               m.id AS movie_id, m.title, m.slug, r.value, NULL AS comment_id, NULL AS parent_id,
               NULL AS body
-         FROM user_follows f
-         JOIN ratings r ON r.user_id = f.followee_id
+         FROM ratings r FORCE INDEX (ratings_user_id_updated_at_idx)
          JOIN movies m ON m.id = r.movie_id AND m.published = TRUE
-        WHERE f.follower_id = ${userId} AND r.updated_at >= ${since} AND ${notBlocked}
+        WHERE r.user_id IN (${authors}) AND r.updated_at >= ${since}
               ${after(Prisma.sql`r.updated_at`, ratingSort)}
         ORDER BY at DESC, sort_id DESC
-        LIMIT ${limit})
-      UNION ALL
-      (SELECT STRAIGHT_JOIN 'comment', c.created_at, ${commentSort}, c.author_id, m.id, m.title, m.slug, NULL,
-              c.id, c.parent_id, c.body
-         FROM user_follows f
-         JOIN comments c ON c.author_id = f.followee_id AND c.state = 'visible'
+        LIMIT ${limit})`);
+    parts.push(Prisma.sql`
+      (SELECT STRAIGHT_JOIN 'comment' AS kind, c.created_at AS at, ${commentSort} AS sort_id,
+              c.author_id AS actor_id, m.id AS movie_id, m.title, m.slug, NULL AS value,
+              c.id AS comment_id, c.parent_id, c.body
+         FROM comments c FORCE INDEX (comments_author_id_created_at_id_idx)
          JOIN movies m ON m.id = c.movie_id AND m.published = TRUE
-        WHERE f.follower_id = ${userId} AND c.created_at >= ${since} AND ${notBlocked}
+        WHERE c.author_id IN (${authors}) AND c.created_at >= ${since} AND c.state = 'visible'
               ${after(Prisma.sql`c.created_at`, commentSort)}
-        ORDER BY 2 DESC, 3 DESC
-        LIMIT ${limit})
-      UNION ALL
-      (SELECT DISTINCT 'movie', m.published_at, ${movieSort}, NULL, m.id, m.title, m.slug, NULL,
-              NULL, NULL, NULL
-         FROM genre_follows g
-         JOIN movie_genres mg ON mg.genre_id = g.genre_id
+        ORDER BY at DESC, sort_id DESC
+        LIMIT ${limit})`);
+  }
+  if (sources.genres.length > 0) {
+    parts.push(Prisma.sql`
+      (SELECT DISTINCT 'movie' AS kind, m.published_at AS at, ${movieSort} AS sort_id,
+              NULL AS actor_id, m.id AS movie_id, m.title, m.slug, NULL AS value,
+              NULL AS comment_id, NULL AS parent_id, NULL AS body
+         FROM movie_genres mg
          JOIN movies m ON m.id = mg.movie_id AND m.published = TRUE
-        WHERE g.user_id = ${userId} AND m.published_at >= ${since}
+        WHERE mg.genre_id IN (${Prisma.join([...sources.genres])}) AND m.published_at >= ${since}
               ${after(Prisma.sql`m.published_at`, movieSort)}
-        ORDER BY 2 DESC, 3 DESC
-        LIMIT ${limit})
-    ) AS feed
+        ORDER BY at DESC, sort_id DESC
+        LIMIT ${limit})`);
+  }
+  if (parts.length === 0) return [];
+  return db.$queryRaw<FeedRow[]>`
+    SELECT * FROM (${Prisma.join(parts, ' UNION ALL ')}) AS feed
     ORDER BY at DESC, sort_id DESC
     LIMIT ${limit}`;
 }

@@ -1,7 +1,7 @@
 import type { Database } from '../db.js';
 import { findProfiles } from '../profiles/index.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { readFeedPage, type FeedRow } from './repository.js';
+import { readFeedPage, readFeedSources, type FeedRow } from './repository.js';
 import type { FeedItem, FeedPage, FeedQuery } from './schemas.js';
 
 const CURSOR_SCOPE = 'feed';
@@ -57,8 +57,9 @@ export function createFeedService({
             );
       const at = now();
       const horizon = new Date(at.getTime() - horizonDays * DAY_MS);
+      const sources = await readFeedSources(db, userId);
       const rows = await readNewest(
-        (from) => readFeedPage(db, userId, position, query.limit + 1, from),
+        (from) => readFeedPage(db, sources, position, query.limit + 1, from),
         query.limit,
         position?.at ?? at,
         horizon,
