@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { PROCESSES, databasesOf } from '../services.js';
+
+/** The services that own a schema, in start order. */
+export const BACKUP_SERVICES: string[] = PROCESSES.filter((p) => p.database).map((p) => p.name);
+
+/** A local folder; s3:// is recognised so it can be refused with the reason rather than made a folder. */
+export function parseTarget(to: string | undefined, cwd: string): string {
+  const target = to ?? 'backups';
+  if (/^s3:\/\//i.test(target))
+    throw new Error(
+      's3:// targets are not built in: write to a folder (a mounted volume) and sync it to the bucket (docs/operations.md, "Backups to a bucket")',
+    );
+  return path.resolve(cwd, target);
+}
+
+/** The service's MySQL schema name (kavosh_<service>). */
+export function schemaOf(service: string): string {
+  const db = databasesOf(PROCESSES.filter((p) => p.name === service))[0];
+  if (!db) throw new Error(`unknown service ${service}: one of ${BACKUP_SERVICES.join(', ')}`);
+  return db.schema;
+}
+
+/**
+ * The URL to read or write a service's schema: --database-url, else <SERVICE>_DATABASE_URL, else
+ * the admin URL (MYSQL_ADMIN_URL, root on 127.0.0.1 by default) pointed at kavosh_<service>.
+ */
+export function databaseUrlFor(
+  service: string,
+  env: Record<string, string | undefined>,
+  adminUrl: string,
+  explicit?: string,
+): string {
+  if (explicit) return explicit;
+  const own = env[`${service.toUpperCase()}_DATABASE_URL`];
+  if (own) return own;
+  const url = new URL(adminUrl);
+  url.pathname = `/${schemaOf(service)}`;
+  return url.toString();
+}
