@@ -137,6 +137,17 @@ describe('billing customers and account deletion', () => {
 
     const remote = await stripe.subscriptions.retrieve(sub.providerSubscriptionId ?? '');
     expect(remote.status).toBe('canceled');
+    // The provider's events about the erasure itself arrive later and are kept without payload.
+    await eventually(async () => {
+      const late = await db.providerEvent.findMany({
+        where: { providerCustomerId: sub.providerCustomerId, type: 'customer.deleted' },
+      });
+      expect(late.map((e) => e.payload)).toEqual(['{}']);
+    });
+    const all = await db.providerEvent.findMany({
+      where: { providerCustomerId: sub.providerCustomerId },
+    });
+    expect(all.every((p) => p.payload === '{}')).toBe(true);
     const customer = await stripe.customers.retrieve(sub.providerCustomerId ?? '');
     expect(customer.deleted).toBe(true);
 

@@ -133,7 +133,12 @@ export function toProviderEvent(event: Stripe.Event): ProviderEvent {
     const invoice = toInvoice(object as Stripe.Invoice);
     return { ...base, customerId: invoice.customerId, object: 'invoice', invoice };
   }
-  return { ...base, customerId: null, object: 'other' };
+  // A customer's own events name it by its id: they are that customer's too (erasure).
+  const customerId =
+    kind === 'customer' && 'id' in (object as object)
+      ? String((object as { id: unknown }).id)
+      : null;
+  return { ...base, customerId, object: 'other' };
 }
 
 /** Connection problems, 5xx and rate limits may pass: ProviderUnavailable. The rest is a refusal. */

@@ -371,11 +371,17 @@ export function createWebhooksService(deps: {
         throw err;
       }
       metrics.webhookVerified();
+      // An erased customer's late events are kept without their payload (it may hold an email).
+      const erased =
+        event.customerId !== null &&
+        (await db.customer.count({
+          where: { providerCustomerId: event.customerId, erasedAt: { not: null } },
+        })) > 0;
       const received: ReceivedEvent = {
         id: event.id,
         type: event.type,
         created: event.created,
-        payload: rawBody.toString('utf8'),
+        payload: erased ? '{}' : rawBody.toString('utf8'),
         providerCustomerId: event.customerId,
       };
       try {
