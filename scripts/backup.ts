@@ -54,6 +54,7 @@ async function main(): Promise<void> {
       databaseUrl,
       root,
       toolVersion: version,
+      afterTable: (t) => console.log(`  ${service}.${t.name}: ${t.rows} rows`),
     });
     const rows = manifest.tables.reduce((n, t) => n + t.rows, 0);
     console.log(

@@ -29,6 +29,8 @@ export interface BackupOptions {
   root: string;
   toolVersion: string;
   now?: () => Date;
+  /** Called after each table is written, inside the snapshot (progress; tests write meanwhile). */
+  afterTable?: (table: TableEntry) => Promise<void> | void;
 }
 
 interface ColumnRow {
@@ -81,7 +83,9 @@ export async function backupSchema(opts: BackupOptions): Promise<{
       );
       if (!created) throw new Error(`SHOW CREATE TABLE ${name} returned nothing`);
       ddl.push(`${DDL_MARKER}${name}\n${created['Create Table']};\n`);
-      tables.push(await dumpTable(conn, schema, name, partial));
+      const entry = await dumpTable(conn, schema, name, partial);
+      tables.push(entry);
+      await opts.afterTable?.(entry);
     }
     const migrations = await appliedMigrations(conn, tables);
     const [version]: { v: string }[] = await conn.query('SELECT VERSION() AS v');

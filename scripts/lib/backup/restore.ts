@@ -2,8 +2,9 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { Transform } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import { Transform, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import mariadb, { type Connection } from 'mariadb';
 import { migrate } from '@kavosh/db';
@@ -238,43 +239,47 @@ async function readTableFile(
       done(null, chunk);
     },
   });
-  const file = createReadStream(path.join(dir, table.file));
-  const gunzip = createGunzip();
-  const fail = (err: unknown) => {
-    const reason = err instanceof Error ? err.message : String(err);
-    return new RestoreError('CORRUPT_BACKUP', `${table.file}: ${reason}`);
-  };
-  let streamError: unknown;
-  const onError = (err: unknown) => {
-    streamError ??= err;
-    lines.close();
-  };
-  file.on('error', onError);
-  tap.on('error', onError);
-  gunzip.on('error', onError);
-  file.pipe(tap).pipe(gunzip);
-  const lines = createInterface({ input: gunzip, crlfDelay: Infinity });
-  try {
-    for await (const line of lines) {
-      content.update(`${line}\n`);
-      let values: unknown[];
-      try {
-        const parsed: unknown = JSON.parse(line);
-        if (!Array.isArray(parsed) || parsed.length !== table.columns.length)
-          throw new Error('bad row width');
-        values = parsed.map(decodeValue);
-      } catch (err) {
-        throw fail(
-          new Error(`line ${rows + 1}: ${err instanceof Error ? err.message : String(err)}`),
-        );
-      }
-      rows++;
-      await onRow(values, line.length);
+  const handle = async (line: string) => {
+    content.update(`${line}\n`);
+    let values: unknown[];
+    try {
+      const parsed: unknown = JSON.parse(line);
+      if (!Array.isArray(parsed) || parsed.length !== table.columns.length)
+        throw new Error('not a row of the table');
+      values = parsed.map(decodeValue);
+    } catch (err) {
+      throw new RestoreError(
+        'CORRUPT_BACKUP',
+        `${table.file}: line ${rows + 1}: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
-  } finally {
-    file.destroy();
-  }
-  if (streamError !== undefined) throw fail(streamError);
+    rows++;
+    await onRow(values, line.length);
+  };
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  // Awaits each row before taking the next chunk: a slow database slows the read.
+  const consume = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      const lines = (rest + decoder.write(chunk)).split('\n');
+      rest = lines.pop() ?? '';
+      lines
+        .reduce((prev, line) => prev.then(() => handle(line)), Promise.resolve())
+        .then(() => done(), done);
+    },
+    final(done) {
+      // Every row ends with a newline: anything after the last one is a cut-off row.
+      rest += decoder.end();
+      done(rest === '' ? null : new Error('the last row is cut off'));
+    },
+  });
+  await pipeline(createReadStream(path.join(dir, table.file)), tap, createGunzip(), consume).catch(
+    (err: unknown) => {
+      if (err instanceof RestoreError) throw err;
+      const reason = err instanceof Error ? err.message : String(err);
+      throw new RestoreError('CORRUPT_BACKUP', `${table.file}: ${reason}`);
+    },
+  );
   return { rows, sha256: stored.digest('hex'), bytes, contentSha256: content.digest('hex') };
 }
 
