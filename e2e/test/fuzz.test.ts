@@ -94,6 +94,7 @@ describe('the malformed-input fuzzer, through the gateway on every operation', (
         `${result.refused} refused 4xx, ${result.serverErrors} server errors ` +
         `(seed ${SEED}, ${Math.round((Date.now() - started) / 1000)} s, ` +
         `${result.retried} resent after a dropped connection; ${statuses})\n` +
+        (result.retried > 0 ? `resent: ${result.retriedCases.join('; ')}\n` : '') +
         (lines.length > 0 ? `${lines.length} offending requests:\n${lines.join('\n')}\n` : ''),
     );
     expect(result.requests).toBeGreaterThan(result.operations * 10);

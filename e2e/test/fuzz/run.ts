@@ -47,6 +47,8 @@ export interface FuzzResult {
   validRefused: { operation: string; detail: string }[];
   /** Requests sent twice because the first connection closed without an answer. */
   retried: number;
+  /** Which (operation and case), the first few. */
+  retriedCases: string[];
   /** Requests per case category (`body-json`, `path`, ...). */
   categories: Map<string, number>;
 }
@@ -128,6 +130,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzResult> {
     dependencyDown: [],
     offences: [],
     retried: 0,
+    retriedCases: [],
     served: new Map(),
     validRefused: [],
     categories: new Map(),
@@ -142,6 +145,11 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzResult> {
         // A connection the loaded machine dropped before the gateway read it: once more, and
         // only a second failure counts.
         result.retried += 1;
+        if (result.retriedCases.length < 10) {
+          result.retriedCases.push(
+            `${request.method} ${request.path.slice(0, 80)} [${request.case}]`,
+          );
+        }
         answer = await send(base, request, agent, options.timeoutMs);
       }
       result.requests += 1;
