@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
+/** A vhost of a run this much older than now was left behind by a killed run. */
+const STALE_AFTER_MS = 2 * 60 * 60 * 1000;
 
 export interface BrokerVhost {
   /** The test run's AMQP URL with this vhost as its path. */
@@ -21,10 +23,11 @@ export interface BrokerVhost {
 export async function createBrokerVhost(amqpUrl: string, label: string): Promise<BrokerVhost> {
   const url = new URL(amqpUrl);
   const user = decodeURIComponent(url.username) || 'guest';
-  const name = `${label}-${randomBytes(4).toString('hex')}`;
-  const ctl = async (...args: string[]) => {
+  // The creation time in the name lets a later run drop what a killed run left behind.
+  const name = `${label}-${Date.now()}-${randomBytes(4).toString('hex')}`;
+  const ctl = async (...args: string[]): Promise<string> => {
     try {
-      await run('rabbitmqctl', ['--quiet', ...args], { timeout: 60_000 });
+      return (await run('rabbitmqctl', ['--quiet', ...args], { timeout: 60_000 })).stdout;
     } catch (err) {
       throw new Error(
         `rabbitmqctl ${args.join(' ')} failed (it must run on the broker's machine): ${String(err)}`,
@@ -32,12 +35,26 @@ export async function createBrokerVhost(amqpUrl: string, label: string): Promise
       );
     }
   };
-  await ctl('add_vhost', name);
-  await ctl('set_permissions', '-p', name, user, '.*', '.*', '.*');
+  const stale = async () => {
+    const pattern = new RegExp(`^${label.replace(/[^A-Za-z0-9-]/g, '')}-(\\d{13})-[0-9a-f]{8}$`);
+    for (const vhost of (await ctl('list_vhosts', '--no-table-headers')).split('\n')) {
+      const created = Number(pattern.exec(vhost.trim())?.[1]);
+      if (created && Date.now() - created > STALE_AFTER_MS) await ctl('delete_vhost', vhost.trim());
+    }
+  };
+  await Promise.all([
+    (async () => {
+      await ctl('add_vhost', name);
+      await ctl('set_permissions', '-p', name, user, '.*', '.*', '.*');
+    })(),
+    stale(),
+  ]);
   url.pathname = `/${encodeURIComponent(name)}`;
   return {
     amqpUrl: url.toString(),
     name,
-    drop: () => ctl('delete_vhost', name),
+    drop: async () => {
+      await ctl('delete_vhost', name);
+    },
   };
 }
