@@ -189,7 +189,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzResult> {
     await run(listings.map((op) => listingRequest(op, ctx)));
 
     const remaining = Math.max(options.budget - result.requests, 0);
-    const cap = Math.min(Math.max(Math.floor(remaining / Math.max(ops.length, 1)), 12), 80);
+    const cap = Math.min(Math.max(Math.floor(remaining / Math.max(ops.length, 1)), 12), 200);
     const requests = ops.flatMap((op: Op) => requestsFor(op, ctx, cap));
     // Shuffled: the services take the load together, and no operation's cases run back to back.
     await run(new Rng(options.seed).shuffle(requests));
