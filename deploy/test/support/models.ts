@@ -6,6 +6,7 @@ import {
   ServiceAccount,
 } from 'kubernetes-models/v1';
 import { Deployment, StatefulSet } from 'kubernetes-models/apps/v1';
+import { CronJob } from 'kubernetes-models/batch/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { Ingress, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
@@ -42,6 +43,7 @@ const VALIDATORS = new Map<string, Validator>([
   entry(ServiceAccount),
   entry(Deployment),
   entry(StatefulSet),
+  entry(CronJob),
   entry(HorizontalPodAutoscaler),
   entry(PodDisruptionBudget),
   entry(Ingress),
