@@ -100,8 +100,20 @@ export function prefixDocument(service: string, doc: OpenApiDocument): OpenApiDo
 }
 
 /** How the merged document describes an edge access rule. */
-export const describeAccess = (access: Access): string | { roles: string[] } =>
-  typeof access === 'string' ? access : { roles: [...access.roles] };
+export const describeAccess = (access: Access): string | Json =>
+  typeof access === 'string' ? access : (JSON.parse(JSON.stringify(access)) as Json);
+
+/** The partner key scheme (docs/partners.md): `X-Kavosh-Key` or `Authorization: KavoshPartner`. */
+export const PARTNER_SCHEME = 'partnerKey';
+
+/** OpenAPI security alternatives of a rule: a bearer token, a partner key, or either. */
+function securityOf(access: Access): Json[] | undefined {
+  if (typeof access === 'object' && 'partner' in access) {
+    const user = access.user === undefined ? [] : (securityOf(access.user) ?? [{}]);
+    return [...user, { [PARTNER_SCHEME]: [] }];
+  }
+  return access === 'public' ? undefined : [{ [BEARER_SCHEME]: [] }];
+}
 
 export interface MergeInput {
   info: Json;
@@ -129,6 +141,13 @@ export function mergeDocuments(input: MergeInput): OpenApiDocument {
         scheme: 'bearer',
         bearerFormat: 'JWT',
         description: 'An access token from POST /api/auth/login or /api/auth/refresh.',
+      },
+      [PARTNER_SCHEME]: {
+        type: 'apiKey',
+        in: 'header',
+        name: 'X-Kavosh-Key',
+        description:
+          'A partner key (docs/partners.md); signed scopes also need X-Kavosh-Signature.',
       },
     },
   };
@@ -173,8 +192,9 @@ function markAccess(item: Record<string, Json>): Record<string, Json> {
     const declared = operation[ACCESS_EXTENSION];
     const access: Access = isAccess(declared) ? declared : 'public';
     const marked: Json = { ...operation, [ACCESS_EXTENSION]: describeAccess(access) };
-    if (access === 'public') delete marked.security;
-    else marked.security = [{ [BEARER_SCHEME]: [] }];
+    const security = securityOf(access);
+    if (security === undefined) delete marked.security;
+    else marked.security = security;
     out[method] = marked;
   }
   return out;

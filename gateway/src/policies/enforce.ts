@@ -48,7 +48,7 @@ export function requireCanonicalPaths(app: FastifyInstance): void {
 // brings new objects for the same rules).
 const checks = new Map<string, ReturnType<typeof accessCheck>>();
 const checkOf = (access: Access) => {
-  const key = typeof access === 'string' ? access : access.roles.join(',');
+  const key = JSON.stringify(access);
   if (!checks.has(key)) checks.set(key, accessCheck(access));
   return checks.get(key);
 };

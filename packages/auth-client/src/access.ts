@@ -1,6 +1,7 @@
 import type { onRequestHookHandler, RouteOptions } from 'fastify';
-import { Forbidden } from './errors.js';
+import { Forbidden, PartnerScopeForbidden, Unauthenticated } from './errors.js';
 import { identityOf } from './identity.js';
+import { isPartnerScope, type PartnerScope } from './partners.js';
 import { ROLES, type Role } from './verifier.js';
 
 /**
@@ -9,8 +10,15 @@ import { ROLES, type Role } from './verifier.js';
  * - `public`: anyone; a token, when sent and valid, still identifies the caller.
  * - `authenticated`: any valid access token.
  * - `{ roles }`: a valid access token carrying one of these roles.
+ * - `{ partner, user? }`: a partner key holding that scope (docs/partners.md) or, when `user` is
+ *   given, a caller that rule admits: `{ user: 'public', partner: 'catalog:read' }`.
  */
-export type Access = 'public' | 'authenticated' | { roles: readonly Role[] };
+export type UserAccess = 'public' | 'authenticated' | { roles: readonly Role[] };
+export type Access = UserAccess | { partner: PartnerScope; user?: UserAccess };
+
+/** The partner scope a rule accepts, if any. */
+export const partnerScopeOf = (access: Access): PartnerScope | undefined =>
+  typeof access === 'object' && 'partner' in access ? access.partner : undefined;
 
 /** The OpenAPI operation extension that carries a route's Access. */
 export const ACCESS_EXTENSION = 'x-kavosh-access';
@@ -24,6 +32,18 @@ declare module 'fastify' {
 
 /** Whether a value (e.g. read from another process's OpenAPI document) is a well-formed Access. */
 export function isAccess(value: unknown): value is Access {
+  if (typeof value === 'object' && value !== null && 'partner' in value) {
+    const { partner, user, ...rest } = value as { partner: unknown; user?: unknown };
+    return (
+      Object.keys(rest).length === 0 &&
+      isPartnerScope(partner) &&
+      (user === undefined || isUserAccess(user))
+    );
+  }
+  return isUserAccess(value);
+}
+
+function isUserAccess(value: unknown): value is UserAccess {
   if (value === 'public' || value === 'authenticated') return true;
   if (typeof value !== 'object' || value === null) return false;
   const roles = (value as { roles?: unknown }).roles;
@@ -55,10 +75,30 @@ const requireRoles =
     done();
   };
 
-/** The onRequest check of an Access, or undefined for a public route. */
-export function accessCheck(access: Access): onRequestHookHandler | undefined {
+const userCheck = (access: UserAccess): onRequestHookHandler | undefined => {
   if (access === 'public') return undefined;
   return access === 'authenticated' ? requireIdentity : requireRoles(access.roles);
+};
+
+/** A partner with the scope passes; anyone else is checked by the user rule (none: 401). */
+const partnerOrUser = (scope: PartnerScope, user: UserAccess | undefined): onRequestHookHandler =>
+  function (request, reply, done) {
+    const partner = request.partner;
+    if (partner) {
+      return partner.scopes.includes(scope) ? done() : done(new PartnerScopeForbidden());
+    }
+    if (user === undefined) return done(new Unauthenticated());
+    const check = userCheck(user);
+    if (check === undefined) return done();
+    check.call(this, request, reply, done);
+  };
+
+/** The onRequest check of an Access, or undefined for a public route. */
+export function accessCheck(access: Access): onRequestHookHandler | undefined {
+  if (typeof access === 'object' && 'partner' in access) {
+    return partnerOrUser(access.partner, access.user);
+  }
+  return userCheck(access);
 }
 
 /**

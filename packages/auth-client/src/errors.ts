@@ -36,3 +36,27 @@ export class Forbidden extends AppError {
     });
   }
 }
+
+/** 401: a partner key that is malformed, unknown, revoked or expired; one generic answer. */
+export class PartnerKeyInvalid extends AppError {
+  constructor() {
+    super({
+      status: 401,
+      code: 'PARTNER_KEY_INVALID',
+      title: 'Invalid partner key',
+      detail: 'The partner key is invalid, expired or revoked.',
+    });
+  }
+}
+
+/** 403: a valid partner key, but the route needs a scope the key does not hold. */
+export class PartnerScopeForbidden extends AppError {
+  constructor() {
+    super({
+      status: 403,
+      code: 'PARTNER_SCOPE_FORBIDDEN',
+      title: 'Forbidden',
+      detail: 'This partner key may not call this route.',
+    });
+  }
+}

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { declareAccess } from './access.js';
 import { TokenInvalid } from './errors.js';
 import { failures } from './identity.js';
+import { INTERNAL_PARTNER_HEADER, parsePartnerHeader } from './partners.js';
 import type { Identity, TokenVerifier } from './verifier.js';
 
 declare module 'fastify' {
@@ -21,6 +22,12 @@ export interface AuthenticateOptions {
    * services' routes, enforces their declarations itself.
    */
   declareAccess?: boolean;
+  /**
+   * Whether to read the partner the gateway verified from INTERNAL_PARTNER_HEADER (partners.ts).
+   * Default true (services, reached only through the gateway); false at the gateway itself, which
+   * verifies partner keys on its own.
+   */
+  trustPartnerHeader?: boolean;
 }
 
 /**
@@ -30,7 +37,15 @@ export interface AuthenticateOptions {
  */
 export async function authenticate(app: FastifyInstance, opts: AuthenticateOptions): Promise<void> {
   app.decorateRequest('identity', null);
+  app.decorateRequest('partner', null);
   if (opts.declareAccess !== false) app.addHook('onRoute', declareAccess);
+  if (opts.trustPartnerHeader !== false) {
+    app.addHook('onRequest', (request, _reply, done) => {
+      const header = request.headers[INTERNAL_PARTNER_HEADER];
+      if (header !== undefined) request.partner = parsePartnerHeader(header);
+      done();
+    });
+  }
   // Callback style, answered at once when the verifier still trusts the token (the common case at
   // the edge): no promise per request.
   app.addHook('onRequest', (request, _reply, done) => {
