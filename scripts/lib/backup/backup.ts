@@ -63,6 +63,7 @@ export async function backupSchema(opts: BackupOptions): Promise<{
     await conn.query('SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ');
     await conn.query('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
     const started = now();
+    const binlog = await snapshotBinlogPosition(conn);
     const stamp = started
       .toISOString()
       .replace(/[-:]/g, '')
@@ -103,6 +104,7 @@ export async function backupSchema(opts: BackupOptions): Promise<{
       server: version?.v ?? 'unknown',
       migrationLevel: migrations.at(-1) ?? null,
       migrations,
+      binlog,
       schemaFile: { file: SCHEMA_FILE, sha256: sha256(schemaSql) },
       tables,
     };
@@ -183,6 +185,22 @@ async function appliedMigrations(conn: Connection, tables: TableEntry[]): Promis
     'SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name',
   );
   return rows.map((r) => r.name);
+}
+
+/**
+ * MariaDB reports the binary log position matching a consistent snapshot; MySQL has no such
+ * variable (an empty result), and a server without a binary log reports an empty file name.
+ */
+async function snapshotBinlogPosition(
+  conn: Connection,
+): Promise<{ file: string; position: number } | null> {
+  const rows: { Variable_name: string; Value: string }[] = await conn.query(
+    "SHOW SESSION STATUS LIKE 'Binlog_snapshot_%'",
+  );
+  const value = (name: string) => rows.find((r) => r.Variable_name === name)?.Value;
+  const file = value('Binlog_snapshot_file');
+  const position = Number(value('Binlog_snapshot_position'));
+  return file && Number.isSafeInteger(position) ? { file, position } : null;
 }
 
 /** The version written into manifests: the repository's package.json version. */

@@ -33,6 +33,11 @@ export interface BackupManifest {
   migrationLevel: string | null;
   /** Every applied migration, in order. */
   migrations: string[];
+  /**
+   * The binary log position of the snapshot (MariaDB's Binlog_snapshot_file/position), where a
+   * point-in-time replay starts; null when the server has no binary log or does not report it (MySQL).
+   */
+  binlog: { file: string; position: number } | null;
   schemaFile: { file: string; sha256: string };
   tables: TableEntry[];
 }
