@@ -3,10 +3,13 @@ import { cp, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { connect as connectAmqp } from 'amqplib';
 import mariadb, { type Pool } from 'mariadb';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '@kavosh/db';
-import { createTestDatabase, eventually, type TestDatabase } from '@kavosh/testing';
+import { Broker, OutboxRelay, poolRunner } from '@kavosh/messaging';
+import { createTestDatabase, eventually, getInfra, type TestDatabase } from '@kavosh/testing';
 import { backupSchema } from '../../scripts/lib/backup/backup.js';
 import type { BackupManifest } from '../../scripts/lib/backup/format.js';
 import { restoreSchema, RestoreError } from '../../scripts/lib/backup/restore.js';
@@ -238,6 +241,63 @@ describe('backup under write load and restore (catalog schema)', () => {
     expect(await count(p, `SELECT COUNT(*) AS n FROM outbox WHERE id > ${String(maxId?.n)}`)).toBe(
       1,
     );
+  });
+
+  it('sends the events the backup held unsent once each after the restore, and no sent one again', async () => {
+    const target = await database('bk_relay');
+    await restoreSchema({
+      service: 'catalog',
+      backupDir,
+      databaseUrl: target.url,
+      migrationsDir: CATALOG_MIGRATIONS,
+    });
+    const p = pool(target.url);
+    const unsent: { id: string }[] = await p.query(
+      'SELECT event_id AS id FROM outbox WHERE sent_at IS NULL',
+    );
+    expect(unsent.length).toBeGreaterThan(0);
+
+    // The real relay, on an exchange of this test's own with one queue bound to everything.
+    const { amqpUrl } = await getInfra();
+    const exchange = `t.backup.${randomUUID()}`;
+    const amqp = await connectAmqp(amqpUrl);
+    const ch = await amqp.createChannel();
+    const received: string[] = [];
+    const logger = pino({ level: 'silent' });
+    const broker = await Broker.connect({ url: amqpUrl, name: 'ops-backup-test', logger });
+    const relay = new OutboxRelay({
+      prisma: poolRunner(p),
+      broker,
+      logger,
+      exchange,
+      pollIntervalMs: 100,
+    });
+    try {
+      await ch.assertExchange(exchange, 'topic', { durable: false, autoDelete: true });
+      const { queue } = await ch.assertQueue('', { exclusive: true });
+      await ch.bindQueue(queue, exchange, '#');
+      await ch.consume(
+        queue,
+        (msg) => {
+          if (msg) received.push(String(msg.properties.messageId));
+        },
+        { noAck: true },
+      );
+      relay.start();
+      await eventually(
+        async () =>
+          expect(await count(p, 'SELECT COUNT(*) AS n FROM outbox WHERE sent_at IS NULL')).toBe(0),
+        { within: 30_000 },
+      );
+      await eventually(() => expect(received.length).toBeGreaterThanOrEqual(unsent.length), {
+        within: 10_000,
+      });
+      expect(received.toSorted()).toEqual(unsent.map((r) => r.id).toSorted());
+    } finally {
+      await relay.stop();
+      await broker.close();
+      await amqp.close();
+    }
   });
 
   it('refuses a corrupt file before touching the target', async () => {
