@@ -10,9 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '@kavosh/db';
 import { Broker, OutboxRelay, poolRunner } from '@kavosh/messaging';
 import { createTestDatabase, eventually, getInfra, type TestDatabase } from '@kavosh/testing';
-import { backupSchema } from '../../scripts/lib/backup/backup.js';
-import type { BackupManifest } from '../../scripts/lib/backup/format.js';
-import { restoreSchema, RestoreError } from '../../scripts/lib/backup/restore.js';
+import { backupSchema, restoreSchema, RestoreError, type BackupManifest } from './support/tool.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // A real service's migrations: catalog has domain tables plus the messaging outbox and inbox.
