@@ -11,6 +11,8 @@ import type { AuthConfig } from './config.js';
 import { createDatabase, type Database } from './db.js';
 import { keysRoutes } from './keys/routes.js';
 import { loadSigningKeys } from './keys/signing-keys.js';
+import { partnerKeyVerifyRoute, partnerKeysAdminRoutes } from './partners/routes.js';
+import { createPartnerKeysService } from './partners/service.js';
 import { createPasswordHasher, type Argon2Params } from './passwords/hasher.js';
 import { createAccessTokenSigner } from './sessions/access-tokens.js';
 import { createCookieTransport } from './sessions/cookies.js';
@@ -18,6 +20,9 @@ import { sessionsRoutes } from './sessions/routes.js';
 import { createSessionsService } from './sessions/service.js';
 import { usersRoutes } from './users/routes.js';
 import { createUsersService } from './users/service.js';
+
+// Outside production only, when PARTNER_KEY_PEPPER is unset (config.ts).
+const DEVELOPMENT_PARTNER_KEY_PEPPER = 'kavosh-development-partner-key-pepper-not-secret';
 
 // Auth verifies tokens with its own keys: no verifier is handed in.
 export interface AuthDeps extends Omit<HostDeps<Database>, 'verifier'> {
@@ -110,6 +115,17 @@ export async function buildApp(config: AuthConfig, deps: AuthDeps = {}): Promise
   });
   await app.register(sessionsRoutes, { sessions, cookies });
   await app.register(usersRoutes, { prefix: '/users', users });
+  const partnerKeys = createPartnerKeysService({
+    db,
+    redis,
+    pepper:
+      config.PARTNER_KEY_PEPPER ??
+      (config.NODE_ENV === 'production' ? undefined : DEVELOPMENT_PARTNER_KEY_PEPPER),
+    now,
+    logger: logger.child({ component: 'partner-keys' }),
+  });
+  await app.register(partnerKeysAdminRoutes, { prefix: '/admin/partners/keys', partnerKeys });
+  await app.register(partnerKeyVerifyRoute, { partnerKeys });
 
   const { AUTH_BOOTSTRAP_ADMIN_EMAIL: adminEmail, AUTH_BOOTSTRAP_ADMIN_PASSWORD: adminPassword } =
     config;

@@ -47,6 +47,12 @@ export const AuthEnv = Type.Object({
   ARGON2_MAX_WAITING: Type.Integer({ minimum: 0, maximum: 10_000, default: 32 }),
   AUTH_BOOTSTRAP_ADMIN_EMAIL: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
   AUTH_BOOTSTRAP_ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 8, maxLength: 128 })),
+  /**
+   * Server-side key of the HMAC under which partner key secrets are stored (docs/partners.md).
+   * Unset in production: partner keys cannot be issued or verified (503); elsewhere a fixed
+   * development value stands in.
+   */
+  PARTNER_KEY_PEPPER: Type.Optional(Type.String({ minLength: 32, maxLength: 512 })),
 });
 export type AuthEnvConfig = Static<typeof AuthEnv>;
 /** The validated environment, with the private key set read (from the variable or the file). */
@@ -85,6 +91,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     [
       ...commonSecretRules(config),
       { variable: 'AUTH_BOOTSTRAP_ADMIN_PASSWORD', value: config.AUTH_BOOTSTRAP_ADMIN_PASSWORD },
+      { variable: 'PARTNER_KEY_PEPPER', value: config.PARTNER_KEY_PEPPER, minLength: 32 },
     ],
     problems,
   );
