@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KavoshApp } from '@kavosh/service-kit';
+import { eventually, PaymentSandboxError } from '@kavosh/testing';
 import { createDatabase, type Database } from '../src/db.js';
 import { callerWith, type Caller } from './fixtures.js';
 import { startBillingWithSandbox, type BillingWithSandbox } from './helper.js';
@@ -74,15 +75,51 @@ describe('POST /checkout', () => {
     expect(reused.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
   });
 
+  it('replaces an abandoned checkout: its session can no longer be paid, the new one holds the slot', async () => {
+    const user = await callerWith(['user']);
+    const first = await checkout(user, randomUUID());
+    expect(first.statusCode).toBe(201);
+    const abandoned = await db.subscription.findUniqueOrThrow({
+      where: { id: first.json<{ subscriptionId: string }>().subscriptionId },
+    });
+
+    const second = await checkout(user, randomUUID(), { planId: otherPlanId });
+    expect(second.statusCode).toBe(201);
+    const replacement = second.json<{ subscriptionId: string; planId: string }>();
+    expect(replacement.subscriptionId).not.toBe(abandoned.id);
+    expect(replacement.planId).toBe(otherPlanId);
+
+    const old = await db.subscription.findUniqueOrThrow({ where: { id: abandoned.id } });
+    expect(old.status).toBe('expired');
+    expect(old.activeUserId).toBeNull();
+    const audit = await db.subscriptionChange.findMany({ where: { subscriptionId: abandoned.id } });
+    expect(audit.map((c) => [c.toStatus, c.cause])).toContainEqual(['expired', 'user']);
+    // The provider closed the old session: paying it now is refused, nothing is charged.
+    await expect(
+      env.sandbox.pay(abandoned.providerCheckoutSessionId ?? '', '4242424242424242'),
+    ).rejects.toBeInstanceOf(PaymentSandboxError);
+    expect(await db.subscription.count({ where: { userId: user.userId } })).toBe(2);
+  });
+
   it('refuses a second checkout while subscribed (409), and replays that refusal for its key', async () => {
     const user = await callerWith(['user']);
-    expect((await checkout(user, randomUUID())).statusCode).toBe(201);
+    const first = await checkout(user, randomUUID());
+    expect(first.statusCode).toBe(201);
+    const pending = await db.subscription.findUniqueOrThrow({
+      where: { id: first.json<{ subscriptionId: string }>().subscriptionId },
+    });
+    await env.sandbox.pay(pending.providerCheckoutSessionId ?? '', '4242424242424242');
+    await eventually(async () =>
+      expect((await db.subscription.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe(
+        'active',
+      ),
+    );
     const key = randomUUID();
     const second = await checkout(user, key);
     expect(second.statusCode).toBe(409);
     expect(second.json()).toMatchObject({
       code: 'ALREADY_SUBSCRIBED',
-      subscriptionStatus: 'pending',
+      subscriptionStatus: 'active',
     });
     const again = await checkout(user, key);
     expect(again.statusCode).toBe(409);

@@ -30,6 +30,34 @@ export function createCheckoutService(deps: {
   const now = deps.now ?? (() => new Date());
 
   /**
+   * A new checkout replaces an abandoned one (the buyer closed the payment page, or wants another
+   * plan): its session is expired at the provider first, so it can never be paid afterwards, and
+   * its pending subscription ends, audited. A session already paid keeps the slot: its webhook
+   * is on its way. A pending subscription without a session yet is another checkout in flight.
+   */
+  async function supersede(
+    pending: { id: string; providerCheckoutSessionId: string | null },
+    userId: string,
+  ) {
+    if (!pending.providerCheckoutSessionId) throw new AlreadySubscribed('pending');
+    const session = await provider.expireCheckoutSession(pending.providerCheckoutSessionId);
+    if (session.status !== 'expired') throw new AlreadySubscribed('pending');
+    await db.$transaction((tx) =>
+      applySubscriptionFacts(
+        tx,
+        pending.id,
+        { status: 'expired' },
+        {
+          cause: { kind: 'user', ref: userId },
+          at: now(),
+          providerAt: null,
+          detail: 'checkout abandoned: replaced by a new checkout',
+        },
+      ),
+    );
+  }
+
+  /**
    * A pending subscription holding the user's slot, then the provider's session for it. The
    * provider call carries a key derived from the subscription, so a retry reuses the session.
    */
@@ -40,7 +68,8 @@ export function createCheckoutService(deps: {
   ): Promise<CheckoutAnswer> {
     const plan = await deps.plans.findOnSale(body.planId);
     const holding = await subscriptions.findHolding(db, userId);
-    if (holding) throw new AlreadySubscribed(holding.status);
+    if (holding?.status === 'pending') await supersede(holding, userId);
+    else if (holding) throw new AlreadySubscribed(holding.status);
     const customerId = await deps.customers.providerCustomerFor(userId, now());
     const id = randomUUID();
     const at = now();

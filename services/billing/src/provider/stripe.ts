@@ -247,6 +247,19 @@ export function createStripeProvider(config: StripeProviderConfig): PaymentProvi
     getCheckoutSession: (id) =>
       call(async () => toCheckoutSession(await stripe.checkout.sessions.retrieve(id))),
 
+    expireCheckoutSession: (id) =>
+      call(async () => {
+        try {
+          return toCheckoutSession(await stripe.checkout.sessions.expire(id));
+        } catch (err) {
+          // Only an open session can be expired: any other is answered as it stands.
+          if (err instanceof Stripe.errors.StripeInvalidRequestError && err.statusCode === 400) {
+            return toCheckoutSession(await stripe.checkout.sessions.retrieve(id));
+          }
+          throw err;
+        }
+      }),
+
     getSubscription: (id) =>
       call(async () => toSubscription(await stripe.subscriptions.retrieve(id))),
 

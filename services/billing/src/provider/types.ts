@@ -110,6 +110,11 @@ export interface PaymentProvider {
     idempotencyKey: string,
   ): Promise<ProviderCheckoutSession>;
   getCheckoutSession(id: string): Promise<ProviderCheckoutSession>;
+  /**
+   * Closes an open session so it can no longer be paid; answers the session as it ends up (a
+   * session already paid or expired is returned as it is, not an error).
+   */
+  expireCheckoutSession(id: string): Promise<ProviderCheckoutSession>;
   getSubscription(id: string): Promise<ProviderSubscription>;
   /** Every subscription of a customer, any status (follows the provider's pagination). */
   listSubscriptions(customerId: string): Promise<ProviderSubscription[]>;
