@@ -12,7 +12,9 @@ export interface Parameter {
   schema?: Schema;
 }
 
-export type Access = 'public' | 'authenticated' | { roles: string[] };
+type UserAccess = 'public' | 'authenticated' | { roles: string[] };
+/** As @kavosh/auth-client declares it; a partner route may also let users through. */
+export type Access = UserAccess | { partner: string; user?: UserAccess };
 
 export interface Operation {
   parameters?: Parameter[];
@@ -61,7 +63,13 @@ export function resolve(schema: Schema | undefined, doc: unknown): Schema | unde
 
 /** The roles a token needs to get past the edge on this operation (none: public). */
 export function rolesFor(op: Op): string[] | undefined {
-  const access = op.operation['x-kavosh-access'];
+  const declared = op.operation['x-kavosh-access'];
+  // A partner credential is not something the fuzzer can mint: partner routes are fuzzed with the
+  // user access they also allow, else with a user token (refused, which is an answer to check).
+  const access =
+    typeof declared === 'object' && 'partner' in declared
+      ? (declared.user ?? 'authenticated')
+      : declared;
   if (access === undefined || access === 'public') return undefined;
   if (access === 'authenticated') return ['user'];
   return access.roles;
