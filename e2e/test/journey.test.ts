@@ -319,10 +319,10 @@ describe('the user journey through the gateway', () => {
     }
     expect(filtered.body.items.map((m) => m.id)).toContain(journey.movie.id);
     const years = await api.get<{ items: Movie[] }>(
-      '/api/catalog/movies?yearFrom=2000&yearTo=2010&limit=100',
+      '/api/catalog/movies?yearFrom=2023&yearTo=2024&limit=100',
     );
-    for (const movie of years.body.items) expect(movie.year).toBeGreaterThanOrEqual(2000);
-    for (const movie of years.body.items) expect(movie.year).toBeLessThanOrEqual(2010);
+    expect(years.body.items.map((m) => m.id)).toContain(journey.movie.id);
+    for (const movie of years.body.items) expect([2023, 2024]).toContain(movie.year);
 
     // Full-text search finds this run's movie by a word of its title, and a seeded one too.
     const word = journey.movie.title.split(' ').at(-1) ?? '';
