@@ -111,15 +111,29 @@ function startWriter(p: Pool) {
       }
     }
   };
+  let relayPaused = false;
+  let relayIdle = false;
   const relay = async () => {
     while (!stopped) {
-      await p.query('UPDATE outbox SET sent_at = NOW(3) WHERE sent_at IS NULL ORDER BY id LIMIT 3');
+      relayIdle = relayPaused;
+      if (!relayPaused)
+        await p.query(
+          'UPDATE outbox SET sent_at = NOW(3) WHERE sent_at IS NULL ORDER BY id LIMIT 3',
+        );
       await new Promise((r) => setTimeout(r, 5));
     }
   };
   const running = Promise.all([write(), write(), relay()]);
   return {
     committed: () => committed,
+    /** Stops marking events sent (a relay behind or down) and waits for its last update. */
+    pauseRelay: async () => {
+      relayPaused = true;
+      await eventually(() => expect(relayIdle).toBe(true), { within: 10_000 });
+    },
+    resumeRelay: () => {
+      relayPaused = false;
+    },
     stop: async () => {
       stopped = true;
       await running;
@@ -153,6 +167,12 @@ describe('backup under write load and restore (catalog schema)', () => {
       await eventually(() => expect(writer.committed()).toBeGreaterThan(200), {
         within: 30_000,
       });
+      // Some events are unsent when the snapshot is taken; the relay marks them sent meanwhile.
+      await writer.pauseRelay();
+      const before = writer.committed();
+      await eventually(() => expect(writer.committed()).toBeGreaterThan(before + 5), {
+        within: 30_000,
+      });
       const result = await backupSchema({
         service: 'catalog',
         databaseUrl: source.url,
@@ -160,6 +180,7 @@ describe('backup under write load and restore (catalog schema)', () => {
         toolVersion: 'test',
         // Between tables the writer commits more rows: only a snapshot keeps them out of the later tables.
         afterTable: async () => {
+          writer.resumeRelay();
           const at = writer.committed();
           await eventually(() => expect(writer.committed()).toBeGreaterThan(at + 5), {
             within: 30_000,

@@ -172,7 +172,9 @@ export async function restoreSchema(opts: RestoreOptions): Promise<RestoreResult
     await conn.query(`USE ${quoteIdentifier(target)}`);
     await conn.query(SESSION_TIME_ZONE);
     // Rows go in as they were: ids of 0 kept, references checked by the snapshot, not per row.
-    await conn.query("SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_AUTO_VALUE_ON_ZERO')");
+    await conn.query(
+      "SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@sql_mode, ''), 'NO_AUTO_VALUE_ON_ZERO')",
+    );
     await conn.query('SET SESSION foreign_key_checks = 0, unique_checks = 0');
     for (const table of manifest.tables) {
       const statement = ddl.get(table.name);
