@@ -1,6 +1,6 @@
 // npm run backup -- <service|all> [--to <dir>] [--database-url <mysql://…>]
 // A consistent logical backup of each service's schema into <dir>/<service>/<timestamp>/
-// (default ./backups); see docs/operations.md. Connection: --database-url (one service only),
+// (default tmp/backups, git-ignored); see docs/operations.md. Connection: --database-url (one service only),
 // else <SERVICE>_DATABASE_URL, else MYSQL_ADMIN_URL pointed at kavosh_<service>.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

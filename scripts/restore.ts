@@ -41,6 +41,11 @@ async function main(): Promise<void> {
   const migrationsDir = path.join(ROOT, 'services', args.service, 'prisma', 'migrations');
   if (args.verifyOnly) {
     const { manifest } = await verifyBackup(args.backupDir);
+    if (manifest.service !== args.service)
+      throw new RestoreError(
+        'WRONG_SERVICE',
+        `the backup is of ${manifest.service}, not ${args.service}`,
+      );
     const pending = await checkMigrationLevel(manifest, migrationsDir);
     console.log(
       `${args.backupDir}: intact (${manifest.tables.length} tables, migration ${manifest.migrationLevel ?? 'none'}, ${pending.length} pending)`,

@@ -6,7 +6,8 @@ export const BACKUP_SERVICES: string[] = PROCESSES.filter((p) => p.database).map
 
 /** A local folder; s3:// is recognised so it can be refused with the reason rather than made a folder. */
 export function parseTarget(to: string | undefined, cwd: string): string {
-  const target = to ?? 'backups';
+  // tmp/ is git-ignored: a backup of a dev database never lands in a commit.
+  const target = to ?? 'tmp/backups';
   if (/^s3:\/\//i.test(target))
     throw new Error(
       's3:// targets are not built in: write to a folder (a mounted volume) and sync it to the bucket (docs/operations.md, "Backups to a bucket")',
