@@ -3,7 +3,7 @@ import type { Db, ProfileSummary } from './repository.js';
 import { findProfileRows } from './repository.js';
 
 export type { Db, ProfileSummary } from './repository.js';
-export { isErased } from './repository.js';
+export { isErased, markErased } from './repository.js';
 
 /** Display name and initials of each of these users that has a profile, by user id. */
 export async function findProfiles(

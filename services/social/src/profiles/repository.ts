@@ -44,16 +44,34 @@ export async function eraseProfile(
   userId: string,
   at: Date,
 ): Promise<void> {
-  await tx.erasedUser.upsert({
-    where: { userId },
-    create: { userId, erasedAt: at },
-    update: {},
-  });
+  await markErased(tx, userId, at);
   await tx.profile.deleteMany({ where: { userId } });
 }
 
+/**
+ * Records that the user was deleted (idempotent). Every erasure handler calls it first, in its
+ * own transaction: the insert waits for any transaction that read "not erased" with isErased's
+ * shared lock, so a write about the user that raced the deletion has committed before the
+ * erasure deletes, and one that comes after sees the mark and writes nothing.
+ */
+export async function markErased(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  at: Date,
+): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO erased_users (user_id, erased_at) VALUES (${userId}, ${at})
+    ON DUPLICATE KEY UPDATE user_id = user_id`;
+}
+
+/**
+ * Whether the user was deleted. A locking read (shared): inside a transaction it holds off
+ * markErased until this transaction ends, so what it writes next cannot outlive an erasure.
+ */
 export async function isErased(db: Db, userId: string): Promise<boolean> {
-  return (await db.erasedUser.findUnique({ where: { userId }, select: { userId: true } })) !== null;
+  const rows = await db.$queryRaw<{ user_id: string }[]>`
+    SELECT user_id FROM erased_users WHERE user_id = ${userId} LOCK IN SHARE MODE`;
+  return rows.length > 0;
 }
 
 export interface ProfileSummary {
