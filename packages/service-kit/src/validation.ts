@@ -27,9 +27,64 @@ export function createValidatorFactory(): AjvCompiler.BuildCompilerFromPool {
       const part = route.httpPart ?? '';
       const closed = CLOSED_PARTS.has(part) ? closeObjects(route.schema) : route.schema;
       const schema = isSchema(closed) ? closed : route.schema;
-      return (part === 'body' ? body : stringParts)({ ...route, schema });
+      if (part === 'body') return body({ ...route, schema });
+      return finiteOnly(stringParts({ ...route, schema }));
     };
   };
+}
+
+type Validate = ReturnType<ReturnType<AjvCompiler.BuildCompilerFromPool>>;
+interface ValidationError {
+  keyword: string;
+  instancePath: string;
+  schemaPath: string;
+  params: Record<string, unknown>;
+  message: string;
+}
+
+/**
+ * Ajv coerces "1e309" or "Infinity" in a query or path to Infinity, which passes `integer` and
+ * every minimum/maximum check; a handler would then hand it to the database. A string part whose
+ * coerced values hold a non-finite number is refused like any other invalid value.
+ */
+function finiteOnly(validate: Validate): Validate {
+  const checked = Object.assign(
+    function (this: unknown, data: unknown, ctx?: unknown) {
+      const valid = (validate as (this: unknown, d: unknown, c?: unknown) => unknown).call(
+        this,
+        data,
+        ctx,
+      );
+      checked.errors = (validate as { errors?: unknown }).errors;
+      if (valid !== true) return valid;
+      const path = nonFinitePath(data);
+      if (path === undefined) return true;
+      const error: ValidationError = {
+        keyword: 'type',
+        instancePath: path,
+        schemaPath: '#/type',
+        params: { type: 'number' },
+        message: 'must be a finite number',
+      };
+      checked.errors = [error];
+      return false;
+    },
+    { errors: undefined as unknown },
+  );
+  // Fastify passes the parent to Ajv (for coercing a root value) only when it sees schemaEnv.
+  const schemaEnv = (validate as { schemaEnv?: unknown }).schemaEnv;
+  if (schemaEnv !== undefined) Object.assign(checked, { schemaEnv });
+  return checked as unknown as Validate;
+}
+
+function nonFinitePath(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : path;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = nonFinitePath(inner, `${path}/${key}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 const SCHEMA_LISTS = ['anyOf', 'oneOf', 'prefixItems'];

@@ -132,6 +132,17 @@ describe('error answers', () => {
     expect(body.errors).toEqual([{ field: '/querystring/sort', message: 'is not allowed' }]);
   });
 
+  it('refuses a query number that coerces to Infinity (Ajv lets it pass integer and maximum)', async () => {
+    for (const limit of ['1e309', 'Infinity', '-1e309', '-Infinity']) {
+      const res = await app.inject({ url: `/movies?limit=${limit}` });
+      const body = expectProblem(res, 400, 'VALIDATION_FAILED');
+      expect(body.errors, limit).toEqual([
+        { field: '/querystring/limit', message: expect.any(String) },
+      ]);
+    }
+    expect((await app.inject({ url: '/movies?limit=50' })).json()).toEqual({ limit: 50 });
+  });
+
   it('accepts a valid body', async () => {
     const res = await app.inject({
       method: 'POST',
