@@ -1483,6 +1483,11 @@ describe('OWASP API Security Top 10 (2023) through the gateway', () => {
       const res = await deliver(body, stripeSignature(body, secret()));
       expect(statusOf(res)).toEqual({ status: 200 });
       expect(res.body).toMatchObject({ received: true });
+      expect(res.body.outcome).not.toBe('duplicate');
+      // The same event again, freshly signed (a captured delivery replayed): recorded once only.
+      const replayed = await deliver(body, stripeSignature(body, secret()));
+      expect(statusOf(replayed)).toEqual({ status: 200 });
+      expect(replayed.body).toMatchObject({ received: true, outcome: 'duplicate' });
     });
   });
 });
