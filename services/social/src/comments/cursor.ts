@@ -22,6 +22,9 @@ export interface TimeIdPosition {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The last millisecond a DATETIME column holds (9999-12-31T23:59:59.999Z). */
+export const MAX_DATETIME_MS = 253_402_300_799_999;
+
 /**
  * Cursors are opaque base64url JSON of a keyset position. They are not signed: a position only
  * says where to continue inside a query whose filters come from the route, so a forged one can
@@ -39,7 +42,14 @@ export function decodeTimeId(cursor: string): TimeIdPosition {
   }
   if (!Array.isArray(decoded) || decoded.length !== 2) throw new InvalidCursor();
   const [ms, id] = decoded as unknown[];
-  if (!Number.isSafeInteger(ms) || typeof id !== 'string' || !UUID.test(id))
+  // A time outside what the columns hold would reach the query as an Invalid Date.
+  if (
+    !Number.isSafeInteger(ms) ||
+    (ms as number) < 0 ||
+    (ms as number) > MAX_DATETIME_MS ||
+    typeof id !== 'string' ||
+    !UUID.test(id)
+  )
     throw new InvalidCursor();
   return { at: new Date(ms as number), id };
 }

@@ -23,6 +23,9 @@ export function encodeCursor(scope: string, key: readonly (string | number)[]): 
   return Buffer.from(JSON.stringify([scope, ...key])).toString('base64url');
 }
 
+/** The largest number a cursor carries: the last millisecond a DATETIME column holds. */
+const MAX_CURSOR_NUMBER = 253_402_300_799_999;
+
 /** The key of a cursor from encodeCursor(scope, …) with `types` in order; InvalidCursor otherwise. */
 export function decodeCursor<T extends readonly ('string' | 'number')[]>(
   cursor: string,
@@ -41,7 +44,11 @@ export function decodeCursor<T extends readonly ('string' | 'number')[]>(
   const key = decoded.slice(1) as unknown[];
   const valid = key.every((value, i) =>
     types[i] === 'number'
-      ? typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+      ? typeof value === 'number' &&
+        Number.isSafeInteger(value) &&
+        value >= 0 &&
+        // Times become Dates: beyond a DATETIME's range they would be Invalid Dates.
+        value <= MAX_CURSOR_NUMBER
       : typeof value === 'string' && value.length > 0 && value.length <= 80,
   );
   if (!valid) throw new InvalidCursor();

@@ -204,6 +204,13 @@ describe('reports and moderation', () => {
     expect((await get('/moderation/audit?cursor=zz', moderator)).json()).toMatchObject({
       code: 'INVALID_CURSOR',
     });
+    // A queue position whose time no DATETIME holds (found by the e2e fuzzer as a 500).
+    for (const ms of [8_640_000_000_000_001, 253_402_300_800_000, -1]) {
+      const forged = Buffer.from(JSON.stringify([ms, randomUUID()])).toString('base64url');
+      const res = await get(`/moderation/reports?cursor=${forged}`, moderator);
+      expect(res.statusCode, String(ms)).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'INVALID_CURSOR' });
+    }
   });
 
   it('when a user without the moderator role calls the moderation routes, then 403 (401 without a token)', async () => {
