@@ -8,6 +8,8 @@ import type { GatewayConfig } from './config.js';
 import { cachingVerifier } from './identity/verification-cache.js';
 import { installRequestContext } from './observability/request-context.js';
 import { openApiRoutes, upstreamDocsOf } from './openapi/routes.js';
+import { createPartnerKeyVerifier } from './partners/key-verifier.js';
+import { installPartnerKeys } from './partners/plugin.js';
 import { createEdgePolicies } from './policies/edge-policies.js';
 import { enforcePolicies, requireCanonicalPaths } from './policies/enforce.js';
 import { proxyRoutes } from './proxy/routes.js';
@@ -69,8 +71,33 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps = {}): P
     { maxEntries: config.TOKEN_CACHE_SIZE, maxAgeMs: config.TOKEN_CACHE_TTL_MS },
   );
   // The gateway's routes are the services' routes: it enforces their declarations (policies/).
-  await app.register(authenticate, { verifier, declareAccess: false });
+  // A partner at the edge is whoever presents a verified key, never a header a client sent.
+  await app.register(authenticate, { verifier, declareAccess: false, trustPartnerHeader: false });
   installRequestContext(app);
+  const partnerKeys = createPartnerKeyVerifier({
+    authUrl: config.AUTH_URL,
+    cacheTtlMs: config.PARTNER_KEY_CACHE_TTL_MS,
+    maxEntries: config.PARTNER_KEY_CACHE_SIZE,
+    timeoutMs: config.UPSTREAM_HEALTH_TIMEOUT_MS,
+  });
+  // Subscriber mode needs a connection of its own; it resubscribes after each reconnect.
+  const subscriber = new Redis(config.REDIS_URL, {
+    lazyConnect: true,
+    connectionName: 'kavosh-gateway-partner-keys',
+  });
+  subscriber.on('error', (err) =>
+    app.log.warn({ err, component: 'partner-keys' }, 'partner key announcements unavailable'),
+  );
+  const listening = partnerKeys.listen(subscriber).catch(() => undefined);
+  installPartnerKeys(app, {
+    verifier: partnerKeys,
+    redis,
+    noncePrefix: `${config.REDIS_KEY_PREFIX}nonce:`,
+  });
+  app.addHook('onClose', async () => {
+    subscriber.disconnect();
+    await partnerKeys.close();
+  });
   // After authentication (the key is the user when there is one), before the policy check (a
   // flood of refused requests is limited too).
   if (config.RATE_LIMIT_ENABLED) {
@@ -99,7 +126,7 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps = {}): P
   );
   // …but waits a moment for it, so the first logins are not refused while it connects.
   app.addHook('onReady', async () => {
-    await Promise.race([connected, sleep(REDIS_STARTUP_WAIT_MS)]);
+    await Promise.race([Promise.all([connected, listening]), sleep(REDIS_STARTUP_WAIT_MS)]);
   });
   app.addHook('onClose', async () => {
     redis.disconnect();

@@ -62,6 +62,13 @@ export const GatewayEnv = Type.Object({
   RATE_LIMIT_SYNC_INTERVAL_MS: Type.Integer({ minimum: 10, maximum: 10_000, default: 100 }),
   /** Keys counted locally at once; beyond it the least recently used key is synced and dropped. */
   RATE_LIMIT_LOCAL_KEYS: Type.Integer({ minimum: 100, maximum: 10_000_000, default: 100_000 }),
+  /** A verified partner key is trusted this long without asking auth (revocations arrive sooner). */
+  PARTNER_KEY_CACHE_TTL_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 5_000 }),
+  PARTNER_KEY_CACHE_SIZE: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 10_000 }),
+  /** Requests per RATE_LIMIT_WINDOW_MS per partner key, by the key's tier. */
+  PARTNER_RATE_LIMIT_BASIC: Type.Integer({ minimum: 1, maximum: 1_000_000_000, default: 120 }),
+  PARTNER_RATE_LIMIT_STANDARD: Type.Integer({ minimum: 1, maximum: 1_000_000_000, default: 1_200 }),
+  PARTNER_RATE_LIMIT_PREMIUM: Type.Integer({ minimum: 1, maximum: 1_000_000_000, default: 12_000 }),
   /** Verified tokens kept in memory (LRU), each at most TOKEN_CACHE_TTL_MS and never past `exp`. */
   TOKEN_CACHE_SIZE: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 10_000 }),
   TOKEN_CACHE_TTL_MS: Type.Integer({ minimum: 1_000, maximum: 600_000, default: 60_000 }),

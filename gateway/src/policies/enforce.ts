@@ -1,5 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { accessCheck, type Access } from '@kavosh/auth-client';
+import {
+  accessCheck,
+  partnerScopeOf,
+  PartnerScopeForbidden,
+  SIGNED_SCOPES,
+  type Access,
+} from '@kavosh/auth-client';
+import { requireSignature } from '../partners/plugin.js';
 import { AppError, sendProblem } from '@kavosh/service-kit';
 import type { UpstreamDocs } from '../openapi/upstream-docs.js';
 import { canonicalPath } from './canonical-path.js';
@@ -79,6 +86,12 @@ export function enforcePolicies(
     const decide = (decision: Decision) => {
       if (decision === 'undeclared') return done(routeNotFound(request));
       if (decision === 'unavailable') return done(upstreamUnavailable());
+      if (request.partner) {
+        // A partner key opens only the routes that declare its scope; some must be signed.
+        const scope = partnerScopeOf(decision);
+        if (scope === undefined) return done(new PartnerScopeForbidden());
+        if (SIGNED_SCOPES.has(scope)) requireSignature(request);
+      }
       const check = checkOf(decision);
       if (check === undefined) return done();
       check.call(app, request, reply, done);

@@ -2,8 +2,10 @@ import type { IncomingHttpHeaders } from 'node:http';
 import proxy, { type FastifyHttpProxyOptions } from '@fastify/http-proxy';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, sendProblem } from '@kavosh/service-kit';
+import { formatPartnerHeader, INTERNAL_PARTNER_HEADER } from '@kavosh/auth-client';
 import type { GatewayConfig } from '../config.js';
 import { upstreamMetrics } from '../observability/upstream-metrics.js';
+import { PARTNER_AUTH_SCHEME, PARTNER_REQUEST_HEADERS } from '../partners/plugin.js';
 import { bodyLimitExceeded, bodyTooLarge, gatewayVary } from '../security/plugin.js';
 import { upstreamTimeouts, upstreamUrls, type UpstreamName } from '../upstreams.js';
 import { UpstreamDispatcher } from './upstream-dispatcher.js';
@@ -22,15 +24,20 @@ const STRIPPED =
 
 /**
  * The headers an upstream receives: `headers` (a copy of the client's, changed in place) without
- * the STRIPPED ones, plus x-forwarded-for/-proto/-host and x-request-id.
+ * the STRIPPED ones, plus x-forwarded-for/-proto/-host and x-request-id. A partner's key and
+ * signature stay at the edge; the service gets the verified partner instead.
  */
 export function forwardedHeaders(
-  request: Pick<FastifyRequest, 'ip' | 'protocol' | 'host' | 'id'>,
+  request: Pick<FastifyRequest, 'ip' | 'protocol' | 'host' | 'id'> &
+    Partial<Pick<FastifyRequest, 'partner'>>,
   headers: IncomingHttpHeaders,
 ): IncomingHttpHeaders {
   for (const name in headers) {
     if (STRIPPED.test(name)) delete headers[name];
   }
+  for (const name of PARTNER_REQUEST_HEADERS) delete headers[name];
+  if (headers.authorization?.startsWith(PARTNER_AUTH_SCHEME)) delete headers.authorization;
+  if (request.partner) headers[INTERNAL_PARTNER_HEADER] = formatPartnerHeader(request.partner);
   headers['x-forwarded-for'] = request.ip;
   headers['x-forwarded-proto'] = request.protocol;
   if (request.host) headers['x-forwarded-host'] = request.host;

@@ -69,14 +69,17 @@ export async function installRateLimits(
   const limiters = {
     auth: limiterOf(opts.policies.auth),
     standard: limiterOf(opts.policies.standard),
+    partner: limiterOf(opts.policies.partner),
   };
 
   app.addHook('onRequest', async (request, reply) => {
     const url = request.url;
     if (!url.startsWith('/api/') && !url.startsWith('/.well-known/')) return;
     let limiter = limiters.standard;
+    // A partner key is counted against its tier, whatever the route.
+    if (request.partner) limiter = limiters.partner;
     // Only a POST can be an auth route: no path copy for the rest.
-    if (request.method === 'POST') {
+    else if (request.method === 'POST') {
       const queryAt = url.indexOf('?');
       limiter = limiters[ratePolicyOf('POST', queryAt === -1 ? url : url.slice(0, queryAt))];
     }

@@ -1,12 +1,15 @@
 import type { FastifyRequest } from 'fastify';
+import type { PartnerTier } from '@kavosh/auth-client';
 import type { GatewayConfig } from '../config.js';
+import { partnerGrantOf } from '../partners/plugin.js';
 
-export type RatePolicyName = 'auth' | 'standard';
+export type RatePolicyName = 'auth' | 'standard' | 'partner';
 
 /** How one class of requests is limited. */
 export interface RatePolicy {
   name: RatePolicyName;
-  max: number;
+  /** Requests per window, or per request (a partner key's tier). */
+  max: number | ((request: FastifyRequest) => number);
   windowMs: number;
   /** Count every request in Redis before answering (strict, small limits), not in batches. */
   exact: boolean;
@@ -26,6 +29,11 @@ const AUTH_PATHS = new Set(
 );
 
 export function ratePolicies(config: GatewayConfig): Record<RatePolicyName, RatePolicy> {
+  const tierMax: Record<PartnerTier, number> = {
+    basic: config.PARTNER_RATE_LIMIT_BASIC,
+    standard: config.PARTNER_RATE_LIMIT_STANDARD,
+    premium: config.PARTNER_RATE_LIMIT_PREMIUM,
+  };
   return {
     auth: {
       name: 'auth',
@@ -34,6 +42,14 @@ export function ratePolicies(config: GatewayConfig): Record<RatePolicyName, Rate
       exact: true,
       failOpen: false,
       keyOf: (request) => `auth:${request.ip}`,
+    },
+    partner: {
+      name: 'partner',
+      max: (request) => tierMax[partnerGrantOf(request)?.tier ?? 'basic'],
+      windowMs: config.RATE_LIMIT_WINDOW_MS,
+      exact: false,
+      failOpen: true,
+      keyOf: (request) => `partner:${request.partner?.keyId ?? request.ip}`,
     },
     standard: {
       name: 'standard',
