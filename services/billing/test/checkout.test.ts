@@ -101,6 +101,25 @@ describe('POST /checkout', () => {
     expect(await db.subscription.count({ where: { userId: user.userId } })).toBe(2);
   });
 
+  it('lets concurrent first checkouts of one buyer (different keys) make one customer, never a 500', async () => {
+    const user = await callerWith(['user']);
+    const before = await env.sandbox.state();
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => checkout(user, randomUUID())),
+    );
+    const statuses = answers.map((a) => a.statusCode);
+    expect(
+      statuses.every((s) => s === 201 || s === 409),
+      JSON.stringify(statuses),
+    ).toBe(true);
+    expect(statuses).toContain(201);
+    expect((await env.sandbox.state()).customers - before.customers).toBe(1);
+    expect(await db.customer.count({ where: { userId: user.userId } })).toBe(1);
+    expect(
+      await db.subscription.count({ where: { userId: user.userId, activeUserId: user.userId } }),
+    ).toBe(1);
+  });
+
   it('refuses a second checkout while subscribed (409), and replays that refusal for its key', async () => {
     const user = await callerWith(['user']);
     const first = await checkout(user, randomUUID());

@@ -4,6 +4,10 @@ import type { Db } from '../subscriptions/repository.js';
 export const customersRepository = {
   find: (db: Db, userId: string) => db.customer.findUnique({ where: { userId } }),
 
+  // Rows are created with INSERT IGNORE (createMany + skipDuplicates), never read-then-insert:
+  // two first checkouts of one buyer, or a checkout racing the registration event, would both
+  // insert, and one would fail on the primary key.
+
   /** The registration's facts; an erased customer stays erased (a late or replayed event). */
   async upsertProfile(
     db: Db,
@@ -11,22 +15,25 @@ export const customersRepository = {
     profile: { email: string; displayName: string },
     at: Date,
   ): Promise<void> {
-    const existing = await db.customer.findUnique({ where: { userId } });
-    if (!existing) {
-      await db.customer.create({ data: { userId, ...profile, createdAt: at, updatedAt: at } });
-      return;
-    }
-    if (existing.erasedAt !== null) return;
-    await db.customer.update({ where: { userId }, data: { ...profile, updatedAt: at } });
+    const { count } = await db.customer.createMany({
+      data: [{ userId, ...profile, createdAt: at, updatedAt: at }],
+      skipDuplicates: true,
+    });
+    if (count > 0) return;
+    await db.customer.updateMany({
+      where: { userId, erasedAt: null },
+      data: { ...profile, updatedAt: at },
+    });
   },
 
   /** A customer row for a buyer whose registration event has not arrived yet. */
-  ensure: (db: Db, userId: string, at: Date) =>
-    db.customer.upsert({
-      where: { userId },
-      create: { userId, createdAt: at, updatedAt: at },
-      update: {},
-    }),
+  async ensure(db: Db, userId: string, at: Date) {
+    await db.customer.createMany({
+      data: [{ userId, createdAt: at, updatedAt: at }],
+      skipDuplicates: true,
+    });
+    return db.customer.findUniqueOrThrow({ where: { userId } });
+  },
 
   /** Records the provider's customer unless one is already recorded; returns the recorded one. */
   async setProviderCustomer(db: Db, userId: string, providerCustomerId: string): Promise<string> {
@@ -38,12 +45,16 @@ export const customersRepository = {
     return row?.providerCustomerId ?? providerCustomerId;
   },
 
-  erase: (db: Prisma.TransactionClient, userId: string, at: Date) =>
-    db.customer.upsert({
+  async erase(db: Prisma.TransactionClient, userId: string, at: Date): Promise<void> {
+    await db.customer.createMany({
+      data: [{ userId, erasedAt: at, createdAt: at, updatedAt: at }],
+      skipDuplicates: true,
+    });
+    await db.customer.updateMany({
       where: { userId },
-      create: { userId, erasedAt: at, createdAt: at, updatedAt: at },
-      update: { email: null, displayName: null, erasedAt: at, updatedAt: at },
-    }),
+      data: { email: null, displayName: null, erasedAt: at, updatedAt: at },
+    });
+  },
 
   anonymizeInvoices: (db: Prisma.TransactionClient, userId: string) =>
     db.invoice.updateMany({
