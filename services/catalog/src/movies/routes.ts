@@ -39,7 +39,8 @@ export const moviesRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/',
     {
-      config: { access: 'public' },
+      // Partners with catalog:read list the catalog under their key's own rate limit.
+      config: { access: { user: 'public', partner: 'catalog:read' } },
       schema: {
         tags,
         summary: 'List or search movies; filters, sorts and opaque cursor pagination',

@@ -246,6 +246,22 @@ describe('GET /movies/:id/playback', () => {
     expect(Buffer.from(await media.arrayBuffer())).toEqual(bytes);
   });
 
+  it('issues a premium title to a partner holding playback:issue (as the gateway forwards it), not to one without', async () => {
+    const { id, bytes } = await movie({ premium: true });
+    const asPartner = (scopes: string) =>
+      svc.app.inject({
+        url: `/movies/${id}/playback`,
+        headers: { 'x-internal-partner': `${randomUUID()};acme;${scopes}` },
+      });
+    const allowed = await asPartner('catalog:read,playback:issue');
+    expect(allowed.statusCode).toBe(200);
+    const media = await fetch(allowed.json<{ url: string }>().url);
+    expect(Buffer.from(await media.arrayBuffer())).toEqual(bytes);
+    const refused = await asPartner('catalog:read');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'PARTNER_SCOPE_FORBIDDEN' });
+  });
+
   it('is 401 without a token, 404 for a draft or unknown movie, 400 for a malformed id', async () => {
     const { id } = await movie();
     const anonymous = await playback(id);

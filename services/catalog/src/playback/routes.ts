@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { identityOf } from '@kavosh/auth-client';
+import { identityOf, partnerOf } from '@kavosh/auth-client';
 import { problemSchema } from '@kavosh/service-kit';
 import { Playback, PlaybackParams } from './schemas.js';
 import type { PlaybackService } from './service.js';
@@ -11,7 +11,8 @@ export const playbackRoutes: FastifyPluginAsyncTypebox<{ playback: PlaybackServi
   app.get(
     '/movies/:id/playback',
     {
-      config: { access: 'authenticated' },
+      // A partner (a device maker, a reseller) issues stream URLs for its own viewers: signed.
+      config: { access: { user: 'authenticated', partner: 'playback:issue' } },
       schema: {
         tags: ['playback'],
         summary:
@@ -29,7 +30,11 @@ export const playbackRoutes: FastifyPluginAsyncTypebox<{ playback: PlaybackServi
       },
     },
     async (req, reply) => {
-      const answer = await playback.playback(req.params.id, identityOf(req).userId);
+      const partner = partnerOf(req);
+      const answer = await playback.playback(
+        req.params.id,
+        partner ? { partner: partner.partner } : { userId: identityOf(req).userId },
+      );
       // Personal and short-lived: no shared cache may keep it.
       void reply.header('cache-control', 'private, no-store');
       return answer;

@@ -16,12 +16,23 @@ export function createPlaybackService(deps: {
 }) {
   const now = deps.now ?? (() => new Date());
   return {
-    async playback(movieId: string, userId: string): Promise<Playback> {
+    /**
+     * A user needs a subscription for a premium title; a partner holding playback:issue is
+     * entitled by its contract (docs/partners.md), so it is not asked.
+     */
+    async playback(
+      movieId: string,
+      viewer: { userId: string } | { partner: string },
+    ): Promise<Playback> {
       const movie = await repo.findMovie(deps.db, movieId);
       // Unknown or not published: a draft's playback is as invisible as the draft itself.
       if (!movie || movie.status !== 'published') throw new MovieNotFound(movieId);
       const at = now();
-      if (movie.premium && !(await canWatchPremium(deps.db, userId, at))) {
+      if (
+        movie.premium &&
+        'userId' in viewer &&
+        !(await canWatchPremium(deps.db, viewer.userId, at))
+      ) {
         throw new SubscriptionRequired();
       }
       if (!isSignableStreamKey(movie.streamKey)) throw new StreamUnavailable();
