@@ -63,8 +63,19 @@ const REFUSED_BEFORE_AUTH = new Set([400, 413, 415]);
 interface Operation {
   parameters?: { in: string; name: string; required?: boolean; schema?: Record<string, unknown> }[];
   requestBody?: { content?: Record<string, unknown> };
-  'x-kavosh-access'?: string | { roles: string[] };
+  'x-kavosh-access'?:
+    string | { roles: string[] } | { partner: string; user?: string | { roles: string[] } };
 }
+
+/**
+ * The user part of an operation's rule: a partner rule (`{ partner, user? }`, docs/partners.md)
+ * lets users through as its `user` says, and no user at all without one.
+ */
+const userAccessOf = (op: Op): string | { roles: string[] } | undefined => {
+  const access = op.operation['x-kavosh-access'];
+  if (typeof access === 'object' && 'partner' in access) return access.user ?? { roles: [] };
+  return access;
+};
 interface Doc {
   paths: Record<string, Record<string, Operation>>;
   'x-kavosh-upstreams': Record<string, { status: string }>;
@@ -74,7 +85,7 @@ const ROLES = ['user', 'editor', 'moderator', 'admin'] as const;
 
 /** The roles an operation's declared access lets through. */
 const allowedRoles = (op: Op): readonly string[] => {
-  const access = op.operation['x-kavosh-access'];
+  const access = userAccessOf(op);
   if (access === 'public' || access === 'authenticated') return ROLES;
   return typeof access === 'object' ? access.roles : [];
 };
@@ -242,7 +253,7 @@ async function renderPage(url: string, screenshot: string): Promise<string> {
   }
 }
 
-const isPublic = (op: Op) => op.operation['x-kavosh-access'] === 'public';
+const isPublic = (op: Op) => userAccessOf(op) === 'public';
 
 describe('the edge policy each service declares, against every route of every service', () => {
   let system: RunningSystem;
