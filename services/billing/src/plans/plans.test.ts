@@ -81,6 +81,9 @@ describe('plans', () => {
       { name: 'x'.repeat(81), priceMinor: 100, currency: 'EUR', interval: 'month' },
       { name: 'X', priceMinor: 100, currency: 'EUR', interval: 'month', colour: 'red' },
       { name: 'X', priceMinor: 100, currency: 'EUR', interval: 'month', trialDays: 365 },
+      // What the provider would refuse at checkout: a blank name, a price above its maximum.
+      { name: '   ', priceMinor: 100, currency: 'EUR', interval: 'month' },
+      { name: 'X', priceMinor: 100_000_000, currency: 'EUR', interval: 'month' },
     ]) {
       expect((await create(payload)).statusCode, JSON.stringify(payload)).toBe(400);
     }

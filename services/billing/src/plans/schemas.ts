@@ -1,15 +1,17 @@
 import { Type, type Static } from 'typebox';
 
-export const PlanName = Type.String({ minLength: 1, maxLength: 80 });
+// Something besides spaces: the provider refuses a product without a name.
+export const PlanName = Type.String({ minLength: 1, maxLength: 80, pattern: '\\S' });
 export const Currency = Type.String({
   pattern: '^[A-Z]{3}$',
   minLength: 3,
   maxLength: 3,
   description: 'ISO 4217, upper case',
 });
+// Stripe's largest unit_amount: a plan priced above it could never be sold.
 export const PriceMinor = Type.Integer({
   minimum: 1,
-  maximum: 100_000_000,
+  maximum: 99_999_999,
   description: 'price in minor units (cents) of the currency',
 });
 export const Interval = Type.Union([Type.Literal('month'), Type.Literal('year')]);

@@ -13,15 +13,18 @@ export class ProviderUnavailable extends AppError {
   }
 }
 
-/** The provider refused a request billing made (a bug or a configuration problem on our side). */
+/**
+ * The provider refused a request billing made (a bug or a configuration problem on our side).
+ * The provider's own message goes to the log (as the cause), never to the client.
+ */
 export class ProviderRequestRefused extends AppError {
-  constructor(detail: string, cause?: unknown) {
+  constructor(providerMessage: string, cause?: unknown) {
     super({
       status: 502,
       code: 'PROVIDER_REFUSED',
       title: 'Payment provider refused',
-      detail,
-      cause,
+      detail: 'The payment provider refused the request; the operators have been told.',
+      cause: cause ?? new Error(providerMessage),
     });
   }
 }
