@@ -103,3 +103,51 @@ export async function pingDatabase(queryable: {
 }): Promise<void> {
   await queryable.$queryRawUnsafe('SELECT 1');
 }
+
+// Deadlock (1213) and lock wait timeout (1205): the transaction was rolled back whole, and the
+// same work run again normally succeeds. Prisma reports them as P2034.
+const CONFLICT_ERRNOS = new Set([1213, 1205]);
+const CONFLICT_MESSAGES = /deadlock found|lock wait timeout exceeded|write conflict or a deadlock/i;
+
+/** True when err (or its cause chain) is a deadlock or a lock wait timeout: retry the transaction. */
+export function isTransactionConflict(err: unknown): boolean {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [err];
+  while (queue.length > 0) {
+    const e = queue.shift();
+    if (e === null || typeof e !== 'object' || seen.has(e)) continue;
+    seen.add(e);
+    const code = 'code' in e ? e.code : undefined;
+    const errno = 'errno' in e ? e.errno : undefined;
+    const originalCode = 'originalCode' in e ? e.originalCode : undefined;
+    const message = 'message' in e ? e.message : undefined;
+    if (
+      code === 'P2034' ||
+      code === 'ER_LOCK_DEADLOCK' ||
+      code === 'ER_LOCK_WAIT_TIMEOUT' ||
+      (typeof code === 'number' && CONFLICT_ERRNOS.has(code)) ||
+      (typeof errno === 'number' && CONFLICT_ERRNOS.has(errno)) ||
+      (typeof originalCode === 'string' && CONFLICT_ERRNOS.has(Number(originalCode))) ||
+      (typeof message === 'string' && CONFLICT_MESSAGES.test(message))
+    ) {
+      return true;
+    }
+    if ('cause' in e) queue.push(e.cause);
+  }
+  return false;
+}
+
+/**
+ * Runs `work` (one whole transaction) again when the database rolled it back for a deadlock or a
+ * lock wait timeout, up to `attempts` times in all, with a short random pause between tries.
+ */
+export async function retryOnConflict<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (err) {
+      if (attempt >= attempts || !isTransactionConflict(err)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+    }
+  }
+}

@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import mariadb from 'mariadb';
 import { TcpProxy, createTestDatabase, eventually } from '@kavosh/testing';
 import type { TestDatabase } from '@kavosh/testing';
-import { isDatabaseUnavailable, mariadbAdapter, pingDatabase } from '../src/index.js';
+import {
+  isDatabaseUnavailable,
+  isTransactionConflict,
+  mariadbAdapter,
+  pingDatabase,
+  retryOnConflict,
+} from '../src/index.js';
 import { connectionConfig } from '../src/connection.js';
 
 type Adapter = Awaited<ReturnType<ReturnType<typeof mariadbAdapter>['connect']>>;
@@ -104,6 +110,80 @@ describe('isDatabaseUnavailable on real errors', () => {
     expect(isDatabaseUnavailable(Object.assign(new Error('unique'), { code: 'P2002' }))).toBe(
       false,
     );
+  });
+});
+
+describe('isTransactionConflict and retryOnConflict on a real deadlock', () => {
+  let db: TestDatabase;
+  let a: mariadb.Connection;
+  let b: mariadb.Connection;
+
+  beforeEach(async () => {
+    db = await createTestDatabase({ label: 'deadlock' });
+    [a, b] = await Promise.all([
+      mariadb.createConnection(connectionConfig(db.url)),
+      mariadb.createConnection(connectionConfig(db.url)),
+    ]);
+    await a.query('CREATE TABLE t (id INT PRIMARY KEY, n INT NOT NULL)');
+    await a.query('INSERT INTO t VALUES (1, 0), (2, 0)');
+  });
+  afterEach(async () => {
+    await Promise.all([a.end(), b.end()]);
+    await db.drop();
+  });
+
+  /** a locks row 1 then 2, b locks 2 then 1: the server kills one of them with 1213. */
+  const deadlock = async (): Promise<unknown> => {
+    await a.beginTransaction();
+    await b.beginTransaction();
+    await a.query('UPDATE t SET n = n + 1 WHERE id = 1');
+    await b.query('UPDATE t SET n = n + 1 WHERE id = 2');
+    const results = await Promise.allSettled([
+      a.query('UPDATE t SET n = n + 1 WHERE id = 2'),
+      b.query('UPDATE t SET n = n + 1 WHERE id = 1'),
+    ]);
+    await Promise.all([a.rollback(), b.rollback()]);
+    const failed = results.find((r) => r.status === 'rejected');
+    if (!failed || failed.status !== 'rejected') throw new Error('expected a deadlock');
+    return failed.reason;
+  };
+
+  it('is true for the deadlock the server reports, false for other errors', async () => {
+    const err = await deadlock();
+    expect(err).toMatchObject({ errno: 1213 });
+    expect(isTransactionConflict(err)).toBe(true);
+    expect(isTransactionConflict(new Error('wrapped', { cause: err }))).toBe(true);
+    expect(isTransactionConflict(Object.assign(new Error('prisma'), { code: 'P2034' }))).toBe(true);
+    expect(isTransactionConflict(Object.assign(new Error('unique'), { code: 'P2002' }))).toBe(
+      false,
+    );
+    expect(isTransactionConflict(new Error('boom'))).toBe(false);
+    expect(isDatabaseUnavailable(err)).toBe(false);
+  });
+
+  it('runs the whole work again after a deadlock, and gives up on other errors at once', async () => {
+    let runs = 0;
+    const result = await retryOnConflict(async () => {
+      runs += 1;
+      if (runs === 1) throw await deadlock();
+      return 'done';
+    });
+    expect([result, runs]).toEqual(['done', 2]);
+    let failing = 0;
+    await expect(
+      retryOnConflict(async () => {
+        failing += 1;
+        throw new Error('not a conflict');
+      }),
+    ).rejects.toThrow('not a conflict');
+    expect(failing).toBe(1);
+    let always = 0;
+    const lastErr = await retryOnConflict(async () => {
+      always += 1;
+      throw await deadlock();
+    }, 3).catch((err: unknown) => err);
+    expect(isTransactionConflict(lastErr)).toBe(true);
+    expect(always).toBe(3);
   });
 });
 

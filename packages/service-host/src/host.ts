@@ -6,7 +6,7 @@ import {
   type TokenConfig,
   type TokenVerifier,
 } from '@kavosh/auth-client';
-import { isDatabaseUnavailable, pingDatabase } from '@kavosh/db';
+import { isDatabaseUnavailable, isTransactionConflict, pingDatabase } from '@kavosh/db';
 import {
   Messaging,
   parseEventPublishers,
@@ -15,6 +15,7 @@ import {
   type TransactionRunner,
 } from '@kavosh/messaging';
 import {
+  AppError,
   buildService,
   createLogger,
   dependencyUnavailable,
@@ -105,8 +106,19 @@ export async function hostService<Db extends HostDatabase>(
     config,
     logger,
     readiness: { database: () => pingDatabase(db) },
-    classifyError: (err) =>
-      isDatabaseUnavailable(err) ? dependencyUnavailable('database', err) : undefined,
+    classifyError: (err) => {
+      if (isDatabaseUnavailable(err)) return dependencyUnavailable('database', err);
+      // A deadlock left over after a route's own retries: the request may be sent again.
+      if (isTransactionConflict(err))
+        return new AppError({
+          status: 503,
+          code: 'DATABASE_BUSY',
+          title: 'Service temporarily busy',
+          detail: 'The change collided with another one; retry it.',
+          cause: err,
+        });
+      return undefined;
+    },
   });
   const messaging = await Messaging.start<TxOf<Db>>({
     ...opts.messaging,

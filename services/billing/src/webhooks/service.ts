@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { retryOnConflict } from '@kavosh/db';
 import { publishInTx } from '@kavosh/messaging';
 import type { Logger } from 'pino';
 import type { Database } from '../db.js';
@@ -395,13 +396,17 @@ export function createWebhooksService(deps: {
               'billing.provider_event.type': event.type,
             },
           },
+          // Deliveries of one subscription's events arrive at once and lock the same rows: a
+          // deadlock rolls the whole transaction back, and running it again is the fix.
           () =>
-            db.$transaction(async (tx): Promise<WebhookOutcome> => {
-              if (await events.recordAndLock(tx, received)) return 'duplicate';
-              const handled = await handle(tx, event);
-              await events.markProcessed(tx, event.id, handled.outcome, handled.detail, now());
-              return handled.outcome;
-            }),
+            retryOnConflict(() =>
+              db.$transaction(async (tx): Promise<WebhookOutcome> => {
+                if (await events.recordAndLock(tx, received)) return 'duplicate';
+                const handled = await handle(tx, event);
+                await events.markProcessed(tx, event.id, handled.outcome, handled.detail, now());
+                return handled.outcome;
+              }),
+            ),
         );
         if (outcome === 'duplicate') metrics.webhookRefused('replayed');
         log.info({ eventId: event.id, type: event.type, outcome }, 'webhook handled');
