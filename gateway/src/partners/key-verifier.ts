@@ -31,6 +31,8 @@ export function createPartnerKeyVerifier(opts: PartnerKeyVerifierOptions) {
   const now = opts.now ?? Date.now;
   const entries = new Map<string, Entry>();
   const byPrefix = new Map<string, Set<string>>();
+  // Concurrent requests with a key not cached (yet, or any more) share one question to auth.
+  const inFlight = new Map<string, Promise<PartnerKeyVerification | null>>();
   const dispatcher = new Agent({
     connections: 16,
     headersTimeout: opts.timeoutMs,
@@ -57,32 +59,43 @@ export function createPartnerKeyVerifier(opts: PartnerKeyVerifierOptions) {
     keys.add(key);
   };
 
+  /** Auth's answer for a key (not cached), remembered when valid. */
+  const ask = async (key: string): Promise<PartnerKeyVerification | null> => {
+    const res = await httpRequest(url, {
+      method: 'POST',
+      dispatcher,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ key }),
+    });
+    if (res.statusCode === 401 || res.statusCode === 400) {
+      await res.body.dump();
+      return null;
+    }
+    if (res.statusCode !== 200) {
+      await res.body.dump();
+      throw new Error(`auth answered ${res.statusCode} to a partner key verification`);
+    }
+    const verification = (await res.body.json()) as PartnerKeyVerification;
+    remember(key, verification);
+    return verification;
+  };
+
+  /** The key's grant, null for a key auth refuses; throws when auth cannot answer. */
+  const verify = async (key: string): Promise<PartnerKeyVerification | null> => {
+    const hit = entries.get(key);
+    if (hit !== undefined) {
+      if (now() < hit.until) return hit.verification;
+      forget(key);
+    }
+    const asked = inFlight.get(key);
+    if (asked !== undefined) return asked;
+    const asking = ask(key).finally(() => inFlight.delete(key));
+    inFlight.set(key, asking);
+    return asking;
+  };
+
   return {
-    /** The key's grant, null for a key auth refuses; throws when auth cannot answer. */
-    async verify(key: string): Promise<PartnerKeyVerification | null> {
-      const hit = entries.get(key);
-      if (hit !== undefined) {
-        if (now() < hit.until) return hit.verification;
-        forget(key);
-      }
-      const res = await httpRequest(url, {
-        method: 'POST',
-        dispatcher,
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ key }),
-      });
-      if (res.statusCode === 401 || res.statusCode === 400) {
-        await res.body.dump();
-        return null;
-      }
-      if (res.statusCode !== 200) {
-        await res.body.dump();
-        throw new Error(`auth answered ${res.statusCode} to a partner key verification`);
-      }
-      const verification = (await res.body.json()) as PartnerKeyVerification;
-      remember(key, verification);
-      return verification;
-    },
+    verify,
 
     /** Drops every cached key with this prefix (rotated or revoked). */
     invalidate(prefix: string): void {
