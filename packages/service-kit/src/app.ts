@@ -28,6 +28,7 @@ import {
 import { installMetrics } from './plugins/metrics.js';
 import { installOpenApi } from './plugins/openapi.js';
 import { activeTraceFields, flushTraces } from './telemetry.js';
+import { answerClientError } from './errors/client-error.js';
 import { createValidatorFactory } from './validation.js';
 
 declare module 'fastify' {
@@ -99,6 +100,8 @@ export async function buildService(opts: ServiceOptions): Promise<KavoshApp> {
     schemaController: { compilersFactory: { buildValidator: createValidatorFactory() } },
     // Errors the router raises before any route runs (bad URL encoding, over-long parameter).
     frameworkErrors: (err, req, reply) => answerError(err, req, reply, opts.classifyError),
+    // Requests Node's parser refuses before Fastify sees them.
+    clientErrorHandler: answerClientError,
     childLoggerFactory: (parent, bindings, childOpts, rawReq) => {
       // The server span when tracing is on; else the caller's ids from its traceparent header.
       const trace = activeTraceFields() ?? traceContext(rawReq.headers.traceparent);
