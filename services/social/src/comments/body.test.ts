@@ -26,4 +26,11 @@ describe('checkBody', () => {
     expect(checkBody('line\none\ttab', 20)).toMatchObject({ ok: true });
     expect(checkBody('می\u200cخواهم', 20)).toMatchObject({ ok: true });
   });
+
+  it('refuses half of a surrogate pair, keeps whole pairs', () => {
+    expect(checkBody('\ud800', 10)).toEqual({ ok: false, problem: 'lone-surrogate' });
+    expect(checkBody('a\udc00b', 10)).toEqual({ ok: false, problem: 'lone-surrogate' });
+    expect(checkBody('x\ud83d', 10)).toEqual({ ok: false, problem: 'lone-surrogate' });
+    expect(checkBody('\ud83d\ude00 ok', 10)).toMatchObject({ ok: true });
+  });
 });

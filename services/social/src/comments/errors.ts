@@ -19,6 +19,10 @@ const BODY_PROBLEMS: Record<BodyProblem, { code: string; detail: string }> = {
     code: 'COMMENT_BODY_INVALID',
     detail: 'The body contains control characters (only tabs and line breaks are allowed).',
   },
+  'lone-surrogate': {
+    code: 'COMMENT_BODY_INVALID',
+    detail: 'The body is not valid Unicode text (half of a surrogate pair).',
+  },
 };
 
 export class CommentBodyInvalid extends AppError {
