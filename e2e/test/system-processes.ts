@@ -7,6 +7,7 @@ import {
   type PaymentSandbox,
   type TestDatabase,
 } from '@kavosh/testing';
+import { createBrokerVhost } from './journey/broker-vhost.js';
 import { startProcess, stopProcess, type RunningProcess } from './processes.js';
 import { ownEnv, SERVICES, type ServiceName } from './service-env.js';
 
@@ -41,10 +42,15 @@ export async function startSystem(opts: {
   gatewayEnv?: Record<string, string>;
   /** Extra or overriding variables per service (catalog's demo seed, MEDIA_ORIGIN_URL …). */
   serviceEnv?: Partial<Record<ServiceName, Record<string, string>>>;
-  /** The services' broker instead of the test run's (e.g. a vhost of this system's own). */
+  /** The services' broker instead of a vhost this system creates for itself. */
   amqpUrl?: string;
 }): Promise<RunningSystem> {
   const infra = await getInfra();
+  // Services name their queues as in production: two systems on one vhost (e2e files run two at
+  // a time) would take each other's events as competing consumers.
+  const vhost =
+    opts.amqpUrl === undefined ? await createBrokerVhost(infra.amqpUrl, opts.label) : undefined;
+  const amqpUrl = opts.amqpUrl ?? vhost?.amqpUrl ?? infra.amqpUrl;
   const own = ownEnv();
   const processes: RunningProcess[] = [];
   const databases: TestDatabase[] = [];
@@ -79,7 +85,7 @@ export async function startSystem(opts: {
         HOST: '127.0.0.1',
         LOG_LEVEL: 'warn',
         DATABASE_URL: db.url,
-        AMQP_URL: opts.amqpUrl ?? infra.amqpUrl,
+        AMQP_URL: amqpUrl,
         REDIS_URL: infra.redisUrl,
         // auth starts first: the others verify tokens against its keys, not npm start's auth.
         AUTH_JWKS_URL: `${urls.auth}/.well-known/jwks.json`,
@@ -116,6 +122,7 @@ export async function startSystem(opts: {
       await Promise.all(processes.map((proc) => stopProcess(proc)));
       await paymentSandbox.stop();
       await Promise.all(databases.map((db) => db.drop()));
+      await vhost?.drop();
     },
   };
 }
