@@ -11,8 +11,7 @@ import type {
 } from 'kubernetes-models/networking.k8s.io/v1';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { ensureComposeEnv } from '../../scripts/lib/compose-env.js';
-import { devSecretGenerators } from '../../scripts/lib/dev-secrets.js';
+import { devSecretGenerators, ensureComposeEnv } from './support/scripts.js';
 import { isRecord, render, repoRoot, type RenderedObject } from './support/kustomize.js';
 import {
   PAYMENT_SANDBOX,
