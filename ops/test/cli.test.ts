@@ -11,6 +11,11 @@ import { createTestDatabase, type TestDatabase } from '@kavosh/testing';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const run = promisify(execFile);
 
+function withoutColorVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { FORCE_COLOR: _force, NO_COLOR: _no, ...rest } = env;
+  return rest;
+}
+
 /** Runs a script as `npm run <name> --` does (tsx, source conditions), from the repo root. */
 async function script(
   name: 'backup' | 'restore',
@@ -20,7 +25,8 @@ async function script(
     const { stdout, stderr } = await run(
       process.execPath,
       ['--import', 'tsx', '--conditions=source', `scripts/${name}.ts`, ...args],
-      { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } },
+      // Plain output; FORCE_COLOR (set by Nx) would also make Node warn that NO_COLOR loses.
+      { cwd: ROOT, env: { ...withoutColorVariables(process.env), NO_COLOR: '1' } },
     );
     return { code: 0, stdout, stderr };
   } catch (err) {
