@@ -43,7 +43,7 @@ describe('live notifications through the gateway', () => {
 
   const openReady = async () => {
     const ws = await connectWebSocket(`${wsBase}/api/social/ws?ticket=${await ticket()}`);
-    expect(await ws.next()).toEqual({ type: 'ready' });
+    expect(await ws.next()).toEqual({ v: 1, type: 'ready' });
     return ws;
   };
 
@@ -133,11 +133,11 @@ describe('live notifications through the gateway', () => {
 
   it('when a ticket opens the socket, then ping is answered and a push from Redis arrives', async () => {
     const ws = await openReady();
-    ws.send(JSON.stringify({ type: 'ping' }));
-    expect(await ws.next()).toEqual({ type: 'pong' });
-    // What any social replica's pushToUser publishes (services/social/README.md).
-    await redis.publish(`social:ws:user:${userId}`, JSON.stringify({ type: 'notice', n: 1 }));
-    expect(await ws.next()).toEqual({ type: 'notice', n: 1 });
+    ws.send(JSON.stringify({ v: 1, type: 'ping' }));
+    expect(await ws.next()).toEqual({ v: 1, type: 'pong' });
+    // What any social replica's pushToUser publishes: the frame, encoded once (docs/social.md).
+    await redis.publish(`social:ws:user:${userId}`, JSON.stringify({ v: 1, type: 'notice', n: 1 }));
+    expect(await ws.next()).toEqual({ v: 1, type: 'notice', n: 1 });
     const closed = closeOf(ws);
     ws.close(1000);
     expect(await closed).toBe(1000);
@@ -163,12 +163,12 @@ describe('live notifications through the gateway', () => {
   it("when the client breaks social's rules, then social's close code reaches it through the gateway", async () => {
     const unknown = await openReady();
     const policy = closeOf(unknown);
-    unknown.send(JSON.stringify({ type: 'subscribe' }));
+    unknown.send(JSON.stringify({ v: 1, type: 'no-such-frame' }));
     expect(await policy).toBe(1008);
     // Past social's 4 KiB but within the gateway's 64 KiB: social closes, 1009.
     const big = await openReady();
     const tooBig = closeOf(big);
-    big.send(JSON.stringify({ type: 'ping', pad: 'x'.repeat(8_000) }));
+    big.send(JSON.stringify({ v: 1, type: 'ping', pad: 'x'.repeat(8_000) }));
     expect(await tooBig).toBe(1009);
   });
 

@@ -26,6 +26,14 @@ export const customersRepository = {
     });
   },
 
+  /** Whether the provider's customer was erased here; a shared lock on its row until commit. */
+  async isErasedLocked(db: Prisma.TransactionClient, providerCustomerId: string): Promise<boolean> {
+    const rows = await db.$queryRaw<{ erased_at: Date | null }[]>`
+      SELECT erased_at FROM customers WHERE provider_customer_id = ${providerCustomerId}
+      LOCK IN SHARE MODE`;
+    return rows.some((row) => row.erased_at !== null);
+  },
+
   /** A customer row for a buyer whose registration event has not arrived yet. */
   async ensure(db: Db, userId: string, at: Date) {
     await db.customer.createMany({

@@ -53,6 +53,9 @@ export async function eraseDeletedUser(
   logger: Logger,
 ): Promise<{ subscriptionExpired: boolean; invoicesAnonymized: number }> {
   const customer = await repo.find(tx, user.userId);
+  // Marked erased (and the row locked) before the provider calls: the webhooks those calls cause
+  // wait for this transaction, then find the customer erased and keep no payload.
+  await repo.erase(tx, user.userId, user.deletedAt);
   const holding = await subscriptionsRepository.findHolding(tx, user.userId);
   if (holding?.providerSubscriptionId) await provider.cancelNow(holding.providerSubscriptionId);
   if (customer?.providerCustomerId) await provider.eraseCustomer(customer.providerCustomerId);
@@ -72,7 +75,6 @@ export async function eraseDeletedUser(
     );
     subscriptionExpired = result.outcome === 'applied';
   }
-  await repo.erase(tx, user.userId, user.deletedAt);
   const { count } = await repo.anonymizeInvoices(tx, user.userId);
   if (customer?.providerCustomerId)
     await repo.blankProviderPayloads(tx, customer.providerCustomerId);

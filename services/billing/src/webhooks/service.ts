@@ -25,6 +25,7 @@ import {
   type SubscriptionRow,
 } from '../subscriptions/repository.js';
 import { AmountMismatch } from './errors.js';
+import { customersRepository } from '../customers/repository.js';
 import { providerEventsRepository as events, type ReceivedEvent } from './repository.js';
 
 // A verified provider event is recorded by id (a replay is answered 200 and ignored), then turned
@@ -372,17 +373,11 @@ export function createWebhooksService(deps: {
         throw err;
       }
       metrics.webhookVerified();
-      // An erased customer's late events are kept without their payload (it may hold an email).
-      const erased =
-        event.customerId !== null &&
-        (await db.customer.count({
-          where: { providerCustomerId: event.customerId, erasedAt: { not: null } },
-        })) > 0;
       const received: ReceivedEvent = {
         id: event.id,
         type: event.type,
         created: event.created,
-        payload: erased ? '{}' : rawBody.toString('utf8'),
+        payload: rawBody.toString('utf8'),
         providerCustomerId: event.customerId,
       };
       try {
@@ -401,7 +396,14 @@ export function createWebhooksService(deps: {
           () =>
             retryOnConflict(() =>
               db.$transaction(async (tx): Promise<WebhookOutcome> => {
-                if (await events.recordAndLock(tx, received)) return 'duplicate';
+                // An erased customer's late events are kept without their payload (it may hold
+                // an email). A locking read: an erasure in progress holds the customer row, so
+                // this waits for it, and an erasure that starts later waits for this event.
+                const erased =
+                  event.customerId !== null &&
+                  (await customersRepository.isErasedLocked(tx, event.customerId));
+                const record = erased ? { ...received, payload: '{}' } : received;
+                if (await events.recordAndLock(tx, record)) return 'duplicate';
                 const handled = await handle(tx, event);
                 await events.markProcessed(tx, event.id, handled.outcome, handled.detail, now());
                 return handled.outcome;
