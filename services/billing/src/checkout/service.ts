@@ -6,7 +6,9 @@ import type { BillingMetrics } from '../metrics.js';
 import type { PlansService } from '../plans/service.js';
 import type { PaymentProvider } from '../provider/index.js';
 import { applySubscriptionFacts } from '../subscriptions/lifecycle.js';
+import { PlanNotFound } from '../plans/errors.js';
 import {
+  isPlanGone,
   isSlotTaken,
   subscriptionsRepository as subscriptions,
 } from '../subscriptions/repository.js';
@@ -105,6 +107,8 @@ export function createCheckoutService(deps: {
     } catch (err) {
       // Another checkout (with another key) took the slot between our check and this insert.
       if (isSlotTaken(err)) throw new AlreadySubscribed('pending');
+      // An admin deleted the (never sold) plan between our read and this insert.
+      if (isPlanGone(err)) throw new PlanNotFound(plan.id);
       throw err;
     }
 

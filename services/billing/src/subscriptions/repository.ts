@@ -10,6 +10,12 @@ export const isSlotTaken = (err: unknown): boolean =>
   err.code === 'P2002' &&
   JSON.stringify(err.meta ?? {}).includes('active_user_id');
 
+/** The plan named by a new subscription no longer exists (deleted since it was read). */
+export const isPlanGone = (err: unknown): boolean =>
+  err instanceof Prisma.PrismaClientKnownRequestError &&
+  err.code === 'P2003' &&
+  JSON.stringify(err.meta ?? {}).includes('plan_id');
+
 export const subscriptionsRepository = {
   /**
    * Locks the row for the rest of the transaction (writers of one subscription queue here) and
