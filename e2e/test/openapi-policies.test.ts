@@ -240,9 +240,13 @@ async function renderPage(url: string, screenshot: string): Promise<string> {
   ];
   const run = promisify(execFile);
   try {
-    await run(CHROMIUM ?? 'chromium', [...flags, `--screenshot=${screenshot}`, url], {
-      timeout: 60_000,
-    });
+    // On a loaded machine headless Chromium now and then exits 0 without writing the file:
+    // one more try before the test reads it.
+    for (let attempt = 1; attempt <= 2 && !existsSync(screenshot); attempt++) {
+      await run(CHROMIUM ?? 'chromium', [...flags, `--screenshot=${screenshot}`, url], {
+        timeout: 60_000,
+      });
+    }
     const { stdout } = await run(CHROMIUM ?? 'chromium', [...flags, '--dump-dom', url], {
       timeout: 60_000,
       maxBuffer: 64 * 1024 * 1024,
