@@ -92,11 +92,17 @@ export interface EventPublisher {
   close(): Promise<void>;
 }
 
-/** Publishes into the app's isolated exchange as the producing service's relay would. */
-export async function eventPublisher(svc: Svc): Promise<EventPublisher> {
+/**
+ * Publishes into the app's isolated exchange as the producing service's relay would; every
+ * social test that feeds consumers uses this one.
+ */
+export async function eventPublisher(svc: {
+  infra: { amqpUrl: string };
+  prefix: string;
+}): Promise<EventPublisher> {
   const broker = await Broker.connect({
     url: svc.infra.amqpUrl,
-    name: `${svc.prefix}-s1-publisher`,
+    name: `${svc.prefix}-publisher`,
     logger: pino({ level: 'silent' }),
   });
   const exchange = `${svc.prefix}.events`;

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { pino } from 'pino';
 import { testTokens } from '@kavosh/auth-client/testing';
-import { Broker, createEvent, type CloudEvent } from '@kavosh/messaging';
-import { connectWebSocket, eventually, type TestWebSocket } from '@kavosh/testing';
+import { connectWebSocket, type TestWebSocket } from '@kavosh/testing';
 import type { SocialApp } from '../src/app.js';
 import type { Database } from '../src/db.js';
 
@@ -55,42 +53,4 @@ export const closedWith = (ws: TestWebSocket): Promise<{ code: number; reason: s
     ),
   );
 
-export interface EventPublisher {
-  event<T>(type: string, subject: string, data: T): CloudEvent<T>;
-  publish(event: CloudEvent): Promise<void>;
-  /** Waits until the consumer `queue` (unprefixed) has committed the event (its inbox row). */
-  handled(db: Database, queue: string, eventId: string): Promise<void>;
-  close(): Promise<void>;
-}
-
-export async function eventPublisher(svc: {
-  infra: { amqpUrl: string };
-  prefix: string;
-}): Promise<EventPublisher> {
-  const broker = await Broker.connect({
-    url: svc.infra.amqpUrl,
-    name: `${svc.prefix}-s3-publisher`,
-    logger: pino({ level: 'silent' }),
-  });
-  const exchange = `${svc.prefix}.events`;
-  return {
-    event: (type, subject, data) =>
-      createEvent({ type, source: `/kavosh/${type.split('.')[0] ?? ''}`, subject, data }),
-    publish: (event) =>
-      broker.publish(exchange, event.type, Buffer.from(JSON.stringify(event)), {
-        messageId: event.id,
-        type: event.type,
-      }),
-    handled: (db, queue, eventId) =>
-      eventually(
-        async () => {
-          const row = await db.inboxEvent.findUnique({
-            where: { consumer_eventId: { consumer: `${svc.prefix}.${queue}`, eventId } },
-          });
-          if (!row) throw new Error(`${queue} has not handled ${eventId} yet`);
-        },
-        { within: 15_000 },
-      ),
-    close: () => broker.close(),
-  };
-}
+export { eventPublisher, type EventPublisher } from './s1-fixtures.js';
