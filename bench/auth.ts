@@ -11,6 +11,7 @@ import { createTokenVerifier } from '@kavosh/auth-client';
 import { migrate } from '@kavosh/db';
 import { freePort } from '@kavosh/testing';
 import type { Benchmark, BenchResult } from './lib/types.js';
+import { closedLoop, round, type LoadStats } from './lib/closed-loop.js';
 
 const ADMIN_URL = process.env.MYSQL_ADMIN_URL ?? 'mysql://root@127.0.0.1:3306';
 const AMQP_URL = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
@@ -19,48 +20,6 @@ const AUTH_DIR = fileURLToPath(new URL('../services/auth/', import.meta.url));
 const PASSWORD = 'bench password that is long';
 const ISSUER = 'http://localhost:8080';
 const AUDIENCE = 'kavosh';
-
-const round = (n: number, digits = 2): number => Number(n.toFixed(digits));
-const percentile = (sorted: number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
-interface LoadStats {
-  perSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  n: number;
-  failures: number;
-}
-
-/** Closed-loop load: `workers` loops each run `once` until the deadline; latencies of successes. */
-async function closedLoop(
-  workers: number,
-  seconds: number,
-  once: (worker: number) => Promise<boolean>,
-): Promise<LoadStats> {
-  const latencies: number[] = [];
-  let failures = 0;
-  const start = performance.now();
-  const deadline = start + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: workers }, async (_, worker) => {
-      while (performance.now() < deadline) {
-        const t0 = performance.now();
-        if (await once(worker)) latencies.push(performance.now() - t0);
-        else failures += 1;
-      }
-    }),
-  );
-  const elapsed = (performance.now() - start) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    perSecond: round(latencies.length / elapsed, 1),
-    p50Ms: round(percentile(latencies, 50)),
-    p99Ms: round(percentile(latencies, 99)),
-    n: latencies.length,
-    failures,
-  };
-}
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(url, {

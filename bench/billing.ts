@@ -9,13 +9,13 @@ import { createServer } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { performance } from 'node:perf_hooks';
 import { importJWK, SignJWT } from 'jose';
 import { createConnection } from 'mariadb';
 import { migrate } from '@kavosh/db';
 import { freePort, startPaymentSandbox } from '@kavosh/testing';
 import { mainThreadProfile, topSelfTime } from './lib/cpu-profile.js';
 import type { Benchmark, BenchResult } from './lib/types.js';
+import { closedLoop, round } from './lib/closed-loop.js';
 
 const ADMIN_URL = process.env.MYSQL_ADMIN_URL ?? 'mysql://root@127.0.0.1:3306';
 const AMQP_URL = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
@@ -27,53 +27,6 @@ const AUDIENCE = 'kavosh';
 const WEBHOOK_SECRET = `whsec_${randomBytes(24).toString('hex')}`;
 const SUBSCRIPTIONS = 200;
 const DAY_SECONDS = 86_400;
-
-const round = (n: number, digits = 2): number => Number(n.toFixed(digits));
-const percentile = (sorted: number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
-interface LoadStats {
-  perSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  n: number;
-  failures: number;
-}
-
-/**
- * Closed-loop load: `workers` loops each run `once` until the deadline (or until it answers
- * 'done': nothing left to send); latencies of successes.
- */
-async function closedLoop(
-  workers: number,
-  seconds: number,
-  once: () => Promise<boolean | 'done'>,
-): Promise<LoadStats> {
-  const latencies: number[] = [];
-  let failures = 0;
-  const start = performance.now();
-  const deadline = start + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: workers }, async () => {
-      while (performance.now() < deadline) {
-        const t0 = performance.now();
-        const ok = await once();
-        if (ok === 'done') return;
-        if (ok) latencies.push(performance.now() - t0);
-        else failures += 1;
-      }
-    }),
-  );
-  const elapsed = (performance.now() - start) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    perSecond: round(latencies.length / elapsed, 1),
-    p50Ms: round(percentile(latencies, 50)),
-    p99Ms: round(percentile(latencies, 99)),
-    n: latencies.length,
-    failures,
-  };
-}
 
 /** The Stripe-Signature header Stripe sends: HMAC-SHA256 of "<t>.<body>" under the secret. */
 function signatureOf(payload: string, secret: string): string {
