@@ -77,8 +77,10 @@ export async function provisionBrokerUsers(opts: {
   await Promise.all(
     opts.accounts.map(async (account) => {
       const p = brokerPermissions(account.service, account.consumes, opts.exchange);
-      if (existing.has(account.user)) await ctl('change_password', account.user, account.password);
-      else await ctl('add_user', account.user, account.password);
+      // `--`: a random password may start with '-', which rabbitmqctl would read as an option.
+      if (existing.has(account.user))
+        await ctl('change_password', '--', account.user, account.password);
+      else await ctl('add_user', '--', account.user, account.password);
       await ctl('set_permissions', '-p', vhost, account.user, p.configure, p.write, p.read);
       await ctl(
         'set_topic_permissions',
