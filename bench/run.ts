@@ -49,6 +49,11 @@ async function main(names: string[]): Promise<void> {
       quick,
     });
     console.log(`\n${formatTable(result.table)}`);
+    for (const goal of result.goals ?? []) {
+      console.log(
+        `goal ${goal.met ? 'met' : 'NOT met'}: ${goal.path}: ${goal.metric} ${goal.value} vs ${goal.baselineLabel} ${goal.baseline} = ${goal.ratio} (${goal.goal})`,
+      );
+    }
     for (const note of result.notes ?? []) console.log(`note: ${note}`);
     const file = `${BENCH_DIR}results/${bench.name}.json`;
     const record = {
@@ -64,7 +69,9 @@ async function main(names: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((err: unknown) => {
+const args = process.argv.slice(2);
+if (args.includes('--quick')) process.env.BENCH_QUICK = '1';
+main(args.filter((arg) => arg !== '--quick')).catch((err: unknown) => {
   console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
   process.exit(1);
 });
