@@ -1,7 +1,20 @@
-import type { Database } from '../db.js';
+import { rawPoolOf, type Database } from '../db.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type { CursorValue } from '../infrastructure/cursor.js';
+import {
+  decimalOrNull,
+  int,
+  prismaReads,
+  RAW_READ,
+  rawReads,
+  text,
+  utc,
+  type MovieDetailRow,
+  type MovieSummaryRow,
+} from './read-rows.js';
 import type { CreditRole, MovieStatus } from './schemas.js';
+
+export type { MovieDetailRow, MovieSummaryRow } from './read-rows.js';
 
 type Tx = Prisma.TransactionClient;
 type Sql = Database | Tx;
@@ -34,19 +47,6 @@ export interface LockedMovie {
   title: string;
   year: number;
 }
-
-export const summaryInclude = {
-  genres: { include: { genre: true } },
-  languages: true,
-} satisfies Prisma.MovieInclude;
-
-export const detailInclude = {
-  ...summaryInclude,
-  credits: { include: { person: { select: { name: true } } } },
-} satisfies Prisma.MovieInclude;
-
-export type MovieSummaryRow = Prisma.MovieGetPayload<{ include: typeof summaryInclude }>;
-export type MovieDetailRow = Prisma.MovieGetPayload<{ include: typeof detailInclude }>;
 
 interface OrderSpec {
   column: Prisma.Sql;
@@ -121,6 +121,59 @@ function afterCondition(spec: OrderSpec, after: Keyset): Prisma.Sql {
 const whereClause = (conditions: Prisma.Sql[]) =>
   conditions.length === 0 ? Prisma.empty : Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}`;
 
+/** A DATETIME parameter as UTC text, the way Prisma's adapter sends it (not in local time). */
+const utcText = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
+
+/** Runs `query` on the raw pool: rows as arrays, Date parameters as UTC. */
+async function rawRows(pool: RawPoolGetter, query: Prisma.Sql): Promise<unknown[][]> {
+  const values = query.values.map((v) => (v instanceof Date ? utcText(v) : v));
+  const result: unknown = await (await pool()).query({ sql: query.sql, ...RAW_READ }, values);
+  return Array.isArray(result) ? result.filter((r): r is unknown[] => Array.isArray(r)) : [];
+}
+type RawPoolGetter = NonNullable<ReturnType<typeof rawPoolOf>>;
+
+/** A sort key read raw (DATETIME and DECIMAL come as text) as the cursor carries it. */
+function rawKey(order: ListOrder, v: unknown): CursorValue {
+  if (v === null) return null;
+  if (order === 'newest') return utc(v).toISOString();
+  if (order === 'rating') return String(decimalOrNull(v));
+  return order === 'title' ? text(v) : int(v);
+}
+
+/** The SQL of one page of ids and sort keys (see listPage). */
+function listQuery(
+  filter: ListFilter,
+  order: ListOrder,
+  after: Keyset | undefined,
+  limit: number,
+): Prisma.Sql {
+  if (order === 'relevance') {
+    const search = filter.search ?? '';
+    const page =
+      after === undefined
+        ? Prisma.empty
+        : Prisma.sql`WHERE (t.score < ${after.value} OR (t.score = ${after.value} AND t.id < ${after.id}))`;
+    return Prisma.sql`
+      SELECT t.id, t.score FROM (
+        SELECT m.id, ${MATCH} AGAINST (${search} IN BOOLEAN MODE) AS score
+        FROM movies m ${whereClause(filterConditions(filter))}
+      ) t ${page}
+      ORDER BY t.score DESC, t.id DESC
+      LIMIT ${limit}`;
+  }
+  const spec = ORDERS[order];
+  const conditions = filterConditions(filter);
+  if (after !== undefined) conditions.push(afterCondition(spec, after));
+  const dir = Prisma.raw(spec.desc ? 'DESC' : 'ASC');
+  // The sort key comes with the id: the next cursor never depends on a second read.
+  return Prisma.sql`
+    SELECT m.id, ${spec.column} AS k FROM movies m ${whereClause(conditions)}
+    ORDER BY ${spec.column} ${dir}, m.id ${dir}
+    LIMIT ${limit}`;
+}
+
+// Reads outside a transaction go to the raw pool (read-rows.ts says why); in a transaction, and
+// for a client not made by createDatabase, they go through Prisma. Callers see the same rows.
 export const moviesRepository = {
   /**
    * One page of movie ids (limit rows) in keyset order, each with its sort key (the relevance
@@ -134,43 +187,40 @@ export const moviesRepository = {
     after: Keyset | undefined,
     limit: number,
   ): Promise<{ id: string; key: CursorValue }[]> {
-    if (order === 'relevance') {
-      const search = filter.search ?? '';
-      const page =
-        after === undefined
-          ? Prisma.empty
-          : Prisma.sql`WHERE (t.score < ${after.value} OR (t.score = ${after.value} AND t.id < ${after.id}))`;
-      const rows = await db.$queryRaw<{ id: string; score: number }[]>`
-        SELECT t.id, t.score FROM (
-          SELECT m.id, ${MATCH} AGAINST (${search} IN BOOLEAN MODE) AS score
-          FROM movies m ${whereClause(filterConditions(filter))}
-        ) t ${page}
-        ORDER BY t.score DESC, t.id DESC
-        LIMIT ${limit}`;
-      return rows.map((r) => ({ id: r.id, key: Number(r.score) }));
+    const query = listQuery(filter, order, after, limit);
+    const pool = rawPoolOf(db);
+    if (pool !== null) {
+      const rows = await rawRows(pool, query);
+      return rows.map((r) => ({ id: text(r[0]), key: rawKey(order, r[1] ?? null) }));
     }
-    const spec = ORDERS[order];
-    const conditions = filterConditions(filter);
-    if (after !== undefined) conditions.push(afterCondition(spec, after));
-    const dir = Prisma.raw(spec.desc ? 'DESC' : 'ASC');
-    // The sort key comes with the id: the next cursor never depends on a second read.
-    const rows = await db.$queryRaw<{ id: string; k: unknown }[]>`
-      SELECT m.id, ${spec.column} AS k FROM movies m ${whereClause(conditions)}
-      ORDER BY ${spec.column} ${dir}, m.id ${dir}
-      LIMIT ${limit}`;
-    return rows.map((r) => ({ id: r.id, key: cursorValueOf(r.k) }));
+    const rows = await db.$queryRaw<{ id: string; k?: unknown; score?: unknown }[]>(query);
+    return order === 'relevance'
+      ? rows.map((r) => ({ id: r.id, key: Number(r.score) }))
+      : rows.map((r) => ({ id: r.id, key: cursorValueOf(r.k) }));
   },
 
   /** The rows of `ids`, in the order of `ids`. */
   async findSummaries(db: Sql, ids: string[]): Promise<MovieSummaryRow[]> {
     if (ids.length === 0) return [];
-    const rows = await db.movie.findMany({ where: { id: { in: ids } }, include: summaryInclude });
+    const pool = rawPoolOf(db);
+    const rows =
+      pool !== null
+        ? await rawReads.findSummaries(await pool(), ids)
+        : await prismaReads.findSummaries(db, ids);
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   },
 
-  findDetail: (db: Sql, where: { id: string } | { slug: string }) =>
-    db.movie.findUnique({ where, include: detailInclude }),
+  /** One movie with its credits, by id or current slug; null when there is none. */
+  async findDetail(
+    db: Sql,
+    where: { id: string } | { slug: string },
+  ): Promise<MovieDetailRow | null> {
+    const pool = rawPoolOf(db);
+    return pool !== null
+      ? rawReads.findDetail(await pool(), where)
+      : prismaReads.findDetail(db, where);
+  },
 
   async findCurrentSlugOfOld(db: Sql, slug: string): Promise<string | null> {
     const old = await db.movieSlug.findUnique({

@@ -30,10 +30,10 @@ export const toSummary = (row: MovieSummaryRow): MovieSummary => ({
   premium: row.premium,
   status: toStatus(row.status),
   genres: row.genres
-    .map(({ genre }) => ({ id: genre.id, slug: genre.slug, name: genre.name }))
+    .map((genre) => ({ id: genre.id, slug: genre.slug, name: genre.name }))
     .sort((a, b) => a.name.localeCompare(b.name)),
-  languages: row.languages.map((l) => l.language).sort(),
-  ratingAverage: row.ratingAverage === null ? null : Number(row.ratingAverage),
+  languages: [...row.languages].sort(),
+  ratingAverage: row.ratingAverage,
   ratingCount: row.ratingCount,
   posterUrl: posterUrl(row.posterHash, row.posterType),
   publishedAt: row.publishedAt?.toISOString() ?? null,
@@ -46,7 +46,7 @@ export const toDetail = (row: MovieDetailRow, viewer: Viewer): MovieDetail => ({
   credits: row.credits
     .map((c) => ({
       personId: c.personId,
-      name: c.person.name,
+      name: c.name,
       role: toRole(c.role),
       character: c.character,
       position: c.position,
