@@ -99,7 +99,11 @@ describe('prefixDocument', () => {
 describe('mergeDocuments', () => {
   it('keeps two services that share a schema name apart, every $ref resolving', () => {
     const doc = merge({ auth: serviceDoc(), social: serviceDoc() });
-    expect(Object.keys(doc.components?.schemas ?? {}).sort()).toEqual(['auth.User', 'social.User']);
+    expect(Object.keys(doc.components?.schemas ?? {}).sort()).toEqual([
+      'auth.User',
+      'gateway.Problem',
+      'social.User',
+    ]);
     expect(unresolvedRefs(doc)).toEqual([]);
     expect(operation(doc, '/api/social/login', 'post').responses).toMatchObject({
       200: {
@@ -108,15 +112,15 @@ describe('mergeDocuments', () => {
     });
   });
 
-  it('carries the access each service declared, and a bearer requirement unless public', () => {
+  it('carries the access each service declared: a bearer requirement with its roles, {} if public', () => {
     const doc = merge({ auth: serviceDoc() });
     const login = operation(doc, '/api/auth/login', 'post');
     expect(login['x-kavosh-access']).toBe('public');
-    expect(login.security).toBeUndefined();
+    expect(login.security).toEqual([{}]);
 
     expect(operation(doc, '/api/auth/users/{id}', 'get')).toMatchObject({
       'x-kavosh-access': { roles: ['admin'] },
-      security: [{ bearerAuth: [] }],
+      security: [{ bearerAuth: ['admin'] }],
     });
     const me = operation(doc, '/api/auth/me', 'get');
     expect(me['x-kavosh-access']).toBe('authenticated');
@@ -125,6 +129,44 @@ describe('mergeDocuments', () => {
       type: 'http',
       scheme: 'bearer',
     });
+  });
+
+  it('documents the answers the edge adds: problem+json errors, 400, 401, 429 and 500, RateLimit headers', () => {
+    const doc = merge({ auth: serviceDoc() });
+    const responses = operation(doc, '/api/auth/me', 'get').responses as Record<string, Json>;
+    expect(Object.keys(responses).sort()).toEqual(['200', '400', '401', '429', '500']);
+    expect(Object.keys(responses['200']?.headers as Json)).toEqual([
+      'RateLimit-Limit',
+      'RateLimit-Remaining',
+      'RateLimit-Reset',
+    ]);
+    expect(responses['429']).toEqual({ $ref: '#/components/responses/gateway.TooManyRequests' });
+    expect(doc.components?.responses?.['gateway.TooManyRequests']).toMatchObject({
+      headers: { 'Retry-After': { $ref: '#/components/headers/gateway.Retry-After' } },
+      content: { 'application/problem+json': {} },
+    });
+    // The gateway's own probes are neither rate limited nor authenticated.
+    const live = operation(doc, '/health/live', 'get').responses as Record<string, Json>;
+    expect(Object.keys(live).sort()).toEqual(['200', '400', '500']);
+    expect(live['200']?.headers).toBeUndefined();
+    expect(unresolvedRefs(doc)).toEqual([]);
+  });
+
+  it('documents a service error as problem+json, the way the kit answers it', () => {
+    const svc = serviceDoc();
+    const me = svc.paths['/me']?.get as Json;
+    me.responses = {
+      404: { description: 'NOT_FOUND', content: { 'application/json': { schema: {} } } },
+    };
+    const doc = merge({ auth: svc });
+    const responses = operation(doc, '/api/auth/me', 'get').responses as Record<string, Json>;
+    expect(Object.keys(responses['404']?.content as Json)).toEqual(['application/problem+json']);
+  });
+
+  it('documents a root route without its trailing slash', () => {
+    const svc = serviceDoc();
+    svc.paths['/users/'] = { get: { 'x-kavosh-access': 'public', responses: {} } };
+    expect(Object.keys(merge({ auth: svc }).paths)).toContain('/api/auth/users');
   });
 
   it('leaves out what a service did not declare: the edge refuses it', () => {

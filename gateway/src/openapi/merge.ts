@@ -1,4 +1,5 @@
 import { ACCESS_EXTENSION, isAccess, type Access } from '@kavosh/auth-client';
+import { EDGE_COMPONENTS, withEdgeAnswers } from './edge-answers.js';
 
 /** A JSON object as it came off the wire; OpenAPI documents are handled as plain data. */
 export type Json = Record<string, unknown>;
@@ -84,7 +85,9 @@ export function prefixDocument(service: string, doc: OpenApiDocument): OpenApiDo
       if (!isAccess(operation[ACCESS_EXTENSION])) delete rewritten[method];
     }
     if (!HTTP_METHODS.some((method) => isJson(rewritten[method]))) continue;
-    paths[`/api/${service}${path === '/' ? '' : path}`] = rewritten;
+    // A plugin's root route is served with and without its trailing slash (edge-policies.ts):
+    // documented without it, as clients write it.
+    paths[`/api/${service}${path.replace(/\/$/, '')}`] = rewritten;
   }
   const components: NonNullable<OpenApiDocument['components']> = {};
   for (const [section, entries] of Object.entries(doc.components ?? {})) {
@@ -106,13 +109,18 @@ export const describeAccess = (access: Access): string | Json =>
 /** The partner key scheme (docs/partners.md): `X-Kavosh-Key` or `Authorization: KavoshPartner`. */
 export const PARTNER_SCHEME = 'partnerKey';
 
-/** OpenAPI security alternatives of a rule: a bearer token, a partner key, or either. */
-function securityOf(access: Access): Json[] | undefined {
+/**
+ * OpenAPI security alternatives of a rule: a bearer token (with the roles it must carry, as
+ * OpenAPI 3.1 allows for non-OAuth schemes), a partner key, or either. A public route says so
+ * with the empty requirement `{}`: anyone may call it.
+ */
+function securityOf(access: Access): Json[] {
   if (typeof access === 'object' && 'partner' in access) {
-    const user = access.user === undefined ? [] : (securityOf(access.user) ?? [{}]);
+    const user = access.user === undefined ? [] : securityOf(access.user);
     return [...user, { [PARTNER_SCHEME]: [] }];
   }
-  return access === 'public' ? undefined : [{ [BEARER_SCHEME]: [] }];
+  if (access === 'public') return [{}];
+  return [{ [BEARER_SCHEME]: typeof access === 'object' ? [...access.roles] : [] }];
 }
 
 export interface MergeInput {
@@ -128,19 +136,25 @@ export interface MergeInput {
 /**
  * The one document the gateway serves: its own routes and every upstream's route that its service
  * declared access for, each operation carrying that rule (`x-kavosh-access`, the one the edge
- * enforces) and a bearer requirement unless public. Upstreams not fetched yet are listed in
+ * enforces) and its security requirement (`{}` when public), with the answers the edge adds
+ * (edge-answers.ts). Upstreams not fetched yet are listed in
  * `x-kavosh-upstreams`.
  */
 export function mergeDocuments(input: MergeInput): OpenApiDocument {
   const paths: OpenApiDocument['paths'] = {};
   const components: NonNullable<OpenApiDocument['components']> = {
     ...input.ownComponents,
+    ...EDGE_COMPONENTS,
+    schemas: { ...input.ownComponents.schemas, ...EDGE_COMPONENTS.schemas },
     securitySchemes: {
       [BEARER_SCHEME]: {
         type: 'http',
         scheme: 'bearer',
         bearerFormat: 'JWT',
-        description: 'An access token from POST /api/auth/login or /api/auth/refresh.',
+        description:
+          'An access token from POST /api/auth/login or /api/auth/refresh: a short-lived JWS ' +
+          '(EdDSA) whose algorithm, issuer, audience and expiry are checked as RFC8725 ' +
+          'advises. Where an operation lists roles, the token must carry one of them.',
       },
       [PARTNER_SCHEME]: {
         type: 'apiKey',
@@ -155,7 +169,7 @@ export function mergeDocuments(input: MergeInput): OpenApiDocument {
   const addPaths = (from: OpenApiDocument['paths']) => {
     for (const [path, item] of Object.entries(from)) {
       if (paths[path]) throw new Error(`two documents define ${path}`);
-      paths[path] = markAccess(item);
+      paths[path] = markAccess(path, item);
     }
   };
   addPaths(input.own);
@@ -183,19 +197,22 @@ export function mergeDocuments(input: MergeInput): OpenApiDocument {
   };
 }
 
-/** An operation's declared access (the gateway's own routes are public) and its security. */
-function markAccess(item: Record<string, Json>): Record<string, Json> {
+/**
+ * An operation's declared access (the gateway's own routes are public), its security and the
+ * answers the edge adds.
+ */
+function markAccess(path: string, item: Record<string, Json>): Record<string, Json> {
   const out: Record<string, Json> = { ...item };
   for (const method of HTTP_METHODS) {
     const operation = item[method];
     if (!isJson(operation)) continue;
     const declared = operation[ACCESS_EXTENSION];
     const access: Access = isAccess(declared) ? declared : 'public';
-    const marked: Json = { ...operation, [ACCESS_EXTENSION]: describeAccess(access) };
-    const security = securityOf(access);
-    if (security === undefined) delete marked.security;
-    else marked.security = security;
-    out[method] = marked;
+    out[method] = {
+      ...withEdgeAnswers(path, operation),
+      [ACCESS_EXTENSION]: describeAccess(access),
+      security: securityOf(access),
+    };
   }
   return out;
 }

@@ -22,6 +22,8 @@ export const GATEWAY_PATHS: OpenApiDocument['paths'] = {
       operationId: 'gateway.live',
       tags: ['gateway'],
       summary: 'Liveness: the process is up',
+      description:
+        'Answers 200 while the process runs; a probe restarts the gateway when it stops answering. Not rate limited.',
       responses: { 200: json('Alive') },
     },
   },
@@ -30,6 +32,8 @@ export const GATEWAY_PATHS: OpenApiDocument['paths'] = {
       operationId: 'gateway.ready',
       tags: ['gateway'],
       summary: 'Readiness: this gateway can serve (Redis and the upstreams are not required)',
+      description:
+        'Answers 200 when this gateway can take traffic, 503 SHUTTING_DOWN while it drains; Redis and the upstreams do not gate it (one of them down would take every replica out at once). Not rate limited.',
       responses: {
         200: json('Ready'),
         503: problem('SHUTTING_DOWN'),
@@ -41,6 +45,8 @@ export const GATEWAY_PATHS: OpenApiDocument['paths'] = {
       operationId: 'gateway.dependencies',
       tags: ['gateway'],
       summary: 'Redis and each upstream: up or down, with the check latency (always 200)',
+      description:
+        'Reports Redis and each upstream with its state and check latency; always 200, `down` lists the failing ones (for dashboards and alerts, not for load balancers). Not rate limited.',
       responses: { 200: json('Each dependency with its state; `down` lists the failing ones') },
     },
   },
@@ -52,8 +58,10 @@ export const GATEWAY_PATHS: OpenApiDocument['paths'] = {
       responses: {
         200: json('A JSON Web Key Set', {
           type: 'object',
+          description:
+            'The public keys that verify Kavosh access tokens (EdDSA), as auth publishes them; cache them by `kid`. Rate limited like /api/ routes.',
           required: ['keys'],
-          properties: { keys: { type: 'array', items: { type: 'object' } } },
+          properties: { keys: { type: 'array', maxItems: 16, items: { type: 'object' } } },
         }),
       },
     },
@@ -63,6 +71,8 @@ export const GATEWAY_PATHS: OpenApiDocument['paths'] = {
       operationId: 'gateway.openapi',
       tags: ['gateway'],
       summary: 'This document: every public route, with its edge access policy',
+      description:
+        "This OpenAPI 3.1 document, merged from every service's own document, each operation with its edge access rule (`x-kavosh-access`). Not rate limited.",
       responses: { 200: json('OpenAPI 3.1 document') },
     },
   },
@@ -71,30 +81,13 @@ export const GATEWAY_PATHS: OpenApiDocument['paths'] = {
       operationId: 'gateway.docs',
       tags: ['gateway'],
       summary: 'Swagger UI on this document',
+      description:
+        'Swagger UI on /openapi.json, served with its own assets and a strict Content-Security-Policy. Not rate limited.',
       responses: {
         200: {
           description: 'HTML page',
           content: { 'text/html': { schema: { type: 'string' } } },
         },
-      },
-    },
-  },
-};
-
-/** Components GATEWAY_PATHS refers to. */
-export const GATEWAY_COMPONENTS: NonNullable<OpenApiDocument['components']> = {
-  schemas: {
-    'gateway.Problem': {
-      type: 'object',
-      description: 'RFC 9457 problem details, as every Kavosh process answers errors',
-      required: ['type', 'title', 'status', 'code'],
-      properties: {
-        type: { type: 'string' },
-        title: { type: 'string' },
-        status: { type: 'integer', minimum: 400, maximum: 599 },
-        detail: { type: 'string' },
-        code: { type: 'string', description: 'Stable UPPER_SNAKE error code' },
-        requestId: { type: 'string' },
       },
     },
   },

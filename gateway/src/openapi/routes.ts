@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { GatewayConfig } from '../config.js';
 import { upstreamUrls } from '../upstreams.js';
 import { mergeDocuments, type OpenApiDocument } from './merge.js';
-import { GATEWAY_COMPONENTS, GATEWAY_PATHS } from './own-paths.js';
+import { GATEWAY_PATHS } from './own-paths.js';
 import { unresolvedRefs } from './refs.js';
 import { createUpstreamDocs, type UpstreamDocs } from './upstream-docs.js';
 
@@ -58,7 +58,7 @@ export async function openApiRoutes(
             'public, authenticated, or the roles allowed.',
         },
         own: GATEWAY_PATHS,
-        ownComponents: GATEWAY_COMPONENTS,
+        ownComponents: {},
         upstreams: docs.snapshot(),
       });
       const broken = unresolvedRefs(doc);
