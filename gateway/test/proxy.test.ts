@@ -129,6 +129,35 @@ describe('gateway edge: policies, header hygiene and proxying', () => {
     });
   });
 
+  it('without a CORS allow-list, sets the security headers on every answer and answers a preflight 204 without CORS headers', async () => {
+    for (const [method, url] of [
+      ['POST', '/api/auth/logout'],
+      ['GET', '/api/catalog/not-in-the-table'],
+      ['GET', '/no-such-route'],
+    ] as const) {
+      const res = await app.inject({ method, url, headers: { origin: 'https://app.example' } });
+      expect(res.headers['content-security-policy'], url).toBe(
+        "default-src 'none';frame-ancestors 'none'",
+      );
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['strict-transport-security'], url).toMatch(/max-age=\d+/);
+      expect(res.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+      expect(res.headers['access-control-allow-origin'], url).toBeUndefined();
+      expect(res.headers.vary, url).toBeUndefined();
+    }
+    const before = upstream.seen.length;
+    const preflight = await app.inject({
+      method: 'OPTIONS',
+      url: '/api/catalog/movies',
+      headers: { origin: 'https://app.example', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.statusCode).toBe(204);
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    expect(preflight.headers['access-control-allow-methods']).toBeUndefined();
+    expect(preflight.headers['x-content-type-options']).toBe('nosniff');
+    expect(upstream.seen.length).toBe(before);
+  });
+
   it('answers 401 problem+json on a route not in the table without a token, and never calls upstream', async () => {
     const before = upstream.seen.length;
     const res = await app.inject({ method: 'GET', url: '/api/catalog/not-in-the-table' });

@@ -1,7 +1,8 @@
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import fastifyCors, { type FastifyCorsOptions } from '@fastify/cors';
-import fastifyHelmet from '@fastify/helmet';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import helmet, { type HelmetOptions } from 'helmet';
 import { AppError } from '@kavosh/service-kit';
 import { corsOrigins, type GatewayConfig } from '../config.js';
 
@@ -55,12 +56,33 @@ class LimitedBody extends Transform {
 
 // What an API answer needs from helmet: nothing may be loaded or framed from it. /docs (Swagger UI)
 // sets its own policy on its routes (openapi/routes.ts), which replaces this one.
-const HELMET_OPTIONS = {
+const HELMET_OPTIONS: HelmetOptions = {
   contentSecurityPolicy: {
     useDefaults: false,
     directives: { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] },
   },
 };
+
+/**
+ * The headers helmet sets with `options`, computed once. They depend on no request (no CSP nonce),
+ * and @fastify/helmet rebuilt helmet's middleware, CSP parsing included, on every request: about
+ * 6 % of the gateway's CPU under load (docs/gateway.md, Benchmark).
+ */
+export function helmetHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader(name: string, value: string | number | readonly string[]) {
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    },
+    removeHeader(name: string) {
+      delete headers[name.toLowerCase()];
+    },
+  };
+  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, (err?: unknown) => {
+    if (err !== undefined) throw err instanceof Error ? err : new Error(String(err));
+  });
+  return headers;
+}
 
 const EXPOSED_HEADERS = [
   'ratelimit-limit',
@@ -97,44 +119,59 @@ export const gatewayVary = (config: Pick<GatewayConfig, 'CORS_ORIGINS'>): string
  * answered here and never reaches them.
  */
 export async function installSecurity(app: FastifyInstance, config: GatewayConfig): Promise<void> {
-  await app.register(fastifyHelmet, HELMET_OPTIONS);
+  const securityHeaders = helmetHeaders(HELMET_OPTIONS);
   const allowed = new Set(corsOrigins(config));
-  // With an allow-list the options depend on the request (the delegator, which also makes every
-  // answer say Vary: Origin); without one CORS is off.
-  await app.register(
-    fastifyCors,
-    allowed.size > 0
-      ? {
-          delegator: (request, callback) => {
-            const origin = request.headers.origin;
-            if (origin === undefined || !allowed.has(origin)) return callback(null, REFUSED);
-            const preflight = request.headers['access-control-request-method'] !== undefined;
-            callback(null, preflight ? ALLOWED : ALLOWED_NOT_PREFLIGHT);
-          },
-        }
-      : REFUSED,
-  );
-  // A preflight @fastify/cors did not answer (its origin is not allowed): 204 without CORS headers,
-  // here, so that it never needs a credential either.
-  app.addHook('onRequest', (request, reply, done) => {
+
+  // A preflight @fastify/cors did not answer (its origin is not allowed, or there is no allow-list):
+  // 204 without CORS headers, here, so that it never needs a credential either. The proxy streams
+  // bodies to the upstream without parsing them, so Fastify's bodyLimit never sees them: a declared
+  // length over the limit is refused up front, a chunked body is cut off (preParsing below).
+  const refuseEarly = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Error | 'answered' | undefined => {
     if (
       request.method === 'OPTIONS' &&
       request.headers.origin !== undefined &&
       request.headers['access-control-request-method'] !== undefined
     ) {
       void reply.code(204).header('content-length', '0').send();
-      return;
+      return 'answered';
     }
-    done();
-  });
-  // The proxy streams bodies to the upstream without parsing them, so Fastify's bodyLimit never
-  // sees them: a declared length over the limit is refused up front, a chunked body is cut off.
-  app.addHook('onRequest', (request, _reply, done) => {
     const length = request.headers['content-length'];
-    if (length === undefined) return done();
+    if (length === undefined) return undefined;
     const limit = bodyLimitOf(request, config);
-    done(Number(length) > limit ? bodyTooLarge(limit) : undefined);
-  });
+    return Number(length) > limit ? bodyTooLarge(limit) : undefined;
+  };
+
+  if (allowed.size === 0) {
+    // CORS off: @fastify/cors with `origin: false` only copied its options on every request.
+    app.addHook('onRequest', (request, reply, done) => {
+      reply.headers(securityHeaders);
+      const refused = refuseEarly(request, reply);
+      if (refused !== 'answered') done(refused);
+    });
+  } else {
+    // The security headers first, so that a preflight @fastify/cors answers carries them too.
+    app.addHook('onRequest', (_request, reply, done) => {
+      reply.headers(securityHeaders);
+      done();
+    });
+    // With an allow-list the options depend on the request (the delegator, which also makes every
+    // answer say Vary: Origin).
+    await app.register(fastifyCors, {
+      delegator: (request, callback) => {
+        const origin = request.headers.origin;
+        if (origin === undefined || !allowed.has(origin)) return callback(null, REFUSED);
+        const preflight = request.headers['access-control-request-method'] !== undefined;
+        callback(null, preflight ? ALLOWED : ALLOWED_NOT_PREFLIGHT);
+      },
+    });
+    app.addHook('onRequest', (request, reply, done) => {
+      const refused = refuseEarly(request, reply);
+      if (refused !== 'answered') done(refused);
+    });
+  }
 
   // Node closes a connection whose headers (or whole request) are late with 408, checked every
   // connectionsCheckingInterval; setting it before listen() makes the check as fine as the limit.
