@@ -323,6 +323,59 @@ describe('gateway forwarder: streaming both ways, header hygiene, aborts and bac
     expect(res.complete).toBe(false);
   });
 
+  it('when a small answer (declared length up to 64 KiB) fails before its end, then the client gets 502 problem+json, not a cut-off 200', async () => {
+    upstream.on('/t/small-broken', (req, res) => {
+      req.resume();
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+      res.write('{"partial":', () => res.socket?.destroy());
+    });
+    const { req, response } = send('GET', '/api/catalog/t/small-broken');
+    req.end();
+    const res = await response;
+    expect(res.statusCode).toBe(502);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse((await readAll(res)).toString('utf8'))).toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+    });
+  });
+
+  it('when answers of every size come back on one connection, then each arrives whole, byte for byte, with its own headers', async () => {
+    // Both sides of BUFFERED_ANSWER_MAX_BYTES (64 KiB): read whole, or streamed.
+    const sizes = [0, 1, 1_000, 64 * 1024, 64 * 1024 + 1, 3 * MiB];
+    const bodies = new Map(sizes.map((size) => [String(size), randomBytes(size)]));
+    upstream.on('/t/sized', (req, res) => {
+      req.resume();
+      const size = new URL(req.url ?? '/', 'http://upstream').searchParams.get('size') ?? '';
+      const body = bodies.get(size) ?? Buffer.alloc(0);
+      res.writeHead(200, {
+        'content-type': 'application/octet-stream',
+        'content-length': String(body.length),
+        'x-size': size,
+        'set-cookie': ['a=1', 'b=2'],
+      });
+      res.end(body);
+    });
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      for (const size of sizes) {
+        const { req, response } = send('GET', `/api/catalog/t/sized?size=${size}`, {}, agent);
+        req.end();
+        const res = await response;
+        expect(res.statusCode, String(size)).toBe(200);
+        expect(res.headers, String(size)).toMatchObject({
+          'content-length': String(size),
+          'x-size': String(size),
+          'set-cookie': ['a=1', 'b=2'],
+        });
+        expect(res.headers['x-content-type-options'], String(size)).toBe('nosniff');
+        const body = await readAll(res);
+        expect(body.equals(bodies.get(String(size)) ?? Buffer.alloc(1)), String(size)).toBe(true);
+      }
+    } finally {
+      agent.destroy();
+    }
+  });
+
   it('when the upstream answers a GET with 503, then the client gets that answer and the upstream is asked once', async () => {
     let asked = 0;
     upstream.on('/t/unavailable', (req, res) => {

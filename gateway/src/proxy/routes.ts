@@ -8,11 +8,13 @@ import { upstreamMetrics } from '../observability/upstream-metrics.js';
 import { PARTNER_AUTH_SCHEME, PARTNER_REQUEST_HEADERS } from '../partners/plugin.js';
 import { bodyLimitExceeded, bodyTooLarge, gatewayVary } from '../security/plugin.js';
 import { upstreamTimeouts, upstreamUrls, type UpstreamName } from '../upstreams.js';
+import { BufferedAnswer } from './buffered-answer.js';
 import { UpstreamDispatcher } from './upstream-dispatcher.js';
 
 type ReplyOptions = NonNullable<FastifyHttpProxyOptions['replyOptions']>;
 type AnswerHeaders = Parameters<NonNullable<ReplyOptions['rewriteHeaders']>>[0];
 type UpstreamReply = Parameters<NonNullable<ReplyOptions['onError']>>[0];
+type OnResponse = NonNullable<ReplyOptions['onResponse']>;
 
 // Never sent upstream: identity and internal headers are set by Kavosh, never by a client;
 // forwarding headers are rebuilt from what this gateway saw (its trust-proxy hop count decides
@@ -143,6 +145,12 @@ function answerUpstreamError(
   else sendProblem(reply, upstreamUnavailable(connectionRefused(error) ? 503 : 502));
 }
 
+/** The upstream's answer to the client: a small one as one buffer, any other as its stream. */
+const sendAnswer: OnResponse = (_request, reply, res) => {
+  const body: unknown = res.stream;
+  void reply.send(body instanceof BufferedAnswer ? body.payload : body);
+};
+
 // The gateway passes an upstream's 503 on as it is: reply-from would otherwise retry a GET up to
 // ten times (and not read the answers it drops).
 const noRetry = () => null;
@@ -208,6 +216,7 @@ export async function proxyRoutes(app: FastifyInstance, config: GatewayConfig): 
           rewriteRequestHeaders: forwardedHeaders,
           rewriteHeaders: answerHeadersFor(prefix, rewritePrefix, vary),
           onError: answerUpstreamError,
+          onResponse: sendAnswer,
           retryDelay: noRetry,
         },
       });

@@ -1,5 +1,11 @@
 import { Dispatcher, Pool, errors } from 'undici';
 import type { UpstreamObserver } from '../observability/upstream-metrics.js';
+import {
+  SmallAnswers,
+  type CallHandler,
+  type RequestCallback,
+  type RequestHandler,
+} from './buffered-answer.js';
 
 export interface UpstreamLimits {
   /** Keep-alive connections to the upstream. */
@@ -10,15 +16,6 @@ export interface UpstreamLimits {
   timeoutMs: number;
   /** Dispatch → the last byte of the answer. */
   deadlineMs: number;
-}
-
-// The handler interface undici's own request API gives a dispatcher (its legacy callbacks).
-interface CallHandler {
-  onConnect?(abort: (err?: Error) => void, context?: object): void;
-  onHeaders?(status: number, headers: Buffer[], resume: () => void, text: string): boolean;
-  onData?(chunk: Buffer): boolean;
-  onComplete?(trailers: Buffer[] | null): void;
-  onError?(err: Error): void;
 }
 
 /**
@@ -32,7 +29,8 @@ interface CallHandler {
  * - the whole answer must be over within `deadlineMs` of dispatch: bodyTimeout only bounds the
  *   gap between two chunks, so an upstream that drips would otherwise hold the client forever.
  *
- * It also measures each upstream request (dispatch → headers, or failure) for the metrics.
+ * It also measures each upstream request (dispatch → headers, or failure) for the metrics, and
+ * hands small answers over whole (SmallAnswers, buffered-answer.ts).
  */
 export class UpstreamDispatcher extends Dispatcher {
   readonly #pool: Pool;
@@ -59,14 +57,52 @@ export class UpstreamDispatcher extends Dispatcher {
     this.deadlineMs = limits.deadlineMs;
   }
 
+  override request<TOpaque = null>(
+    options: Dispatcher.RequestOptions<TOpaque>,
+    callback: (err: Error | null, data: Dispatcher.ResponseData<TOpaque>) => void,
+  ): void;
+  override request<TOpaque = null>(
+    options: Dispatcher.RequestOptions<TOpaque>,
+  ): Promise<Dispatcher.ResponseData<TOpaque>>;
+  /** undici's request API (what reply-from calls), with small answers read whole. */
+  override request<TOpaque = null>(
+    options: Dispatcher.RequestOptions<TOpaque>,
+    callback?: (err: Error | null, data: Dispatcher.ResponseData<TOpaque>) => void,
+  ): Promise<Dispatcher.ResponseData<TOpaque>> | void {
+    if (callback === undefined) return super.request(options);
+    // undici's request API builds its handler (checks, async context, the streamed body) and
+    // passes it to `dispatch`: taken here, so that SmallAnswers stands in front of it.
+    let inner: RequestHandler | undefined;
+    const capture = {
+      dispatch: (_opts: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler) => {
+        inner = handler as RequestHandler;
+        return true;
+      },
+    };
+    Reflect.apply(Dispatcher.prototype.request, capture, [options, callback]);
+    // Refused options: undici has called back with the error.
+    if (inner === undefined) return;
+    // reply-from reads statusCode, headers and body only, which SmallAnswers gives it.
+    this.#admit(
+      new UpstreamCall(
+        this,
+        options,
+        new SmallAnswers(inner, callback as unknown as RequestCallback),
+      ),
+    );
+  }
+
   override dispatch(
     opts: Dispatcher.DispatchOptions,
     handler: Dispatcher.DispatchHandler,
   ): boolean {
-    const call = new UpstreamCall(this, opts, handler as CallHandler);
+    this.#admit(new UpstreamCall(this, opts, handler as CallHandler));
+    return true;
+  }
+
+  #admit(call: UpstreamCall): void {
     if (this.#active < this.#capacity) this.#start(call);
     else this.#waiting.push(call);
-    return true;
   }
 
   #start(call: UpstreamCall): void {
