@@ -1,4 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  HookHandlerDoneFunction,
+} from 'fastify';
 import {
   accessCheck,
   partnerScopeOf,
@@ -51,13 +56,21 @@ export function requireCanonicalPaths(app: FastifyInstance): void {
   });
 }
 
+type Check = ReturnType<typeof accessCheck>;
+
 // One check per distinct rule, made once (keyed by value: every refresh of the declarations
-// brings new objects for the same rules).
-const checks = new Map<string, ReturnType<typeof accessCheck>>();
-const checkOf = (access: Access) => {
-  const key = JSON.stringify(access);
+// brings new objects for the same rules), and found per request by the rule object itself, so a
+// request does not serialise its rule to find its check.
+const checks = new Map<string, Check>();
+const checksByRule = new WeakMap<object, Check>();
+const checkOf = (access: Access): Check => {
+  const rule = typeof access === 'object' ? access : undefined;
+  if (rule !== undefined && checksByRule.has(rule)) return checksByRule.get(rule);
+  const key = typeof access === 'string' ? access : JSON.stringify(access);
   if (!checks.has(key)) checks.set(key, accessCheck(access));
-  return checks.get(key);
+  const check = checks.get(key);
+  if (rule !== undefined) checksByRule.set(rule, check);
+  return check;
 };
 
 /**
@@ -78,32 +91,38 @@ export function enforcePolicies(
   };
   sync();
 
-  // Callback style: the common case is synchronous, and an async hook costs a promise per request.
+  const decide = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    done: HookHandlerDoneFunction,
+    decision: Decision,
+  ): void => {
+    if (decision === 'undeclared') return done(routeNotFound(request));
+    if (decision === 'unavailable') return done(upstreamUnavailable());
+    if (request.partner) {
+      // A partner key opens only the routes that declare its scope; some must be signed.
+      const scope = partnerScopeOf(decision);
+      if (scope === undefined) return done(new PartnerScopeForbidden());
+      if (SIGNED_SCOPES.has(scope)) requireSignature(request);
+    }
+    const check = checkOf(decision);
+    if (check === undefined) return done();
+    check.call(app, request, reply, done);
+  };
+
+  // Callback style and no closure per request: the common case is synchronous, and an async hook
+  // costs a promise per request.
   app.addHook('onRequest', (request, reply, done) => {
     const url = request.url;
     if (!url.startsWith('/api/') && !url.startsWith('/.well-known/')) return done();
-    const path = pathOf(url);
-    const decide = (decision: Decision) => {
-      if (decision === 'undeclared') return done(routeNotFound(request));
-      if (decision === 'unavailable') return done(upstreamUnavailable());
-      if (request.partner) {
-        // A partner key opens only the routes that declare its scope; some must be signed.
-        const scope = partnerScopeOf(decision);
-        if (scope === undefined) return done(new PartnerScopeForbidden());
-        if (SIGNED_SCOPES.has(scope)) requireSignature(request);
-      }
-      const check = checkOf(decision);
-      if (check === undefined) return done();
-      check.call(app, request, reply, done);
-    };
     sync();
-    const decision = policies.decide(request.method, path);
-    if (decision !== 'unavailable') return decide(decision);
+    const decision = policies.decide(request.method, pathOf(url));
+    if (decision !== 'unavailable') return decide(request, reply, done, decision);
     // A service that started after the gateway is routable from its first request.
     docs.refreshStale().then(
       () => {
         sync();
-        decide(policies.decide(request.method, path));
+        decide(request, reply, done, policies.decide(request.method, pathOf(url)));
       },
       (err: unknown) => done(err instanceof Error ? err : new Error(String(err))),
     );
