@@ -296,6 +296,34 @@ describe('reading movies', () => {
       }
     });
 
+    it('refuses 1 KB of words and 200 terms with 400 VALIDATION_FAILED on q', async () => {
+      const kilobyte = 'zephyrine lighthouse harbour '.repeat(40).slice(0, 1024);
+      const terms200 = Array.from({ length: 200 }, (_, i) => `w${i}`).join(' ');
+      for (const q of [kilobyte, terms200]) {
+        const res = await app.inject({ url: `/movies?q=${encodeURIComponent(q)}` });
+        expect(res.statusCode).toBe(400);
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+        const body = res.json<{ code: string; errors: { field: string }[] }>();
+        expect(body.code).toBe('VALIDATION_FAILED');
+        expect(body.errors.map((e) => e.field).join(' ')).toMatch(/\bq\b/);
+      }
+    });
+
+    it('searches with the first 12 distinct usable terms of q and ignores the rest', async () => {
+      const fillers = Array.from({ length: 12 }, (_, i) => `nomatch${i + 10}`);
+      const late = await app.inject({
+        url: `/movies?q=${encodeURIComponent([...fillers, 'zephyrine'].join(' '))}`,
+      });
+      expect(late.json()).toEqual({ items: [], nextCursor: null });
+      // Repeats, stopwords and short words do not use up the 12.
+      const early = ['the', 'of', 'zz', 'nomatch10', 'nomatch10', ...fillers.slice(1, 11)];
+      const found = await allPages<Item>(
+        app,
+        `/movies?q=${encodeURIComponent([...early, 'zephyrine'].join(' '))}`,
+      );
+      expect(found.map((m) => m.id)).toEqual([matches[0]?.id, matches[1]?.id]);
+    });
+
     it('binds a search cursor to its words', async () => {
       const first = await app.inject({ url: '/movies?q=zephyrine&limit=1' });
       const cursor = first.json<{ nextCursor: string }>().nextCursor;

@@ -58,6 +58,14 @@ export const MovieListQuery = Type.Object(
 );
 export type MovieListQuery = Static<typeof MovieListQuery>;
 
+/**
+ * `type` or null, as one JSON Schema type list rather than anyOf, for answers: fast-json-stringify
+ * serializes a type list inline, but runs a validator on every anyOf value to pick its branch,
+ * which made a page of 20 movies take about 1.5x JSON.stringify's time (bench: catalog).
+ */
+const orNull = <T>(type: 'string' | 'integer' | 'number', options: Record<string, unknown> = {}) =>
+  Type.Unsafe<T | null>({ ...options, type: [type, 'null'] });
+
 export const GenreRef = Type.Object(
   { id: Id, slug: Type.String(), name: Type.String() },
   { additionalProperties: false },
@@ -67,22 +75,19 @@ const summaryProperties = {
   id: Id,
   slug: Type.String(),
   title: Type.String(),
-  originalTitle: Type.Union([Type.String(), Type.Null()]),
+  originalTitle: orNull<string>('string'),
   synopsis: Type.String(),
   year: Type.Integer(),
-  runtimeMinutes: Type.Union([Type.Integer(), Type.Null()]),
-  ageRating: Type.Union([Type.String(), Type.Null()]),
+  runtimeMinutes: orNull<number>('integer'),
+  ageRating: orNull<string>('string'),
   premium: Type.Boolean(),
   status: MovieStatus,
   genres: Type.Array(GenreRef),
   languages: Type.Array(Type.String()),
-  ratingAverage: Type.Union([Type.Number(), Type.Null()]),
+  ratingAverage: orNull<number>('number'),
   ratingCount: Type.Integer({ minimum: 0 }),
-  posterUrl: Type.Union([
-    Type.String({ description: 'immutable: changes with the image' }),
-    Type.Null(),
-  ]),
-  publishedAt: Type.Union([DateTime, Type.Null()]),
+  posterUrl: orNull<string>('string', { description: 'immutable: changes with the image' }),
+  publishedAt: orNull<string>('string', { format: 'date-time' }),
   updatedAt: DateTime,
   version: Type.Integer({ minimum: 1, description: 'the ETag is "v<version>"' }),
 };
@@ -93,7 +98,7 @@ export type MovieSummary = Static<typeof MovieSummary>;
 export const MoviePage = Type.Object(
   {
     items: Type.Array(MovieSummary),
-    nextCursor: Type.Union([Type.String(), Type.Null()], {
+    nextCursor: orNull<string>('string', {
       description: 'pass as cursor with the same filters for the next page; null on the last',
     }),
   },
@@ -106,7 +111,7 @@ export const CreditView = Type.Object(
     personId: Id,
     name: Type.String(),
     role: CreditRole,
-    character: Type.Union([Type.String(), Type.Null()]),
+    character: orNull<string>('string'),
     position: Type.Integer(),
   },
   { additionalProperties: false },
