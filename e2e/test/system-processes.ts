@@ -27,9 +27,19 @@ export interface RunningSystem {
    * through the gateway, as Stripe's reach the public edge.
    */
   paymentSandbox: PaymentSandbox;
+  /**
+   * Stops one process (SIGTERM with its grace period, or SIGKILL) and starts it again with the
+   * same environment; `processes` and `gateway` then name the new child.
+   */
+  restart(name: string, opts?: { signal?: 'SIGTERM' | 'SIGKILL' }): Promise<RunningProcess>;
+  /** The vhost this system created for itself (undefined when `amqpUrl` was given). */
+  vhost?: string;
   /** Stops every process (SIGTERM) and drops the databases. */
   stop(): Promise<void>;
 }
+
+/** Which infrastructure URL a process is given: the fault suite routes each through a proxy. */
+export type InfraKind = 'database' | 'amqp' | 'redis';
 
 /**
  * Starts the payment sandbox, the four services from source on fresh schemas, and the gateway in
@@ -44,13 +54,30 @@ export async function startSystem(opts: {
   serviceEnv?: Partial<Record<ServiceName, Record<string, string>>>;
   /** The services' broker instead of a vhost this system creates for itself. */
   amqpUrl?: string;
+  /**
+   * Rewrites each DATABASE_URL, AMQP_URL and REDIS_URL a process is given (the gateway's
+   * REDIS_URL too), e.g. to a TcpProxy in front of the real server. Default: unchanged.
+   */
+  infraUrl?: (kind: InfraKind, url: string) => string;
+  /** Extra environment for the payment sandbox (SANDBOX_WEBHOOK_RETRY_MS …). */
+  paymentSandboxEnv?: Record<string, string>;
+  /** Called with the vhost before any process starts (e.g. to set a policy on it). */
+  onVhost?: (vhost: string) => Promise<void>;
 }): Promise<RunningSystem> {
   const infra = await getInfra();
   // Services name their queues as in production: two systems on one vhost (e2e files run two at
   // a time) would take each other's events as competing consumers.
   const vhost =
     opts.amqpUrl === undefined ? await createBrokerVhost(infra.amqpUrl, opts.label) : undefined;
-  const amqpUrl = opts.amqpUrl ?? vhost?.amqpUrl ?? infra.amqpUrl;
+  if (vhost) await opts.onVhost?.(vhost.name);
+  const via = opts.infraUrl ?? ((_kind: InfraKind, url: string) => url);
+  const amqpUrl = via('amqp', opts.amqpUrl ?? vhost?.amqpUrl ?? infra.amqpUrl);
+  const redisUrl = via('redis', infra.redisUrl);
+  const envs = new Map<string, { entry: string; env: Record<string, string> }>();
+  const launch = (name: string, entry: string, env: Record<string, string>) => {
+    envs.set(name, { entry, env });
+    return startProcess(name, entry, env);
+  };
   const own = ownEnv();
   const processes: RunningProcess[] = [];
   const databases: TestDatabase[] = [];
@@ -59,6 +86,7 @@ export async function startSystem(opts: {
   const gatewayPort = await freePort();
   const paymentSandbox = await startPaymentSandbox({
     webhookUrl: `http://127.0.0.1:${gatewayPort}/api/billing/webhooks/provider`,
+    ...(opts.paymentSandboxEnv ? { env: opts.paymentSandboxEnv } : {}),
   });
   const providerEnv: Record<ServiceName, Record<string, string>> = {
     auth: {},
@@ -80,13 +108,13 @@ export async function startSystem(opts: {
     urls[name] = url;
     upstreamEnv[`${name.toUpperCase()}_URL`] = url;
     processes.push(
-      startProcess(name, `services/${name}/src/main.ts`, {
+      launch(name, `services/${name}/src/main.ts`, {
         PORT: port,
         HOST: '127.0.0.1',
         LOG_LEVEL: 'warn',
-        DATABASE_URL: db.url,
+        DATABASE_URL: via('database', db.url),
         AMQP_URL: amqpUrl,
-        REDIS_URL: infra.redisUrl,
+        REDIS_URL: redisUrl,
         // auth starts first: the others verify tokens against its keys, not npm start's auth.
         AUTH_JWKS_URL: `${urls.auth}/.well-known/jwks.json`,
         ...own[name],
@@ -96,12 +124,12 @@ export async function startSystem(opts: {
     );
   }
   const gatewayMetricsPort = await freePort();
-  const gateway = startProcess('gateway', 'gateway/src/main.ts', {
+  const gateway = launch('gateway', 'gateway/src/main.ts', {
     PORT: String(gatewayPort),
     METRICS_PORT: String(gatewayMetricsPort),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
-    REDIS_URL: infra.redisUrl,
+    REDIS_URL: redisUrl,
     REDIS_KEY_PREFIX: `${uniquePrefix(opts.label)}:`,
     AUTH_JWKS_URL: `${urls.auth}/.well-known/jwks.json`,
     // Social's ticket secret: the gateway checks a WebSocket ticket before it upgrades.
@@ -110,10 +138,30 @@ export async function startSystem(opts: {
     ...opts.gatewayEnv,
   });
   processes.push(gateway);
+  const restart = async (name: string, how: { signal?: 'SIGTERM' | 'SIGKILL' } = {}) => {
+    const index = processes.findIndex((proc) => proc.name === name);
+    const old = processes[index];
+    const launched = envs.get(name);
+    if (!old || !launched) throw new Error(`no process named ${name}`);
+    if (how.signal === 'SIGKILL') {
+      if (old.child.exitCode === null) old.child.kill('SIGKILL');
+      await old.exited;
+    } else {
+      await stopProcess(old);
+    }
+    const fresh = startProcess(name, launched.entry, launched.env);
+    processes[index] = fresh;
+    return fresh;
+  };
   return {
     processes,
     databases,
-    gateway,
+    // The newest gateway child: restart() replaces it.
+    get gateway() {
+      return processes[processes.length - 1] ?? gateway;
+    },
+    restart,
+    ...(vhost ? { vhost: vhost.name } : {}),
     gatewayMetricsUrl: `http://127.0.0.1:${gatewayMetricsPort}`,
     urls: urls as Record<ServiceName, string>,
     signingKeys: own.auth.JWT_PRIVATE_JWKS,
