@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { ROOT_CONTEXT, SpanKind, context, trace } from '@opentelemetry/api';
 import { suppressTracing } from '@opentelemetry/core';
@@ -322,6 +322,48 @@ describe('one trace from the client to a consumer', () => {
       },
       { within: 10_000 },
     );
+  });
+
+  it('carries a sampled-out trace (flag 00) through the gateway, the outbox and RabbitMQ, exporting none of it', async () => {
+    // The caller decided not to sample: every process follows its parent and records nothing,
+    // yet the event still names the trace, so the consumer's lines join the caller's.
+    const traceId = randomBytes(16).toString('hex');
+    const callerSpan = randomBytes(8).toString('hex');
+    const res = await context.with(suppressTracing(ROOT_CONTEXT), () =>
+      fetch(`${gateway.url}/api/auth/register`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          traceparent: `00-${traceId}-${callerSpan}-00`,
+        },
+        body: JSON.stringify({
+          email: `obs-${randomUUID()}@example.com`,
+          password: 'a long and unusual passphrase',
+          displayName: 'Not sampled',
+        }),
+      }),
+    );
+    expect(res.status, await res.clone().text()).toBe(201);
+    const { id: userId } = (await res.json()) as { id: string };
+
+    const ours = await eventually(
+      () => {
+        const event = handled.find((e) => e.subject === userId);
+        if (!event) throw new Error(`no event for ${userId} yet`);
+        return event;
+      },
+      { within: 20_000, message: 'the consumer never handled the event' },
+    );
+    // auth's own (unsampled) server span wrote the outbox row: same trace, its span id, flag 00.
+    expect(ours.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-00$`));
+    expect(ours.traceparent).not.toContain(callerSpan);
+    expect(
+      log.lines.find((line) => line.msg === 'registered user seen' && line.eventId === ours.id),
+    ).toMatchObject({ trace_id: traceId });
+    expect(memory.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId)).toEqual(
+      [],
+    );
+    expect(receiver.spans.filter((s) => s.traceId === traceId)).toEqual([]);
   });
 
   it('serves every metric that a dashboard panel or an alert rule uses', async () => {

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readTelemetryConfig, serviceNameFor, tracingWanted } from './config.js';
+import { headSamplingRatio, readTelemetryConfig, serviceNameFor, tracingWanted } from './config.js';
 
 describe('tracingWanted', () => {
   const wanted = (env: Record<string, string>) => tracingWanted(readTelemetryConfig(env));
@@ -36,5 +36,31 @@ describe('serviceNameFor', () => {
 
   it('falls back to kavosh without an entry script', () => {
     expect(serviceNameFor({}, undefined)).toBe('kavosh');
+  });
+});
+
+describe('headSamplingRatio', () => {
+  const ratio = (env: Record<string, string>) => headSamplingRatio(readTelemetryConfig(env));
+
+  it('follows the parent-based samplers, 1 when none is named (the SDK default)', () => {
+    expect(ratio({})).toBe(1);
+    expect(ratio({ OTEL_TRACES_SAMPLER: 'parentbased_always_on' })).toBe(1);
+    expect(ratio({ OTEL_TRACES_SAMPLER: 'parentbased_always_off' })).toBe(0);
+    const traceIdRatio = { OTEL_TRACES_SAMPLER: 'parentbased_traceidratio' };
+    expect(ratio({ ...traceIdRatio, OTEL_TRACES_SAMPLER_ARG: '0.1' })).toBe(0.1);
+  });
+
+  it('reads a missing or out-of-range ratio as 1, as the SDK does', () => {
+    const traceIdRatio = { OTEL_TRACES_SAMPLER: 'parentbased_traceidratio' };
+    expect(ratio(traceIdRatio)).toBe(1);
+    expect(ratio({ ...traceIdRatio, OTEL_TRACES_SAMPLER_ARG: '1.5' })).toBe(1);
+    expect(ratio({ ...traceIdRatio, OTEL_TRACES_SAMPLER_ARG: 'half' })).toBe(1);
+  });
+
+  it('leaves any other sampler to the SDK alone', () => {
+    expect(ratio({ OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.1' })).toBe(
+      undefined,
+    );
+    expect(ratio({ OTEL_TRACES_SAMPLER: 'always_on' })).toBe(undefined);
   });
 });

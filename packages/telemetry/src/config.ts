@@ -50,6 +50,26 @@ export function tracingWanted(config: TelemetryConfig): boolean {
 }
 
 /**
+ * The share of new traces that incoming requests start, for the samplers that follow their parent
+ * (OTEL_TRACES_SAMPLER unset or parentbased_*; an argument the SDK would refuse counts as 1, as the
+ * SDK does). Undefined for any other sampler: the SDK then decides alone, with no request gate.
+ */
+export function headSamplingRatio(config: TelemetryConfig): number | undefined {
+  switch (config.OTEL_TRACES_SAMPLER ?? 'parentbased_always_on') {
+    case 'parentbased_always_on':
+      return 1;
+    case 'parentbased_always_off':
+      return 0;
+    case 'parentbased_traceidratio': {
+      const ratio = Number(config.OTEL_TRACES_SAMPLER_ARG ?? '1');
+      return Number.isFinite(ratio) && ratio >= 0 && ratio <= 1 ? ratio : 1;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
  * OTEL_SERVICE_NAME, else the name of the package that holds the entry script without its scope
  * (services/auth/src/main.ts and /app/process/dist/main.js both give 'auth'), else 'kavosh'.
  */

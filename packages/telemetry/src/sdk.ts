@@ -5,6 +5,8 @@ import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import type { Sampler, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { PrismaInstrumentation } from '@prisma/instrumentation';
+import { headSamplingRatio, readTelemetryConfig } from './config.js';
+import { gatedSampler, installRequestGate } from './head-sampling.js';
 
 const PROPAGATION_HEADERS = new Set(['traceparent', 'tracestate']);
 
@@ -34,13 +36,23 @@ export function dropForwardedTraceHeaders(request: { headers?: unknown }): void 
 
 // Probes and scrapes would be most of the traces and tell nothing.
 const UNTRACED_PATHS = /^\/(?:health\/(?:live|ready)|metrics)(?:\?|$)/;
+const untraced = (url: string): boolean => UNTRACED_PATHS.test(url);
 
 export interface TelemetryOptions {
   serviceName: string;
   /** Default: the exporters OTEL_TRACES_EXPORTER / OTEL_EXPORTER_OTLP_* describe, batched. */
   spanProcessors?: SpanProcessor[];
-  /** Default: OTEL_TRACES_SAMPLER and OTEL_TRACES_SAMPLER_ARG (parentbased_always_on if unset). */
+  /**
+   * Default: OTEL_TRACES_SAMPLER and OTEL_TRACES_SAMPLER_ARG (parentbased_always_on if unset). A
+   * sampler given here decides alone: incoming requests then have no head-sampling gate.
+   */
   sampler?: Sampler;
+  /**
+   * The share of incoming requests without a parent that start a sampled trace, decided before
+   * the HTTP instrumentation runs (head-sampling.ts). Default: from OTEL_TRACES_SAMPLER(_ARG)
+   * when it is parent-based or unset.
+   */
+  sampleRatio?: number;
 }
 
 export interface Telemetry {
@@ -54,15 +66,21 @@ export interface Telemetry {
  * the request's trace. Modules loaded before this call are not instrumented.
  */
 export function startTelemetry(opts: TelemetryOptions): Telemetry {
+  const ratio = opts.sampler
+    ? undefined
+    : (opts.sampleRatio ?? headSamplingRatio(readTelemetryConfig()));
+  if (ratio !== undefined && !(ratio >= 0 && ratio <= 1))
+    throw new Error(`sampleRatio must be within 0..1, got ${ratio}`);
+  const sampler = ratio === undefined ? opts.sampler : gatedSampler(ratio);
   const sdk = new NodeSDK({
     serviceName: opts.serviceName,
     ...(opts.spanProcessors ? { spanProcessors: opts.spanProcessors } : {}),
-    ...(opts.sampler ? { sampler: opts.sampler } : {}),
+    ...(sampler ? { sampler } : {}),
     // Logs stay on stdout as JSON lines (pino); metrics stay on /metrics (prom-client).
     logRecordProcessors: [],
     instrumentations: [
       new HttpInstrumentation({
-        ignoreIncomingRequestHook: (req: IncomingMessage) => UNTRACED_PATHS.test(req.url ?? ''),
+        ignoreIncomingRequestHook: (req: IncomingMessage) => untraced(req.url ?? ''),
       }),
       new UndiciInstrumentation({
         requestHook: (_span, request) => dropForwardedTraceHeaders(request),
@@ -72,5 +90,11 @@ export function startTelemetry(opts: TelemetryOptions): Telemetry {
     ],
   });
   sdk.start();
-  return { shutdown: () => sdk.shutdown() };
+  const removeGate = ratio === undefined ? undefined : installRequestGate({ ratio, untraced });
+  return {
+    shutdown: () => {
+      removeGate?.();
+      return sdk.shutdown();
+    },
+  };
 }
