@@ -119,8 +119,16 @@ export function childWithTrace<L extends { child(bindings: object, options?: obj
  * handler's, a feature's own logger called from a route).
  */
 function traceMixin(_object: object, _level: number, logger: Logger): object {
-  if (Reflect.get(logger, TRACE_BOUND) === true) return {};
-  return activeLogFields() ?? {};
+  if (Reflect.get(logger, TRACE_BOUND) === true) return NO_FIELDS;
+  return activeLogFields() ?? NO_FIELDS;
+}
+
+// What the mixin adds to a line that needs nothing: pino's default merge would still copy every
+// field of the line into it (one copy per access line).
+const NO_FIELDS = Object.freeze({});
+
+function mergeMixin(line: object, mixed: object): object {
+  return mixed === NO_FIELDS ? line : Object.assign(mixed, line);
 }
 
 // Log lines are written in batches of LOG_BATCH_BYTES, and at least every LOG_FLUSH_MS: one
@@ -151,7 +159,12 @@ export function createLogger(opts: {
   destination?: DestinationStream;
   name?: string;
 }): Logger {
-  const options: LoggerOptions = { ...kitLoggerOptions, level: opts.level, mixin: traceMixin };
+  const options: LoggerOptions = {
+    ...kitLoggerOptions,
+    level: opts.level,
+    mixin: traceMixin,
+    mixinMergeStrategy: mergeMixin,
+  };
   if (opts.name !== undefined) options.name = opts.name;
   return pino(options, opts.destination ?? stdoutDestination());
 }

@@ -50,13 +50,11 @@ export function activeTraceparent(): string | undefined {
 }
 
 /**
- * Ties the request's server span to its request id (for activeLogFields) and names it after the
- * route template ("POST /register"), as the semantic conventions ask; the HTTP instrumentation
- * only knows the method. No-op when tracing is off.
+ * Ties the request's server span (the active span as the request arrives) to its request id (for
+ * activeLogFields) and names it after the route template ("POST /register"), as the semantic
+ * conventions ask; the HTTP instrumentation only knows the method.
  */
-export function nameServerSpan(method: string, route: string, requestId: string): void {
-  const span: Span | undefined = trace.getActiveSpan();
-  if (!span) return;
+export function nameServerSpan(span: Span, method: string, route: string, requestId: string): void {
   REQUEST_IDS.set(span, requestId);
   if (!span.isRecording()) return;
   span.updateName(`${method} ${route}`);

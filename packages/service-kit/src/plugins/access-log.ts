@@ -1,10 +1,15 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import { trace } from '@opentelemetry/api';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { redactUrl } from '../logging.js';
 import { nameServerSpan } from '../telemetry.js';
 import type { ObserveRequest } from './metrics.js';
 
 // Probes and scrapes hit these every few seconds: their access lines go to debug.
 export const QUIET_ROUTES = new Set(['/health/live', '/health/ready', '/metrics']);
+
+// The route template (or 'unmatched'), never the raw URL, keeps label cardinality bounded.
+const routeOf = (req: FastifyRequest): string =>
+  req.is404 ? 'unmatched' : (req.routeOptions.url ?? 'unmatched');
 
 /**
  * The kit's per-request hooks, one of each kind (every extra hook costs on every request): echo the
@@ -16,21 +21,22 @@ export function installAccessLog(
 ): void {
   app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
-    const route = req.is404 ? 'unmatched' : (req.routeOptions.url ?? 'unmatched');
-    nameServerSpan(req.method, route, req.id);
+    // routeOptions builds a new object at each read: only a traced request reads it twice.
+    const span = trace.getActiveSpan();
+    if (span) nameServerSpan(span, req.method, routeOf(req), req.id);
     if (!opts.answerIfClosing(reply)) done();
   });
 
   app.addHook('onResponse', (req, reply, done) => {
-    // The route template (or 'unmatched'), never the raw URL, keeps label cardinality bounded.
-    const route = req.is404 ? 'unmatched' : (req.routeOptions.url ?? 'unmatched');
-    opts.observe(req.method, route, reply.statusCode, reply.elapsedTime);
+    const route = routeOf(req);
+    const ms = reply.elapsedTime;
+    opts.observe(req.method, route, reply.statusCode, ms);
     const line = {
       method: req.method,
       route,
       url: redactUrl(req.url),
       status_code: reply.statusCode,
-      duration_ms: Math.round(reply.elapsedTime * 100) / 100,
+      duration_ms: Math.round(ms * 100) / 100,
     };
     if (QUIET_ROUTES.has(route)) req.log.debug(line, 'request completed');
     else req.log.info(line, 'request completed');
