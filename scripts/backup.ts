@@ -1,15 +1,20 @@
-// npm run backup -- <service|all> [--to <dir>] [--database-url <mysql://…>]
+// npm run backup -- <service|all> [--to <dir>|s3://bucket/prefix] [--database-url <mysql://…>]
 // A consistent logical backup of each service's schema into <dir>/<service>/<timestamp>/
-// (default tmp/backups, git-ignored); see docs/operations.md. Connection: --database-url (one service only),
-// else <SERVICE>_DATABASE_URL, else MYSQL_ADMIN_URL pointed at kavosh_<service>.
+// (default tmp/backups, git-ignored), or the same files under s3://bucket/prefix/<service>/<timestamp>/
+// (BACKUP_S3_ENDPOINT, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION); see docs/operations.md.
+// Connection: --database-url (one service only), else <SERVICE>_DATABASE_URL, else MYSQL_ADMIN_URL
+// pointed at kavosh_<service>.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { backupSchema, toolVersion } from './lib/backup/backup.js';
+import { s3ClientFromEnv, s3Url, uploadBackup } from './lib/backup/s3.js';
 import { BACKUP_SERVICES, databaseUrlFor, parseTarget } from './lib/backup/targets.js';
 import { readStartConfig } from './lib/config.js';
 
 const USAGE =
-  'usage: npm run backup -- <service|all> [--to <dir>] [--database-url <mysql://…>]\n' +
+  'usage: npm run backup -- <service|all> [--to <dir>|s3://bucket/prefix] [--database-url <mysql://…>]\n' +
   `       services: ${BACKUP_SERVICES.join(', ')}`;
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,27 +44,50 @@ function parseArgs(argv: string[]): { services: string[]; to?: string; databaseU
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const root = parseTarget(args.to, process.cwd());
+  const target = parseTarget(args.to, process.cwd());
   const config = readStartConfig(ROOT);
   const version = await toolVersion(ROOT);
-  for (const service of args.services) {
-    const databaseUrl = databaseUrlFor(
-      service,
-      process.env,
-      config.mysqlAdminUrl,
-      args.databaseUrl,
-    );
-    const { dir, manifest } = await backupSchema({
-      service,
-      databaseUrl,
-      root,
-      toolVersion: version,
-      afterTable: (t) => console.log(`  ${service}.${t.name}: ${t.rows} rows`),
-    });
-    const rows = manifest.tables.reduce((n, t) => n + t.rows, 0);
-    console.log(
-      `${service}: ${manifest.tables.length} tables, ${rows} rows, migration ${manifest.migrationLevel ?? 'none'} → ${dir}`,
-    );
+  // The pinned SDK warns on Node 20 about its future releases, on every run: not this run's concern.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const s3 = target.kind === 's3' ? s3ClientFromEnv(process.env) : undefined;
+  // A bucket target: each backup is written to a local scratch folder, uploaded, then deleted.
+  const root =
+    target.kind === 'dir' ? target.path : await mkdtemp(path.join(tmpdir(), 'kavosh-backup-'));
+  try {
+    for (const service of args.services) {
+      const databaseUrl = databaseUrlFor(
+        service,
+        process.env,
+        config.mysqlAdminUrl,
+        args.databaseUrl,
+      );
+      const { dir, manifest } = await backupSchema({
+        service,
+        databaseUrl,
+        root,
+        toolVersion: version,
+        afterTable: (t) => console.log(`  ${service}.${t.name}: ${t.rows} rows`),
+      });
+      let where = dir;
+      if (s3 && target.kind === 's3') {
+        const { bucket, prefix } = target.location;
+        const location = {
+          bucket,
+          prefix: [prefix, service, path.basename(dir)].filter((s) => s !== '').join('/'),
+        };
+        await uploadBackup(s3, location, dir);
+        where = s3Url(location);
+      }
+      const rows = manifest.tables.reduce((n, t) => n + t.rows, 0);
+      console.log(
+        `${service}: ${manifest.tables.length} tables, ${rows} rows, migration ${manifest.migrationLevel ?? 'none'} → ${where}`,
+      );
+    }
+  } finally {
+    if (s3) {
+      s3.destroy();
+      await rm(root, { recursive: true, force: true });
+    }
   }
 }
 

@@ -1,7 +1,10 @@
-// npm run restore -- <service> <backup-dir> [--database-url <mysql://…>] [--verify-only]
+// npm run restore -- <service> <backup-dir|s3://bucket/prefix/<service>/<timestamp>> [--database-url <mysql://…>] [--verify-only]
 // Verifies the backup (manifest, every checksum, migration level) before touching anything, then
 // restores into an empty schema and applies the code's pending migrations; see docs/operations.md.
+// A bucket's backup is first downloaded to a scratch folder (sizes checked against its manifest).
 // Target: --database-url, else <SERVICE>_DATABASE_URL, else MYSQL_ADMIN_URL at kavosh_<service>.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -10,11 +13,12 @@ import {
   verifyBackup,
   RestoreError,
 } from './lib/backup/restore.js';
+import { downloadBackup, isS3Url, parseS3Url, s3ClientFromEnv } from './lib/backup/s3.js';
 import { BACKUP_SERVICES, databaseUrlFor } from './lib/backup/targets.js';
 import { readStartConfig } from './lib/config.js';
 
 const USAGE =
-  'usage: npm run restore -- <service> <backup-dir> [--database-url <mysql://…>] [--verify-only]\n' +
+  'usage: npm run restore -- <service> <backup-dir|s3://bucket/prefix/service/timestamp> [--database-url <mysql://…>] [--verify-only]\n' +
   `       services: ${BACKUP_SERVICES.join(', ')}`;
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,11 +37,35 @@ function parseArgs(argv: string[]) {
   const [service, backupDir, ...rest] = positional;
   if (!service || !backupDir || rest.length > 0 || !BACKUP_SERVICES.includes(service))
     throw new Error(USAGE);
-  return { service, backupDir: path.resolve(process.cwd(), backupDir), databaseUrl, verifyOnly };
+  return {
+    service,
+    backupDir: isS3Url(backupDir) ? backupDir : path.resolve(process.cwd(), backupDir),
+    databaseUrl,
+    verifyOnly,
+  };
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (!isS3Url(args.backupDir)) return restoreFrom(args);
+  const location = parseS3Url(args.backupDir);
+  const scratch = await mkdtemp(path.join(tmpdir(), 'kavosh-restore-'));
+  // The pinned SDK warns on Node 20 about its future releases, on every run: not this run's concern.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const s3 = s3ClientFromEnv(process.env);
+  try {
+    await downloadBackup(s3, location, scratch);
+    await restoreFrom({ ...args, backupDir: scratch }, args.backupDir);
+  } finally {
+    s3.destroy();
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+async function restoreFrom(
+  args: ReturnType<typeof parseArgs>,
+  shownAs = args.backupDir,
+): Promise<void> {
   const migrationsDir = path.join(ROOT, 'services', args.service, 'prisma', 'migrations');
   if (args.verifyOnly) {
     const { manifest } = await verifyBackup(args.backupDir);
@@ -48,7 +76,7 @@ async function main(): Promise<void> {
       );
     const pending = await checkMigrationLevel(manifest, migrationsDir);
     console.log(
-      `${args.backupDir}: intact (${manifest.tables.length} tables, migration ${manifest.migrationLevel ?? 'none'}, ${pending.length} pending)`,
+      `${shownAs}: intact (${manifest.tables.length} tables, migration ${manifest.migrationLevel ?? 'none'}, ${pending.length} pending)`,
     );
     return;
   }

@@ -3,3 +3,9 @@
 export { backupSchema } from '../../../scripts/lib/backup/backup.js';
 export type { BackupManifest } from '../../../scripts/lib/backup/format.js';
 export { restoreSchema, RestoreError } from '../../../scripts/lib/backup/restore.js';
+export {
+  downloadBackup,
+  parseS3Url,
+  s3ClientFromEnv,
+  uploadBackup,
+} from '../../../scripts/lib/backup/s3.js';

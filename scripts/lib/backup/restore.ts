@@ -285,7 +285,8 @@ async function readTableFile(
   return { rows, sha256: stored.digest('hex'), bytes, contentSha256: content.digest('hex') };
 }
 
-async function readManifest(dir: string): Promise<BackupManifest> {
+/** Reads and checks <dir>/manifest.json (shape only, not the files); throws BAD_MANIFEST. */
+export async function readManifest(dir: string): Promise<BackupManifest> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), 'utf8'));

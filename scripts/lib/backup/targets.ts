@@ -1,18 +1,18 @@
 import path from 'node:path';
 import { PROCESSES, databasesOf } from '../services.js';
+import { isS3Url, parseS3Url, type S3Location } from './s3.js';
 
 /** The services that own a schema, in start order. */
 export const BACKUP_SERVICES: string[] = PROCESSES.filter((p) => p.database).map((p) => p.name);
 
-/** A local folder; s3:// is recognised so it can be refused with the reason rather than made a folder. */
-export function parseTarget(to: string | undefined, cwd: string): string {
+/** Where backups go: a local folder, or s3://bucket/prefix (docs/operations.md). */
+export type BackupTarget = { kind: 'dir'; path: string } | { kind: 's3'; location: S3Location };
+
+export function parseTarget(to: string | undefined, cwd: string): BackupTarget {
   // tmp/ is git-ignored: a backup of a dev database never lands in a commit.
   const target = to ?? 'tmp/backups';
-  if (/^s3:\/\//i.test(target))
-    throw new Error(
-      's3:// targets are not built in: write to a folder (a mounted volume) and sync it to the bucket (docs/operations.md, "Backups to a bucket")',
-    );
-  return path.resolve(cwd, target);
+  if (isS3Url(target)) return { kind: 's3', location: parseS3Url(target) };
+  return { kind: 'dir', path: path.resolve(cwd, target) };
 }
 
 /** The service's MySQL schema name (kavosh_<service>). */
