@@ -62,7 +62,8 @@ const HOP_BY_HOP_ANSWER = new Set([
 
 /** The names a Connection header lists: hop-by-hop too (RFC 9110 §7.6.1). */
 function connectionListed(value: string | string[] | undefined): string[] {
-  if (value === undefined) return [];
+  // What nearly every upstream sends: nothing to split.
+  if (value === undefined || value === 'keep-alive' || value === 'close') return [];
   return (Array.isArray(value) ? value.join(',') : value)
     .split(',')
     .map((name) => name.trim().toLowerCase())
