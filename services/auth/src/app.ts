@@ -37,8 +37,8 @@ export interface AuthDeps extends Omit<HostDeps<Database>, 'verifier'> {
 /** Builds the auth service (not listening): the shared host, then auth's features. */
 export async function buildApp(config: AuthConfig, deps: AuthDeps = {}): Promise<KavoshApp> {
   // Keys first: a bad key set stops the start before any connection is opened.
-  const keys = await loadSigningKeys(config.JWT_PRIVATE_JWKS, config.JWT_ACTIVE_KID);
-  const hasher = await createPasswordHasher({
+  const keys = loadSigningKeys(config.JWT_PRIVATE_JWKS, config.JWT_ACTIVE_KID);
+  const hasher = createPasswordHasher({
     params: deps.argon2ForTestsOnly,
     maxInFlight: config.ARGON2_MAX_IN_FLIGHT,
     maxWaiting: config.ARGON2_MAX_WAITING,

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Type, type Static } from 'typebox';
 import {
   CommonEnv,
@@ -8,6 +9,7 @@ import {
 } from '@kavosh/service-kit';
 import { TokenEnv } from '@kavosh/auth-client';
 import { parseTrustedProxies } from './accounts/client-ip.js';
+import { defaultMaxInFlight } from './passwords/hasher.js';
 
 export const AuthEnv = Type.Object({
   ...CommonEnv.properties,
@@ -41,8 +43,13 @@ export const AuthEnv = Type.Object({
   TRUSTED_PROXY_CIDRS: Type.String({ maxLength: 2000, default: '127.0.0.0/8,::1/128' }),
   /** Prefix of auth's Redis keys (login throttling): processes that must not share counters differ. */
   REDIS_KEY_PREFIX: Type.String({ pattern: '^[A-Za-z0-9:_-]{1,64}$', default: 'kavosh:auth:' }),
-  /** argon2 hashes computed at once (each holds ~19 MiB and a libuv thread). */
-  ARGON2_MAX_IN_FLIGHT: Type.Integer({ minimum: 1, maximum: 64, default: 4 }),
+  /**
+   * argon2 hashes computed at once (each holds ~19 MiB and a libuv thread). Default: one per core,
+   * fewer than UV_THREADPOOL_SIZE (default 4) so the pool keeps a thread for other work.
+   */
+  ARGON2_MAX_IN_FLIGHT: Type.Optional(Type.Integer({ minimum: 1, maximum: 64 })),
+  /** libuv's thread pool size (Node reads it itself at start); bounds the default above. */
+  UV_THREADPOOL_SIZE: Type.Integer({ minimum: 1, maximum: 1024, default: 4 }),
   /** argon2 hashes allowed to wait for a slot; beyond, 503 PASSWORD_HASHING_BUSY + Retry-After. */
   ARGON2_MAX_WAITING: Type.Integer({ minimum: 0, maximum: 10_000, default: 32 }),
   AUTH_BOOTSTRAP_ADMIN_EMAIL: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
@@ -56,8 +63,9 @@ export const AuthEnv = Type.Object({
 });
 export type AuthEnvConfig = Static<typeof AuthEnv>;
 /** The validated environment, with the private key set read (from the variable or the file). */
-export type AuthConfig = Omit<AuthEnvConfig, 'JWT_PRIVATE_JWKS_FILE'> & {
+export type AuthConfig = Omit<AuthEnvConfig, 'JWT_PRIVATE_JWKS_FILE' | 'ARGON2_MAX_IN_FLIGHT'> & {
   JWT_PRIVATE_JWKS: string;
+  ARGON2_MAX_IN_FLIGHT: number;
 };
 
 export function readConfig(env: Record<string, string | undefined> = process.env): AuthConfig {
@@ -96,5 +104,11 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     problems,
   );
   const jwks = config.JWT_PRIVATE_JWKS ?? readFileSync(JWT_PRIVATE_JWKS_FILE ?? '', 'utf8');
-  return { ...config, JWT_PRIVATE_JWKS: jwks };
+  return {
+    ...config,
+    JWT_PRIVATE_JWKS: jwks,
+    ARGON2_MAX_IN_FLIGHT:
+      config.ARGON2_MAX_IN_FLIGHT ??
+      defaultMaxInFlight(availableParallelism(), config.UV_THREADPOOL_SIZE),
+  };
 }

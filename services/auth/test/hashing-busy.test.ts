@@ -54,6 +54,11 @@ describe('the argon2 queue bound', () => {
     const answers = await Promise.all(Array.from({ length: 12 }, login));
     const codes = answers.map((res) => res.statusCode);
     expect(codes).toContain(503);
+    for (const res of answers.filter((answer) => answer.statusCode === 503)) {
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.headers['retry-after']).toBe('1');
+      expect(res.json()).toMatchObject({ status: 503, code: 'PASSWORD_HASHING_BUSY' });
+    }
     expect(codes.filter((code) => code === 401).length).toBeLessThan(5);
     // Those were never checked, so they are not failures: the account is not locked.
     expect((await login()).statusCode).toBe(401);

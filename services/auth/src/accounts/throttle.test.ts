@@ -135,6 +135,38 @@ describe('POST /login throttling', () => {
     expect(forged.statusCode).toBe(429);
   });
 
+  it('on a success, forgets the account’s failures and lock and takes one attempt back from the IP', async () => {
+    const redis = new Redis(svc.infra.redisUrl);
+    const keyPrefix = `${svc.prefix}:success:`;
+    try {
+      const rules = {
+        accountFreeFailures: 2,
+        ipFreeFailures: 2,
+        windowSeconds: 900,
+        maxLockSeconds: 900,
+      };
+      const throttle = createLoginThrottle({ redis, keyPrefix, rules });
+      const email = uniqueEmail('succeeds');
+      await throttle.acquire(email, '10.9.0.1');
+      await throttle.acquire(email, '10.9.0.1'); // both reach their free failures: locked
+      const keys = await redis.keys(`${keyPrefix}*`);
+      const accountKeys = keys.filter((key) => key.includes(':acct:'));
+      const ipFails = keys.find((key) => key.includes(':ip:') && key.endsWith(':fails')) ?? '';
+      const ipLock = ipFails.replace(/:fails$/, ':lock');
+      expect(accountKeys).toHaveLength(2); // its fails and its lock
+      expect(await redis.exists(ipLock)).toBe(1);
+
+      await throttle.succeeded(email, '10.9.0.1');
+      expect(await redis.exists(...accountKeys)).toBe(0);
+      expect(await redis.get(ipFails)).toBe('1');
+      expect(await redis.exists(ipLock)).toBe(0); // back below the free failures
+      await throttle.succeeded(email, '10.9.0.1');
+      expect(await redis.exists(ipFails)).toBe(0); // a count of 0 is no key at all
+    } finally {
+      await redis.quit();
+    }
+  });
+
   it('forgets an account’s failures after a successful login', async () => {
     const { email } = await registerAndLogin(app);
     const ip = '10.4.0.1';

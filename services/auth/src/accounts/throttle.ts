@@ -82,6 +82,16 @@ end
 return 0
 `;
 
+// A right password: the account's failures are forgotten and the IP's attempt taken back, in one
+// round trip. KEYS: the account's fails and lock, then the IP's. ARGV: the IP's free count.
+const SUCCEED = `
+redis.call('DEL', KEYS[1], KEYS[2])
+local count = redis.call('DECR', KEYS[3])
+if count <= 0 then redis.call('DEL', KEYS[3]) end
+if count < tonumber(ARGV[1]) then redis.call('DEL', KEYS[4]) end
+return 0
+`;
+
 /** A Redis that does not answer is a 503, not a 500; a script error stays what it is. */
 const unavailable = (err: unknown): never => {
   if (err instanceof Error && err.name === 'ReplyError') throw err;
@@ -135,8 +145,7 @@ export function createLoginThrottle(opts: {
     /** The password was right: the account's failures are forgotten, the IP's attempt taken back. */
     async succeeded(email: string, ip: string): Promise<void> {
       const { account, ip: byIp } = limits(email, ip);
-      await opts.redis.del(...keysOf(account)).catch(unavailable);
-      await refund([byIp]);
+      await opts.redis.eval(SUCCEED, 4, ...keysOf(account, byIp), byIp.free).catch(unavailable);
     },
 
     /** The password was never checked (the hasher was busy): the attempt is taken back. */

@@ -1,4 +1,4 @@
-import { importJWK, type CryptoKey } from 'jose';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import type { PublicJwkSet } from './schemas.js';
@@ -14,8 +14,8 @@ const PrivateEd25519Jwk = Type.Object({
 const PrivateJwkSet = Type.Object({ keys: Type.Array(PrivateEd25519Jwk, { minItems: 1 }) });
 
 export interface SigningKeys {
-  /** The key new tokens are signed with. */
-  active: { kid: string; privateKey: CryptoKey };
+  /** The key new tokens are signed with (imported once, at start). */
+  active: { kid: string; signingKey: KeyObject };
   /** The public half of every key in the set: what /.well-known/jwks.json publishes. */
   publicJwks: Static<typeof PublicJwkSet>;
 }
@@ -25,7 +25,7 @@ export interface SigningKeys {
  * Every key in the set stays published, so tokens signed by a retiring key keep verifying until
  * the operator removes it (docs/auth.md, rotation runbook). Throws on anything malformed.
  */
-export async function loadSigningKeys(jwksJson: string, activeKid?: string): Promise<SigningKeys> {
+export function loadSigningKeys(jwksJson: string, activeKid?: string): SigningKeys {
   let parsed: unknown;
   try {
     parsed = JSON.parse(jwksJson);
@@ -40,8 +40,15 @@ export async function loadSigningKeys(jwksJson: string, activeKid?: string): Pro
   const chosen = activeKid ?? kids[kids.length - 1];
   const activeJwk = parsed.keys.find((key) => key.kid === chosen);
   if (!activeJwk) throw new Error(`JWT_ACTIVE_KID ${String(chosen)} is not in the key set`);
-  const privateKey = await importJWK({ ...activeJwk }, 'EdDSA');
-  if (privateKey instanceof Uint8Array) throw new Error('the active key is not an asymmetric key');
+  let signingKey: KeyObject;
+  try {
+    signingKey = createPrivateKey({
+      key: { kty: activeJwk.kty, crv: activeJwk.crv, x: activeJwk.x, d: activeJwk.d },
+      format: 'jwk',
+    });
+  } catch {
+    throw new Error(`JWT_PRIVATE_JWKS: the key ${activeJwk.kid} is not a valid Ed25519 key`);
+  }
   const publicKeys = parsed.keys.map(({ kty, crv, x, kid }) => ({
     kty,
     crv,
@@ -50,5 +57,5 @@ export async function loadSigningKeys(jwksJson: string, activeKid?: string): Pro
     alg: 'EdDSA',
     use: 'sig',
   }));
-  return { active: { kid: activeJwk.kid, privateKey }, publicJwks: { keys: publicKeys } };
+  return { active: { kid: activeJwk.kid, signingKey }, publicJwks: { keys: publicKeys } };
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { hash, parseOptions, verify } from '@node-rs/argon2';
 import { PasswordHashingBusy } from './errors.js';
 import { createSemaphore } from './semaphore.js';
@@ -12,8 +13,14 @@ export interface Argon2Params {
 /** OWASP's argon2id recommendation (Password Storage Cheat Sheet): m=19 MiB, t=2, p=1. */
 export const OWASP_ARGON2ID: Argon2Params = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
-// Each hash in flight holds ~20 MiB and a libuv thread; more than this only queues in libuv.
-export const DEFAULT_MAX_IN_FLIGHT = 4;
+/**
+ * Hashes in flight by default: one per core (argon2 is CPU-bound, more only timeslices), but fewer
+ * than libuv's thread pool, which argon2 runs on: the rest of the pool stays free for the work the
+ * event loop hands it (crypto, fs, dns), so a login burst never queues that behind a hash.
+ */
+export function defaultMaxInFlight(cores: number, threadPoolSize: number): number {
+  return Math.max(1, Math.min(cores, threadPoolSize - 1));
+}
 // A waiting hash costs a request held open; at ~40 ms a verify, 32 waiting is ~0.3 s of work.
 export const DEFAULT_MAX_WAITING = 32;
 const ARGON2ID = 2;
@@ -33,22 +40,24 @@ export interface PasswordHasher {
  * neither starve the process nor pile up without limit: beyond maxWaiting, hash and verify throw
  * PasswordHashingBusy (503 with Retry-After).
  */
-export async function createPasswordHasher(
+export function createPasswordHasher(
   opts: { params?: Argon2Params; maxInFlight?: number; maxWaiting?: number } = {},
-): Promise<PasswordHasher> {
+): PasswordHasher {
   const params = opts.params ?? OWASP_ARGON2ID;
-  const gate = createSemaphore(opts.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT, {
+  const gate = createSemaphore(opts.maxInFlight ?? defaultMaxInFlight(availableParallelism(), 4), {
     maxWaiting: opts.maxWaiting ?? DEFAULT_MAX_WAITING,
     onFull: () => new PasswordHashingBusy(),
   });
-  const dummyHash = await hash('kavosh-dummy-password', params);
+  // Made in the background: the start does not wait for a hash only unknown emails need.
+  const dummyHash = hash('kavosh-dummy-password', params);
+  dummyHash.catch(() => undefined); // an error surfaces where it is awaited, in verifyDummy
   const check = (hashed: string, password: string) => gate.run(() => verify(hashed, password));
   return {
     params,
     hash: (password) => gate.run(() => hash(password, params)),
     verify: check,
     async verifyDummy(password) {
-      await check(dummyHash, password);
+      await check(await dummyHash, password);
       return false;
     },
     needsRehash(hashed) {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseOptions } from '@node-rs/argon2';
-import { createPasswordHasher, OWASP_ARGON2ID } from './hasher.js';
+import { createPasswordHasher, defaultMaxInFlight, OWASP_ARGON2ID } from './hasher.js';
 import { assertAcceptablePassword } from './policy.js';
 import { createSemaphore } from './semaphore.js';
 
 describe('createPasswordHasher', () => {
   it("uses argon2id at OWASP's parameters (m=19456, t=2, p=1) by default", async () => {
     expect(OWASP_ARGON2ID).toEqual({ memoryCost: 19_456, timeCost: 2, parallelism: 1 });
-    const hasher = await createPasswordHasher();
+    const hasher = createPasswordHasher();
     const hashed = await hasher.hash('a long enough password');
     expect(hashed).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(await hasher.verify(hashed, 'a long enough password')).toBe(true);
@@ -16,12 +16,12 @@ describe('createPasswordHasher', () => {
   });
 
   it('flags hashes made with other parameters for an upgrade', async () => {
-    const cheap = await createPasswordHasher({
+    const cheap = createPasswordHasher({
       params: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
     });
     const hashed = await cheap.hash('a long enough password');
     expect(parseOptions(hashed).memoryCost).toBe(1024);
-    expect((await createPasswordHasher()).needsRehash(hashed)).toBe(true);
+    expect(createPasswordHasher().needsRehash(hashed)).toBe(true);
   });
 });
 
@@ -71,5 +71,15 @@ describe('assertAcceptablePassword', () => {
     expect(() => assertAcceptablePassword('me@example.com', { email: 'me@example.com' })).toThrow(
       /email/,
     );
+  });
+});
+
+describe('defaultMaxInFlight', () => {
+  it('runs one hash per core, but always leaves libuv a thread for other work', () => {
+    expect(defaultMaxInFlight(2, 4)).toBe(2);
+    expect(defaultMaxInFlight(8, 4)).toBe(3);
+    expect(defaultMaxInFlight(8, 16)).toBe(8);
+    expect(defaultMaxInFlight(1, 4)).toBe(1);
+    expect(defaultMaxInFlight(4, 1)).toBe(1);
   });
 });
