@@ -82,13 +82,21 @@ export async function resolveInfra(env: TestEnv = readTestEnv()): Promise<Resolv
     redisUrl: env.redisUrl,
     source: 'local',
   };
+  if (env.forceContainers) {
+    // KAVOSH_TESTCONTAINERS=1: all three in containers, whatever answers locally.
+    missing.splice(0, missing.length, 'mysql', 'rabbitmq', 'redis');
+  }
   if (missing.length === 0) return { infra: local, stop: async () => {} };
 
   const runtimeProblem = await containerRuntimeProblem();
+  if (runtimeProblem !== undefined && env.forceContainers)
+    throw new Error(
+      `KAVOSH_TESTCONTAINERS=1 asks for containers, but no container runtime answers (${runtimeProblem})`,
+    );
   if (runtimeProblem !== undefined)
     throw new Error(missingMessage(missing, failures, runtimeProblem));
   const { startContainers } = await import('./containers.js');
-  const started = await startContainers(missing);
+  const started = await startContainers(missing, env.images);
   return { infra: { ...local, ...started.urls, source: 'testcontainers' }, stop: started.stop };
 }
 

@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { getInfra } from '../src/index.js';
+import { readTestEnv } from '../src/config.js';
 import { resolveInfra } from '../src/infra.js';
 
 /** A local port nothing listens on. */
@@ -13,10 +14,13 @@ async function closedPort(): Promise<number> {
   return address.port;
 }
 
+/** This run's settings, outside vitest and never forcing containers. */
+const testEnv = () => ({ ...readTestEnv(), insideVitest: false, forceContainers: false });
+
 describe('resolveInfra', () => {
   it('accepts the running services as local infrastructure', async () => {
     const infra = await getInfra();
-    const resolved = await resolveInfra({ ...infra, insideVitest: false });
+    const resolved = await resolveInfra({ ...testEnv(), ...infra });
     expect(resolved.infra).toEqual(infra);
     await resolved.stop();
   });
@@ -24,11 +28,7 @@ describe('resolveInfra', () => {
   it('fails naming the unreachable service and how to start it when no container runtime answers', async () => {
     const infra = await getInfra();
     const port = await closedPort();
-    const failure = resolveInfra({
-      ...infra,
-      redisUrl: `redis://127.0.0.1:${port}`,
-      insideVitest: false,
-    });
+    const failure = resolveInfra({ ...testEnv(), ...infra, redisUrl: `redis://127.0.0.1:${port}` });
     await expect(failure).rejects.toThrow(/- redis: .*\n\s+start it: redis-server --daemonize yes/);
     await expect(failure).rejects.toThrow(/docker compose up -d mysql rabbitmq redis/);
     await expect(failure).rejects.not.toThrow(/- mysql:/);
