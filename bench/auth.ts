@@ -1,8 +1,11 @@
 // Auth: login (argon2id at OWASP's parameters, so CPU-bound), refresh rotation, and access-token
 // verification through @kavosh/auth-client beside a bare jose jwtVerify loop, in one run.
 // Needs MariaDB, RabbitMQ and Redis running and auth's Prisma client (`npx nx run auth:generate`).
-import { spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { createConnection } from 'mariadb';
@@ -10,8 +13,9 @@ import { createLocalJWKSet, jwtVerify } from 'jose';
 import { createTokenVerifier } from '@kavosh/auth-client';
 import { migrate } from '@kavosh/db';
 import { freePort } from '@kavosh/testing';
-import type { Benchmark, BenchResult } from './lib/types.js';
+import type { Benchmark, BenchResult, GoalFigure } from './lib/types.js';
 import { closedLoop, round, type LoadStats } from './lib/closed-loop.js';
+import { mainThreadProfile, topSelfTime } from './lib/cpu-profile.js';
 
 const ADMIN_URL = process.env.MYSQL_ADMIN_URL ?? 'mysql://root@127.0.0.1:3306';
 const AMQP_URL = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
@@ -20,6 +24,34 @@ const AUTH_DIR = fileURLToPath(new URL('../services/auth/', import.meta.url));
 const PASSWORD = 'bench password that is long';
 const ISSUER = 'http://localhost:8080';
 const AUDIENCE = 'kavosh';
+const LIB_DIR = fileURLToPath(new URL('./lib/', import.meta.url));
+const LOGIN_CONCURRENCY = [4, 8];
+
+const isLoadStats = (value: unknown): value is LoadStats =>
+  typeof value === 'object' &&
+  value !== null &&
+  ['perSecond', 'p50Ms', 'p99Ms', 'n', 'failures'].every(
+    (field) => typeof Object.getOwnPropertyDescriptor(value, field)?.value === 'number',
+  );
+
+/** The login floor: argon2 verify alone in its own process, on the core auth is pinned to. */
+async function rawVerify(concurrency: number, seconds: number, pin: boolean): Promise<LoadStats> {
+  const node = [
+    process.execPath,
+    '--import',
+    'tsx',
+    `${LIB_DIR}argon2-verify.ts`,
+    String(concurrency),
+    String(seconds),
+  ];
+  const [cmd = process.execPath, ...args] = pin ? ['taskset', '-c', '0', ...node] : node;
+  const stdout = await new Promise<string>((resolve, reject) => {
+    execFile(cmd, args, { encoding: 'utf8' }, (err, out) => (err ? reject(err) : resolve(out)));
+  });
+  const parsed: unknown = JSON.parse(stdout.trim().split('\n').pop() ?? '');
+  if (!isLoadStats(parsed)) throw new Error(`unexpected argon2-verify output: ${stdout}`);
+  return parsed;
+}
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(url, {
@@ -57,8 +89,11 @@ export const benchmark: Benchmark = {
   name: 'auth',
   description:
     'Auth service pinned to core 0 (argon2id m=19456 t=2 p=1, the production default): login ' +
-    'p50/p99 and logins/s with 4 and 8 concurrent clients, refresh rotations/s with 16 clients; ' +
-    'then, in this process, auth-client verify ops/s beside a bare jose jwtVerify loop.',
+    'p50/p99 and logins/s with 4 and 8 concurrent clients, each beside @node-rs/argon2 verify ' +
+    'alone on core 0 at the same concurrency; p99 of /health/ready, the JWKS and /refresh idle ' +
+    'and during an 8-client login burst; refresh rotations/s with 15 clients; then, in this ' +
+    'process, auth-client verify ops/s beside a bare jose jwtVerify loop. BENCH_PROFILE=1 adds ' +
+    "auth's top self-time functions (--cpu-prof) to the notes.",
   async run(ctx): Promise<BenchResult> {
     const seconds = ctx.quick ? 3 : 10;
     const notes: string[] = [];
@@ -85,7 +120,16 @@ export const benchmark: Benchmark = {
       keys: [{ kty: 'OKP', crv: 'Ed25519', x: jwk.x, d: jwk.d, kid: 'bench' }],
     });
     const port = await freePort();
-    const node = [process.execPath, '--import', 'tsx', '--conditions=source', 'src/main.ts'];
+    const profileDir =
+      process.env.BENCH_PROFILE === '1' ? mkdtempSync(join(tmpdir(), 'bench-auth-prof-')) : '';
+    const node = [
+      process.execPath,
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+      '--import',
+      'tsx',
+      '--conditions=source',
+      'src/main.ts',
+    ];
     const [cmd, ...args] = pin ? ['taskset', '-c', '0', ...node] : node;
     const child = spawn(cmd ?? process.execPath, args, {
       cwd: AUTH_DIR,
@@ -129,10 +173,17 @@ export const benchmark: Benchmark = {
         return res.status === 200;
       };
       await closedLoop(4, 1, login); // warm-up
-      const login4 = await closedLoop(4, seconds, login);
-      ctx.log(`login x4: ${login4.perSecond}/s`);
-      const login8 = await closedLoop(8, seconds, login);
-      ctx.log(`login x8: ${login8.perSecond}/s`);
+      // Each login figure beside argon2 verify alone at the same concurrency on the same core,
+      // measured just before it while auth idles.
+      const logins: { concurrency: number; raw: LoadStats; login: LoadStats }[] = [];
+      for (const concurrency of LOGIN_CONCURRENCY) {
+        const raw = await rawVerify(concurrency, seconds, pin);
+        const stats = await closedLoop(concurrency, seconds, login);
+        ctx.log(
+          `x${concurrency}: login ${stats.perSecond}/s p99 ${stats.p99Ms} ms; raw verify ${raw.perSecond}/s p99 ${raw.p99Ms} ms`,
+        );
+        logins.push({ concurrency, raw, login: stats });
+      }
 
       const tokens: string[] = [];
       for (let i = 0; i < 16; i += 1) {
@@ -142,13 +193,38 @@ export const benchmark: Benchmark = {
       }
       const accessToken = await post(`${base}/login`, { email: emails[0], password: PASSWORD });
       if (!isTokenPair(accessToken.body)) throw new Error('login failed');
-      const refresh = await closedLoop(16, seconds, async (worker) => {
-        const res = await post(`${base}/refresh`, { refreshToken: tokens[worker] });
+
+      // Other routes during a login burst: one client per route, idle and then while 8 clients
+      // log in as fast as they can; p99 against idle.
+      const refreshOnce = async (slot: number) => {
+        const res = await post(`${base}/refresh`, { refreshToken: tokens[slot] });
         if (!isTokenPair(res.body)) return false;
-        tokens[worker] = res.body.refreshToken;
+        tokens[slot] = res.body.refreshToken;
         return true;
-      });
-      ctx.log(`refresh x16: ${refresh.perSecond}/s`);
+      };
+      const get = (path: string) => async () => {
+        const res = await fetch(`${base}${path}`);
+        await res.arrayBuffer();
+        return res.ok;
+      };
+      const probes = [
+        { route: 'GET /health/ready', once: get('/health/ready') },
+        { route: 'GET /.well-known/jwks.json', once: get('/.well-known/jwks.json') },
+        { route: 'POST /refresh', once: () => refreshOnce(15) },
+      ];
+      const probeAll = () =>
+        Promise.all(probes.map((probe) => closedLoop(1, seconds, () => probe.once())));
+      await probeAll(); // warm-up
+      const idle = await probeAll();
+      const [underBurst, burst] = await Promise.all([probeAll(), closedLoop(8, seconds, login)]);
+      probes.forEach((probe, i) =>
+        ctx.log(
+          `${probe.route}: p99 idle ${idle[i]?.p99Ms} ms, during a login burst (${burst.perSecond} logins/s) ${underBurst[i]?.p99Ms} ms`,
+        ),
+      );
+
+      const refresh = await closedLoop(15, seconds, refreshOnce);
+      ctx.log(`refresh x15: ${refresh.perSecond}/s`);
 
       const token = accessToken.body.accessToken;
       const verifier = createTokenVerifier({
@@ -173,17 +249,57 @@ export const benchmark: Benchmark = {
         s.p99Ms,
         s.failures,
       ];
+      const goals: GoalFigure[] = logins.flatMap(({ concurrency, raw, login: stats }) => [
+        {
+          path: `login at OWASP argon2id, ${concurrency} clients`,
+          metric: 'logins/s',
+          value: stats.perSecond,
+          baselineLabel: '@node-rs/argon2 verify alone, same core and concurrency (verifies/s)',
+          baseline: raw.perSecond,
+          ratio: round(stats.perSecond / raw.perSecond, 3),
+          goal: '>= 0.85 x raw verify/s',
+          met: stats.perSecond >= 0.85 * raw.perSecond,
+        },
+        {
+          path: `login at OWASP argon2id, ${concurrency} clients`,
+          metric: 'p99 ms',
+          value: stats.p99Ms,
+          baselineLabel: '@node-rs/argon2 verify alone, same core and concurrency (p99 ms)',
+          baseline: raw.p99Ms,
+          ratio: round(stats.p99Ms / raw.p99Ms, 3),
+          goal: '<= 1.5 x raw p99 (lower is better)',
+          met: stats.p99Ms <= 1.5 * raw.p99Ms,
+        },
+      ]);
+      probes.forEach((probe, i) => {
+        const before = idle[i]?.p99Ms ?? NaN;
+        const during = underBurst[i]?.p99Ms ?? NaN;
+        goals.push({
+          path: `${probe.route} during a login burst (8 clients)`,
+          metric: 'p99 ms',
+          value: during,
+          baselineLabel: 'the same route with auth idle (p99 ms)',
+          baseline: before,
+          ratio: round(during / before, 3),
+          goal: '<= 2 x idle p99 (lower is better)',
+          met: during <= 2 * before,
+        });
+      });
+      const figures: Record<string, number> = {};
+      for (const { concurrency, raw, login: stats } of logins) {
+        figures[`login_c${concurrency}_per_s`] = stats.perSecond;
+        figures[`login_c${concurrency}_p50_ms`] = stats.p50Ms;
+        figures[`login_c${concurrency}_p99_ms`] = stats.p99Ms;
+        figures[`raw_verify_c${concurrency}_per_s`] = raw.perSecond;
+        figures[`raw_verify_c${concurrency}_p99_ms`] = raw.p99Ms;
+      }
       return {
         figures: {
-          login_c4_per_s: login4.perSecond,
-          login_c4_p50_ms: login4.p50Ms,
-          login_c4_p99_ms: login4.p99Ms,
-          login_c8_per_s: login8.perSecond,
-          login_c8_p50_ms: login8.p50Ms,
-          login_c8_p99_ms: login8.p99Ms,
-          refresh_c16_per_s: refresh.perSecond,
-          refresh_c16_p50_ms: refresh.p50Ms,
-          refresh_c16_p99_ms: refresh.p99Ms,
+          ...figures,
+          burst_logins_per_s: burst.perSecond,
+          refresh_c15_per_s: refresh.perSecond,
+          refresh_c15_p50_ms: refresh.p50Ms,
+          refresh_c15_p99_ms: refresh.p99Ms,
           verify_bare_jose_ops_s: bareOps,
           verify_auth_client_ops_s: clientOps,
           verify_ratio: round(clientOps / bareOps, 3),
@@ -191,19 +307,34 @@ export const benchmark: Benchmark = {
         table: {
           columns: ['measurement', 'per s', 'p50 ms', 'p99 ms', 'failures'],
           rows: [
-            row('login, 4 clients (auth on 1 core)', login4),
-            row('login, 8 clients (auth on 1 core)', login8),
-            row('refresh, 16 clients (auth on 1 core)', refresh),
+            ...logins.flatMap(({ concurrency, raw, login: stats }) => [
+              row(`argon2 verify alone, ${concurrency} concurrent (core 0)`, raw),
+              row(`login, ${concurrency} clients (auth on core 0)`, stats),
+            ]),
+            ...probes.flatMap((probe, i) => [
+              row(`${probe.route}, 1 client, idle`, idle[i] ?? burst),
+              row(`${probe.route}, 1 client, during 8-client login burst`, underBurst[i] ?? burst),
+            ]),
+            row('the login burst itself, 8 clients', burst),
+            row('refresh, 15 clients (auth on core 0)', refresh),
             ['jose jwtVerify EdDSA, bare loop (this process)', bareOps, '', '', ''],
             ['auth-client verify (remote JWKS cached)', clientOps, '', '', ''],
           ],
         },
+        goals,
         notes,
       };
     } finally {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
+      if (profileDir) {
+        const top = topSelfTime(mainThreadProfile(profileDir), 12);
+        notes.push(
+          `auth profile, top self time: ${top.map((t) => `${t.fn} ${t.percent}%`).join('; ')}`,
+        );
+        rmSync(profileDir, { recursive: true, force: true });
+      }
       await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
       await admin.end();
     }
