@@ -1,15 +1,23 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validate } from 'dockerfile-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isRecord, repoRoot } from './support/kustomize.js';
-import { baseImages, parseDockerfile } from './support/dockerfile.js';
+import { baseImages, parseDockerfile, type Instruction } from './support/dockerfile.js';
 import { IMAGE_PROCESSES } from './support/env-schema.js';
 
 const text = readFileSync(join(repoRoot, 'infra/docker/Dockerfile'), 'utf8');
 const instructions = parseDockerfile(text);
+/** The images the stages start from: those a FROM names that are no earlier stage. */
+function fromImages(list: Instruction[]): string[] {
+  const stageNames = list
+    .filter((i) => i.keyword === 'FROM')
+    .map((i) => /\sAS\s+(\S+)$/i.exec(i.args)?.[1] ?? '');
+  return baseImages(list).filter((image) => !stageNames.includes(image));
+}
 const finalStage = Math.max(...instructions.map((i) => i.stage));
 const final = instructions.filter((i) => i.stage === finalStage);
 
@@ -23,10 +31,31 @@ describe('infra/docker/Dockerfile', () => {
     expect(validate('FROM node:20.20.2-slim\nEXPOSE port\nCMD\n').length).toBeGreaterThan(0);
   });
 
-  it('builds in several stages from a pinned Node 20 image, never latest', () => {
-    const images = baseImages(instructions);
+  it('builds in several stages from a pinned Node 20 image (NODE_IMAGE), never latest', () => {
+    const images = fromImages(instructions);
     expect(images.length).toBeGreaterThanOrEqual(2);
     for (const image of images) expect(image).toMatch(/^node:20\.\d+\.\d+-[\w-]*slim$/);
+    expect(text).toMatch(/^ARG NODE_IMAGE=node:20\.\d+\.\d+-bookworm-slim$/m);
+  });
+
+  it("needs no frontend image: no `# syntax=` line (Debian's BuildKit has the cache and secret mounts)", () => {
+    expect(text).not.toMatch(/^#\s*syntax=/m);
+  });
+
+  it('takes a CA bundle for npm ci only as a BuildKit secret, never into a layer', () => {
+    const npmCi = instructions.find((i) => i.keyword === 'RUN' && /npm ci/.test(i.args));
+    expect(npmCi?.args).toMatch(/--mount=type=secret,id=ca\b/);
+    expect(npmCi?.args).toMatch(/NODE_EXTRA_CA_CERTS=\/run\/secrets\/ca/);
+    expect(text).not.toMatch(/^(ENV|ARG)\b.*NODE_EXTRA_CA_CERTS/m);
+  });
+
+  it('runs npm ci on the manifests alone, so a source change reuses that layer', () => {
+    const stages = instructions.filter((i) => i.keyword === 'FROM').map((i) => i.args);
+    expect(stages).toContain('${NODE_IMAGE} AS deps');
+    const deps = instructions.filter((i) => i.stage === stages.indexOf('${NODE_IMAGE} AS deps'));
+    expect(deps.filter((i) => i.keyword === 'COPY').map((i) => i.args)).toEqual([
+      '--from=manifests /manifests ./',
+    ]);
   });
 
   it('runs the final stage as a numeric non-root user under tini, with a HEALTHCHECK', () => {
@@ -36,10 +65,23 @@ describe('infra/docker/Dockerfile', () => {
     expect(final.find((i) => i.keyword === 'ENTRYPOINT')?.args).toMatch(/tini/);
   });
 
-  it('installs production dependencies only in what it ships', () => {
+  it('builds the six processes once for all images, then ships one process with its production closure', () => {
     const run = instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args);
-    expect(run.some((r) => /npm prune --omit=dev/.test(r))).toBe(true);
-    expect(run.some((r) => /nx run "\$\{SERVICE\}:build"/.test(r))).toBe(true);
+    const build = run.find((r) => /nx run-many -t build/.test(r)) ?? '';
+    expect(new Set(/-p ([\w\s-]+?)\s--/.exec(build)?.[1]?.trim().split(/\s+/))).toEqual(
+      new Set(IMAGE_PROCESSES),
+    );
+    expect(run.some((r) => /node infra\/docker\/prune-deps\.mjs "\$\{dir\}" \/out/.test(r))).toBe(
+      true,
+    );
+    expect(final.find((i) => i.keyword === 'COPY' && /\/out \/app$/.test(i.args))).toBeDefined();
+  });
+
+  it("carries the migrate entry at /app/migrate.mjs, which compose's and Kubernetes' migrations run", () => {
+    expect(text).toMatch(
+      /^COPY --chown=root:root infra\/docker\/migrate\.mjs \/app\/migrate\.mjs$/m,
+    );
+    expect(final.find((i) => i.keyword === 'WORKDIR')?.args).toBe('/app/process');
   });
 
   it('bakes no secret into a layer', () => {
@@ -101,6 +143,58 @@ describe('infra/docker/Dockerfile', () => {
     for (const service of IMAGE_PROCESSES)
       expect(() => execFileSync('sh', ['-c', script], { env: { SERVICE: service } })).not.toThrow();
   });
+});
+
+/** The instructions (comments left out) of a Dockerfile's stages named `names`. */
+const stagesText = (dockerfile: string, names: string[]): string =>
+  parseDockerfile(
+    dockerfile
+      .split(/^(?=FROM )/m)
+      .filter((stage) => names.some((name) => stage.startsWith(`FROM \${NODE_IMAGE} AS ${name}\n`)))
+      .join(''),
+  )
+    .map((i) => `${i.keyword} ${i.args}`)
+    .join('\n');
+
+describe('ops/Dockerfile (the backup image)', () => {
+  const ops = readFileSync(join(repoRoot, 'ops/Dockerfile'), 'utf8');
+
+  it('starts with the same manifests and deps stages, so BuildKit shares one npm ci with the process images', () => {
+    const shared = stagesText(text, ['manifests', 'deps']);
+    expect(shared).toContain('npm ci');
+    expect(stagesText(ops, ['manifests', 'deps'])).toBe(shared);
+  });
+
+  it('needs no frontend image and takes tini as a static binary, like the process images', () => {
+    for (const dockerfile of [text, ops]) {
+      expect(dockerfile).not.toMatch(/^#\s*syntax=/m);
+      expect(dockerfile).toContain('COPY --from=tini /tini /usr/bin/tini');
+    }
+  });
+});
+
+describe('infra/docker/prune-deps.mjs', () => {
+  it("copies the payment sandbox with its production closure only: no dev tool, no other workspace's", () => {
+    const out = mkdtempSync(join(tmpdir(), 'kavosh-prune-'));
+    try {
+      const printed = execFileSync(
+        process.execPath,
+        [join(repoRoot, 'infra/docker/prune-deps.mjs'), 'infra/payment-sandbox', out],
+        { cwd: repoRoot, encoding: 'utf8' },
+      );
+      expect(printed).toMatch(/^infra\/payment-sandbox: \d+ packages/);
+      const modules = readdirSync(join(out, 'node_modules'));
+      expect(modules).toEqual(expect.arrayContaining(['fastify', 'pino', 'qs']));
+      for (const devOnly of ['stripe', 'typescript', 'vitest', 'prisma', '@kavosh', '.bin'])
+        expect(modules).not.toContain(devOnly);
+      expect(readdirSync(join(out, 'process')).sort()).toEqual(
+        expect.arrayContaining(['dist', 'package.json']),
+      );
+      expect(readdirSync(join(out, 'process'))).not.toContain('src');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('.dockerignore', () => {
