@@ -33,6 +33,12 @@ export const GatewayEnv = Type.Object({
    * is cut off (504 before its headers): UPSTREAM_TIMEOUT_MS only bounds each wait on its own.
    */
   UPSTREAM_DEADLINE_MS: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 60_000 }),
+  /**
+   * A GET or HEAD whose upstream refuses the connection (nothing listens: its only replica is
+   * restarting, as under `docker compose restart`) is sent again every 250 ms for up to this long
+   * before the 503. 0 (the default): answered at once, as where replicas and probes cover restarts.
+   */
+  UPSTREAM_REFUSED_RETRY_MS: Type.Integer({ minimum: 0, maximum: 120_000, default: 0 }),
   /** One upstream's own timeout, instead of UPSTREAM_TIMEOUT_MS (e.g. a slower report service). */
   AUTH_TIMEOUT_MS: Type.Optional(UpstreamTimeout),
   CATALOG_TIMEOUT_MS: Type.Optional(UpstreamTimeout),

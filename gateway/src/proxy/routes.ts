@@ -156,6 +156,22 @@ const sendAnswer: OnResponse = (_request, reply, res) => {
 // ten times (and not read the answers it drops).
 const noRetry = () => null;
 
+const REFUSED_RETRY_INTERVAL_MS = 250;
+
+/**
+ * With UPSTREAM_REFUSED_RETRY_MS, a GET or HEAD whose connection was refused is sent again every
+ * 250 ms within that window: a read is safe to repeat, and nothing reached the upstream. Anything
+ * else (another method, a reset, a timeout, an upstream's own answer) is answered at once.
+ */
+function retryRefusedReads(windowMs: number): NonNullable<ReplyOptions['retryDelay']> {
+  if (windowMs <= 0) return noRetry;
+  const attempts = Math.ceil(windowMs / REFUSED_RETRY_INTERVAL_MS);
+  return ({ err, req, attempt }) =>
+    (req.method === 'GET' || req.method === 'HEAD') && attempt < attempts && connectionRefused(err)
+      ? REFUSED_RETRY_INTERVAL_MS
+      : null;
+}
+
 const METHODS = ['DELETE', 'GET', 'HEAD', 'PATCH', 'POST', 'PUT', 'OPTIONS'];
 
 /**
@@ -218,7 +234,7 @@ export async function proxyRoutes(app: FastifyInstance, config: GatewayConfig): 
           rewriteHeaders: answerHeadersFor(prefix, rewritePrefix, vary),
           onError: answerUpstreamError,
           onResponse: sendAnswer,
-          retryDelay: noRetry,
+          retryDelay: retryRefusedReads(config.UPSTREAM_REFUSED_RETRY_MS),
         },
       });
     }
