@@ -108,7 +108,9 @@ export function childWithTrace<L extends { child(bindings: object, options?: obj
   options?: object,
 ): L {
   if (!trace) return parent.child(bindings, options);
-  const child = parent.child({ ...bindings, ...trace }, options);
+  // Not a spread: Fastify's bindings object has a computed key, and {...bindings, ...trace} of it
+  // made a child cost ~25 µs instead of ~3 (measured under load, every traced request paid it).
+  const child = parent.child(Object.assign({}, bindings, trace), options);
   Reflect.set(child, TRACE_BOUND, true);
   return child;
 }
