@@ -1,17 +1,28 @@
 import { Type, type Static } from 'typebox';
 import type { AppError } from './app-error.js';
+import { TEXT_PATTERN } from '../text-patterns.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 export const PROBLEM_TYPE_BASE = 'https://kavosh.dev/problems/';
 
+// Bounds for the OpenAPI document (answers are serialized, not validated): what the kit writes.
 const problemProperties = {
-  type: Type.String({ description: `${PROBLEM_TYPE_BASE}<code in kebab-case>` }),
-  title: Type.String(),
-  status: Type.Integer({ minimum: 400, maximum: 599 }),
-  detail: Type.String(),
-  code: Type.String({ description: 'Stable UPPER_SNAKE error code' }),
-  requestId: Type.String(),
-  instance: Type.Optional(Type.String()),
+  type: Type.String({
+    format: 'uri',
+    maxLength: 200,
+    description: `${PROBLEM_TYPE_BASE}<code in kebab-case>`,
+  }),
+  title: Type.String({ maxLength: 200, pattern: TEXT_PATTERN }),
+  status: Type.Integer({ format: 'int32', minimum: 400, maximum: 599 }),
+  // A detail may quote the request line, which Node caps at 16 KiB with the headers.
+  detail: Type.String({ maxLength: 16_384, pattern: TEXT_PATTERN }),
+  code: Type.String({
+    maxLength: 64,
+    pattern: '^[A-Z][A-Z0-9_]*$',
+    description: 'Stable UPPER_SNAKE error code',
+  }),
+  requestId: Type.String({ maxLength: 128, pattern: '^[\\x21-\\x7e]+$' }),
+  instance: Type.Optional(Type.String({ format: 'uri-reference', maxLength: 16_384 })),
   errors: Type.Optional(
     Type.Array(
       Type.Object(
