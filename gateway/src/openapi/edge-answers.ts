@@ -8,14 +8,20 @@ import { isJson, type Json, type OpenApiDocument } from './merge.js';
 
 const PROBLEM = 'application/problem+json';
 const problemRef = { $ref: '#/components/schemas/gateway.Problem' };
-const header = (name: string) => ({ $ref: `#/components/headers/gateway.${name}` });
+// Header components keep their HTTP names: a header object is keyed by the header's name.
+const header = (name: string) => ({ $ref: `#/components/headers/${name}` });
 
-/** The headers the rate limiter sets on every answer it counted (gateway/src/rate-limits). */
-const RATE_LIMIT_HEADERS = {
+/**
+ * The headers the rate limiter sets on every answer it counted (gateway/src/rate-limits), and the
+ * CORS header an allow-listed origin gets (gateway/src/security).
+ */
+const EDGE_HEADERS = {
   'RateLimit-Limit': header('RateLimit-Limit'),
   'RateLimit-Remaining': header('RateLimit-Remaining'),
   'RateLimit-Reset': header('RateLimit-Reset'),
+  'Access-Control-Allow-Origin': header('Access-Control-Allow-Origin'),
 };
+const RETRY_AFTER = { 'Retry-After': header('Retry-After') };
 
 // Present on the answers the rate limiter counted (a request refused before it, e.g. for a bad
 // partner key, has none): documented, not required.
@@ -54,27 +60,33 @@ export const EDGE_COMPONENTS: NonNullable<OpenApiDocument['components']> = {
     },
   },
   headers: {
-    'gateway.RateLimit-Limit': seconds('Requests allowed in the current window'),
-    'gateway.RateLimit-Remaining': seconds('Requests left in the current window'),
-    'gateway.RateLimit-Reset': seconds('Seconds until the window starts again'),
-    'gateway.Retry-After': seconds('Seconds to wait before the next request'),
+    'RateLimit-Limit': seconds('Requests allowed in the current window'),
+    'RateLimit-Remaining': seconds('Requests left in the current window'),
+    'RateLimit-Reset': seconds('Seconds until the window starts again'),
+    'Retry-After': seconds('Seconds to wait before the next request'),
+    'Access-Control-Allow-Origin': {
+      description:
+        "The caller's origin, when it is on the gateway's CORS allow-list (CORS_ORIGINS); absent " +
+        'otherwise, so a browser refuses the answer',
+      schema: { type: 'string', format: 'uri', maxLength: 2_048 },
+    },
   },
   responses: {
     'gateway.BadRequest': problemAnswer(
       'The request was refused before it reached its route: a path not in canonical form ' +
         '(PATH_NOT_ALLOWED), two credentials (CREDENTIALS_AMBIGUOUS), or invalid input ' +
         '(VALIDATION_FAILED and the like)',
-      RATE_LIMIT_HEADERS,
+      EDGE_HEADERS,
     ),
     'gateway.Unauthorized': problemAnswer(
       'A credential was refused: no or an invalid access token where one is required ' +
         '(UNAUTHENTICATED, TOKEN_INVALID), or a partner key or signature that does not verify ' +
         '(PARTNER_KEY_INVALID, SIGNATURE_INVALID)',
-      RATE_LIMIT_HEADERS,
+      EDGE_HEADERS,
     ),
     'gateway.TooManyRequests': problemAnswer(
       'RATE_LIMITED: the caller used up its requests for this window',
-      { ...RATE_LIMIT_HEADERS, 'Retry-After': header('Retry-After') },
+      { ...EDGE_HEADERS, ...RETRY_AFTER },
     ),
     'gateway.InternalError': problemAnswer(
       'INTERNAL: an unexpected failure; the body names nothing internal, the requestId finds ' +
@@ -100,7 +112,11 @@ function servedAnswer(status: string, answer: unknown, limited: boolean): unknow
     out.content = { [PROBLEM]: media, ...rest };
   }
   if (limited && isCounted(status)) {
-    out.headers = { ...(isJson(out.headers) ? out.headers : {}), ...RATE_LIMIT_HEADERS };
+    out.headers = {
+      ...(isJson(out.headers) ? out.headers : {}),
+      ...EDGE_HEADERS,
+      ...(status === '429' ? RETRY_AFTER : {}),
+    };
   }
   return out;
 }

@@ -112,7 +112,7 @@ describe('mergeDocuments', () => {
     });
   });
 
-  it('carries the access each service declared: a bearer requirement with its roles, {} if public', () => {
+  it('carries the access each service declared: a bearer token (one per role), {} if public', () => {
     const doc = merge({ auth: serviceDoc() });
     const login = operation(doc, '/api/auth/login', 'post');
     expect(login['x-kavosh-access']).toBe('public');
@@ -120,7 +120,11 @@ describe('mergeDocuments', () => {
 
     expect(operation(doc, '/api/auth/users/{id}', 'get')).toMatchObject({
       'x-kavosh-access': { roles: ['admin'] },
-      security: [{ bearerAuth: ['admin'] }],
+      security: [{ 'bearerAuth.admin': [] }],
+    });
+    expect(doc.components?.securitySchemes?.['bearerAuth.admin']).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
     });
     const me = operation(doc, '/api/auth/me', 'get');
     expect(me['x-kavosh-access']).toBe('authenticated');
@@ -139,10 +143,11 @@ describe('mergeDocuments', () => {
       'RateLimit-Limit',
       'RateLimit-Remaining',
       'RateLimit-Reset',
+      'Access-Control-Allow-Origin',
     ]);
     expect(responses['429']).toEqual({ $ref: '#/components/responses/gateway.TooManyRequests' });
     expect(doc.components?.responses?.['gateway.TooManyRequests']).toMatchObject({
-      headers: { 'Retry-After': { $ref: '#/components/headers/gateway.Retry-After' } },
+      headers: { 'Retry-After': { $ref: '#/components/headers/Retry-After' } },
       content: { 'application/problem+json': {} },
     });
     // The gateway's own probes are neither rate limited nor authenticated.

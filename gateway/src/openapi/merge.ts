@@ -109,10 +109,13 @@ export const describeAccess = (access: Access): string | Json =>
 /** The partner key scheme (docs/partners.md): `X-Kavosh-Key` or `Authorization: KavoshPartner`. */
 export const PARTNER_SCHEME = 'partnerKey';
 
+/** The scheme of an access token that carries `role` (`bearerAuth.admin`). */
+export const roleScheme = (role: string): string => `${BEARER_SCHEME}.${role}`;
+
 /**
- * OpenAPI security alternatives of a rule: a bearer token (with the roles it must carry, as
- * OpenAPI 3.1 allows for non-OAuth schemes), a partner key, or either. A public route says so
- * with the empty requirement `{}`: anyone may call it.
+ * OpenAPI security alternatives of a rule: a bearer token (one carrying one of the roles, when
+ * the rule names roles), a partner key, or either. A public route says so with the empty
+ * requirement `{}`: anyone may call it.
  */
 function securityOf(access: Access): Json[] {
   if (typeof access === 'object' && 'partner' in access) {
@@ -120,11 +123,38 @@ function securityOf(access: Access): Json[] {
     return [...user, { [PARTNER_SCHEME]: [] }];
   }
   if (access === 'public') return [{}];
-  return [{ [BEARER_SCHEME]: typeof access === 'object' ? [...access.roles] : [] }];
+  if (typeof access === 'object') return access.roles.map((role) => ({ [roleScheme(role)]: [] }));
+  return [{ [BEARER_SCHEME]: [] }];
+}
+
+/** A scheme per role the document's operations require: the same token, naming the role. */
+function roleSchemes(paths: OpenApiDocument['paths']): Json {
+  const schemes: Json = {};
+  for (const item of Object.values(paths)) {
+    for (const method of HTTP_METHODS) {
+      const security = item[method]?.security;
+      if (!Array.isArray(security)) continue;
+      for (const requirement of security as Json[]) {
+        for (const name of Object.keys(requirement)) {
+          if (!name.startsWith(`${BEARER_SCHEME}.`)) continue;
+          const role = name.slice(BEARER_SCHEME.length + 1);
+          schemes[name] = {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'JWT',
+            description: `An access token (see ${BEARER_SCHEME}, RFC8725 checks) whose roles include ${role}.`,
+          };
+        }
+      }
+    }
+  }
+  return schemes;
 }
 
 export interface MergeInput {
   info: Json;
+  /** Where the API is served (relative to the document's own URL). */
+  servers?: Json[];
   /** The gateway's own operations (health, JWKS, this document), paths as served. */
   own: OpenApiDocument['paths'];
   /** Components the gateway's own operations refer to. */
@@ -187,9 +217,11 @@ export function mergeDocuments(input: MergeInput): OpenApiDocument {
     const description = typeof doc.info.description === 'string' ? doc.info.description : name;
     tags.push({ name, description });
   }
+  components.securitySchemes = { ...components.securitySchemes, ...roleSchemes(paths) };
   return {
     openapi: '3.1.0',
     info: input.info,
+    ...(input.servers ? { servers: input.servers } : {}),
     tags,
     paths,
     components,

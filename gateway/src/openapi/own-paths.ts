@@ -55,11 +55,11 @@ export const GATEWAY_PATHS: OpenApiDocument['paths'] = {
       operationId: 'gateway.jwks',
       tags: ['gateway'],
       summary: "Auth's public signing keys (JWKS), proxied to auth",
+      description:
+        'The public keys that verify Kavosh access tokens (EdDSA), as auth publishes them; cache them by `kid`. Rate limited like /api/ routes.',
       responses: {
         200: json('A JSON Web Key Set', {
           type: 'object',
-          description:
-            'The public keys that verify Kavosh access tokens (EdDSA), as auth publishes them; cache them by `kid`. Rate limited like /api/ routes.',
           required: ['keys'],
           properties: { keys: { type: 'array', maxItems: 16, items: { type: 'object' } } },
         }),

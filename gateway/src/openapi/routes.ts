@@ -56,7 +56,16 @@ export async function openApiRoutes(
             'Every public route of Kavosh, through the gateway. `x-kavosh-access` on each ' +
             'operation is the access its service declared, which the gateway enforces: ' +
             'public, authenticated, or the roles allowed.',
+          contact: { name: 'Kavosh', url: 'https://kavosh.dev' },
         },
+        servers: [
+          {
+            url: '/',
+            description:
+              'The gateway that served this document (production, staging or a local system)',
+            'x-internal': false,
+          },
+        ],
         own: GATEWAY_PATHS,
         ownComponents: {},
         upstreams: docs.snapshot(),
