@@ -1,7 +1,10 @@
 import type { Database } from '../db.js';
 import { InvoiceNotFound } from './errors.js';
 import { invoicesRepository } from './repository.js';
-import { renderInvoicePdf, type InvoicePdfData, type InvoiceSeller } from './pdf.js';
+import type { InvoicePdfData, InvoiceSeller } from './pdf.js';
+
+// pdfkit (≈ 22 MB of RSS, ≈ 0.1 s to load) is loaded with the first invoice PDF, not at start.
+const loadRenderer = async () => (await import('./pdf.js')).renderInvoicePdf;
 
 /** The issuer printed on every invoice: the legal entity selling the subscriptions. */
 export const KAVOSH_SELLER: InvoiceSeller = {
@@ -52,7 +55,7 @@ export function createInvoicePdfService(deps: { db: Database; seller?: InvoiceSe
       };
       return {
         fileName: `invoice-${row.number.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`,
-        body: await renderInvoicePdf(data, seller),
+        body: await (await loadRenderer())(data, seller),
       };
     },
   };

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { ConfigError } from '@kavosh/service-kit';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../config.js';
-import { createPosterStorage } from './from-config.js';
+import { createPosterStorage, lazily } from './from-config.js';
+import { createLocalDiskStorage } from './local-disk.js';
 
 const REQUIRED = {
   DATABASE_URL: 'mysql://root@127.0.0.1:3306/kavosh_catalog',
@@ -53,6 +54,29 @@ describe('poster storage configuration', () => {
       const storage = createPosterStorage(config);
       await storage.put('abc123', Buffer.from('x'), 'image/png');
       expect(await readdir(join(dir, 'store'))).toContain('abc123');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('builds a lazy store on its first operation, once, and never when it is not used', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kavosh-poster-lazy-'));
+    try {
+      let built = 0;
+      const create = async () => {
+        built += 1;
+        return createLocalDiskStorage({ dir });
+      };
+      lazily(create).close();
+      const storage = lazily(create);
+      expect(built).toBe(0);
+      expect(await storage.exists('abc123')).toBe(false);
+      await storage.put('abc123', Buffer.from('poster'), 'image/png');
+      const stored = await storage.get('abc123');
+      expect(stored?.contentType).toBe('image/png');
+      stored?.body.destroy();
+      expect(built).toBe(1);
+      storage.close();
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
