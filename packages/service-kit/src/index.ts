@@ -32,4 +32,4 @@ export { startServer } from './server.js';
 export { createLogger, redactUrl, traceparentOf } from './logging.js';
 export { activeTraceparent, activeTraceFields, flushTraces } from './telemetry.js';
 export type { TraceFields } from './telemetry.js';
-export { TEXT_PATTERN, HEADER_VALUE_PATTERN } from './text-patterns.js';
+export { TEXT_FORMAT, TEXT_PATTERN, HEADER_VALUE_PATTERN } from './text-patterns.js';

@@ -3,7 +3,14 @@ import AjvCompiler from '@fastify/ajv-compiler';
 type RouteDefinition = AjvCompiler.RouteDefinition;
 type ExternalSchemas = Parameters<AjvCompiler.BuildCompilerFromPool>[0];
 
-const SHARED_AJV_OPTIONS = { removeAdditional: false, allErrors: true, useDefaults: true } as const;
+// `text`: free text whose content a service checks itself, to answer its own stable codes
+// (TEXT_FORMAT); the schema says what it is without refusing anything.
+const SHARED_AJV_OPTIONS = {
+  removeAdditional: false,
+  allErrors: true,
+  useDefaults: true,
+  formats: { text: true },
+} as const;
 // A JSON body already has types: coercing "12" to 12 there would hide client bugs.
 const BODY_AJV_OPTIONS = { ...SHARED_AJV_OPTIONS, coerceTypes: false } as const;
 // Querystring, params and headers arrive as strings and need coercion; 'array' turns ?a=1 into [1].
