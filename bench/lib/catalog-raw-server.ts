@@ -35,9 +35,11 @@ const COLUMNS = `m.id, m.slug, m.title, m.original_title, m.synopsis, m.year,
   (SELECT JSON_ARRAYAGG(JSON_OBJECT('id', g.id, 'slug', g.slug, 'name', g.name))
      FROM movie_genres mg JOIN genres g ON g.id = mg.genre_id WHERE mg.movie_id = m.id) AS genres,
   (SELECT JSON_ARRAYAGG(ml.language) FROM movie_languages ml WHERE ml.movie_id = m.id) AS languages`;
-const PAGE_SQL = `SELECT m.id, m.published_at FROM movies m WHERE m.status = 'published'
-  ORDER BY m.published_at DESC, m.id DESC LIMIT ?`;
-const SUMMARIES_SQL = `SELECT ${COLUMNS} FROM movies m WHERE m.id IN (?)`;
+// A page of ids and its summaries in one query, as the service reads them.
+const PAGE_SQL = `SELECT ${COLUMNS}, p.k FROM (
+    SELECT m.id, m.published_at AS k FROM movies m WHERE m.status = 'published'
+    ORDER BY m.published_at DESC, m.id DESC LIMIT ?
+  ) p JOIN movies m ON m.id = p.id ORDER BY p.k DESC, p.id DESC`;
 const DETAIL_SQL = `SELECT ${COLUMNS}, m.created_at,
   (SELECT JSON_ARRAYAGG(JSON_OBJECT('personId', c.person_id, 'name', p.name, 'role', c.role,
       'character', c.\`character\`, 'position', c.position))
@@ -94,18 +96,12 @@ function summary(r: Row) {
 
 async function list(limit: number): Promise<string> {
   const page: Row[] = await pool.query({ sql: PAGE_SQL, ...OPTIONS }, [limit + 1]);
-  const ids = page.slice(0, limit).map((r) => r[0]);
-  const rows: Row[] = ids.length ? await pool.query({ sql: SUMMARIES_SQL, ...OPTIONS }, [ids]) : [];
-  const byId = new Map(rows.map((r) => [r[0], r]));
-  const items = ids.flatMap((id) => {
-    const row = byId.get(id);
-    return row ? [summary(row)] : [];
-  });
+  const items = page.slice(0, limit).map(summary);
   const last = page[limit - 1];
   let nextCursor: string | null = null;
   if (page.length > limit && last) {
     const payload = Buffer.from(
-      JSON.stringify({ f: FINGERPRINT, k: [iso(last[1]), last[0]] }),
+      JSON.stringify({ f: FINGERPRINT, k: [iso(last[19]), last[0]] }),
     ).toString('base64url');
     nextCursor = `${payload}.${createHmac('sha256', CURSOR_SECRET).update(payload).digest('base64url')}`;
   }

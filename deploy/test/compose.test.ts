@@ -131,10 +131,12 @@ describe('docker-compose.yml', () => {
       const port = schemas.get(schemaName)?.get('PORT')?.defaultText;
       expect([name, environment(name).get('PORT')]).toEqual([name, port]);
     }
-    expect(service('gateway').ports).toEqual(['127.0.0.1:8080:8080']);
+    expect(service('gateway').ports).toEqual(['127.0.0.1:${GATEWAY_HOST_PORT:-8080}:8080']);
     const sandboxPort = readSandboxSchema().get('PORT')?.defaultText;
     expect(environment(PAYMENT_SANDBOX).get('PORT')).toBe(sandboxPort);
-    expect(service(PAYMENT_SANDBOX).ports).toEqual([`127.0.0.1:${sandboxPort}:${sandboxPort}`]);
+    expect(service(PAYMENT_SANDBOX).ports).toEqual([
+      `127.0.0.1:\${PAYMENT_SANDBOX_HOST_PORT:-${sandboxPort}}:${sandboxPort}`,
+    ]);
   });
 
   it('starts each service after its data stores are healthy and its migrations are done', () => {
@@ -260,7 +262,7 @@ describe('docker-compose.yml', () => {
     );
     const [datasource] = Array.isArray(datasources.datasources) ? datasources.datasources : [];
     expect(record(datasource).url).toBe('http://prometheus:9090');
-    expect(service('prometheus').ports).toEqual(['127.0.0.1:9090:9090']);
+    expect(service('prometheus').ports).toEqual(['127.0.0.1:${PROMETHEUS_HOST_PORT:-9090}:9090']);
   });
 
   it('provisions a dashboard that queries only metrics the processes export', () => {

@@ -153,7 +153,20 @@ describe('movie reads: raw pool and Prisma', () => {
         for (;;) {
           const raw = await repo.listPage(db, filter, order, after, 4);
           const prisma = await viaPrisma((tx) => repo.listPage(tx, filter, order, after, 4));
-          expect(raw, `${order} ${JSON.stringify(filter)} page ${pages}`).toEqual(prisma);
+          const label = `${order} ${JSON.stringify(filter)} page ${pages}`;
+          expect(raw, label).toEqual(prisma);
+          // The page with its summaries (one query on the raw pool) is the same page.
+          const joined = await repo.listSummaryPage(db, filter, order, after, 4);
+          const joinedPrisma = await viaPrisma((tx) =>
+            repo.listSummaryPage(tx, filter, order, after, 4),
+          );
+          expect(joined.positions, label).toEqual(raw);
+          expect(joinedPrisma.positions, label).toEqual(raw);
+          expect(
+            joined.rows.map((r) => r.id),
+            label,
+          ).toEqual(raw.map((p) => p.id));
+          expect(joined.rows.map(summaryOf), label).toEqual(joinedPrisma.rows.map(summaryOf));
           const last = raw[raw.length - 1];
           if (raw.length < 4 || last === undefined) break;
           after = { value: last.key, id: last.id };

@@ -214,6 +214,20 @@ const rowsOf = (result: unknown): unknown[][] =>
   Array.isArray(result) ? result.map((r) => (Array.isArray(r) ? r : bad('row', r))) : [];
 
 export const rawReads = {
+  /**
+   * The rows of a page query (`page`, selecting `id` and its sort key `k`, with its own ORDER BY
+   * and LIMIT) with their summaries, in one query, ordered by (k, id) in `dir`, as the page is.
+   */
+  async pageOfSummaries(
+    pool: RawPool,
+    page: { sql: string; values: unknown[] },
+    dir: 'ASC' | 'DESC',
+  ): Promise<{ row: MovieSummaryRow; key: unknown }[]> {
+    const sql = `SELECT ${SUMMARY_COLUMNS}, p.k FROM (${page.sql}) p JOIN movies m ON m.id = p.id
+      ORDER BY p.k ${dir}, p.id ${dir}`;
+    const result: unknown = await pool.query({ sql, ...RAW_READ }, page.values);
+    return rowsOf(result).map((r) => ({ row: summaryOf(r), key: r[19] ?? null }));
+  },
   async findSummaries(pool: RawPool, ids: string[]): Promise<MovieSummaryRow[]> {
     const result: unknown = await pool.query({ sql: SUMMARIES_SQL, ...RAW_READ }, [ids]);
     return rowsOf(result).map(summaryOf);

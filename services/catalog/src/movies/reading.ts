@@ -67,18 +67,22 @@ export function createMovieReading({ db, cursors }: MovieReadingDeps) {
         personId: query.person,
         search,
       };
-      const positions = await repo.listPage(db, filter, order, after, query.limit + 1);
-      const page = positions.slice(0, query.limit);
-      const rows = await repo.findSummaries(
+      // One more than the page: whether there is a next page.
+      const { positions, rows } = await repo.listSummaryPage(
         db,
-        page.map((p) => p.id),
+        filter,
+        order,
+        after,
+        query.limit + 1,
       );
+      const page = positions.slice(0, query.limit);
+      const inPage = new Set(page.map((p) => p.id));
       const last = page[page.length - 1];
       const nextCursor =
         positions.length > query.limit && last
           ? cursors.encode(fingerprint, [last.key, last.id])
           : null;
-      return { items: rows.map(toSummary), nextCursor };
+      return { items: rows.filter((r) => inPage.has(r.id)).map(toSummary), nextCursor };
     },
 
     /** A movie by id or current slug; an old slug answers where the movie lives now. */
