@@ -129,7 +129,9 @@ describe('the media origin as docker compose runs it', () => {
     expect(mediaEnv.MEDIA_SIGNING_SECRET).toBe(catalogEnv.MEDIA_SIGNING_SECRET);
     // catalog hands out URLs on the port compose publishes the origin on.
     expect(new URL(String(catalogEnv.MEDIA_ORIGIN_URL)).port).toBe(mediaEnv.MEDIA_LISTEN_PORT);
-    expect(media.ports).toEqual([`127.0.0.1:${mediaEnv.MEDIA_LISTEN_PORT}:8081`]);
+    expect(media.ports).toEqual([
+      `127.0.0.1:\${MEDIA_HOST_PORT:-${mediaEnv.MEDIA_LISTEN_PORT}}:8081`,
+    ]);
     expect(media.volumes).toContain(
       './infra/nginx/media.conf.template:/etc/nginx/templates/media.conf.template:ro',
     );

@@ -117,11 +117,11 @@ describe('docker-compose.yml: billing and the payment sandbox', () => {
   it('hands out checkout URLs on the port it publishes, and sends the buyer back to the gateway', () => {
     const publicUrl = new URL(sandbox.SANDBOX_PUBLIC_URL ?? '');
     expect(record(services[PAYMENT_SANDBOX]).ports).toEqual([
-      `127.0.0.1:${publicUrl.port}:${sandbox.PORT}`,
+      `127.0.0.1:\${PAYMENT_SANDBOX_HOST_PORT:-${publicUrl.port}}:${sandbox.PORT}`,
     ]);
     for (const url of [billing.CHECKOUT_SUCCESS_URL, billing.CHECKOUT_CANCEL_URL])
       expect(new URL(url ?? '').origin).toBe('http://localhost:8080');
-    expect(record(services.gateway).ports).toEqual(['127.0.0.1:8080:8080']);
+    expect(record(services.gateway).ports).toEqual(['127.0.0.1:${GATEWAY_HOST_PORT:-8080}:8080']);
   });
 
   it('runs the sandbox like the other app containers: read-only, no capabilities', () => {

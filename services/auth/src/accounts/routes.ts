@@ -41,6 +41,8 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{
       config: { access: 'public' },
       schema: {
         summary: 'Create an account (role user)',
+        description:
+          'Registers a new account with the role user. The password must follow the policy (8 to 128 characters, not a common password); an email already in use is 409 EMAIL_TAKEN.',
         body: RegisterBody,
         response: { 201: User, 409: problemSchema('EMAIL_TAKEN'), 400: problemSchema() },
       },
@@ -58,6 +60,8 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{
       config: { access: 'public' },
       schema: {
         summary: 'Exchange email and password for a token pair',
+        description:
+          'Checks the credentials and answers a short-lived access token and a refresh token (in the body, or as an HttpOnly cookie in cookie mode). Wrong credentials are one answer, 401 INVALID_CREDENTIALS, whether or not the email exists; repeated failures are throttled.',
         body: LoginBody,
         response: {
           200: LoginReply,
@@ -84,7 +88,11 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{
     '/me',
     {
       config: { access: 'authenticated' },
-      schema: { summary: 'The caller', response: { 200: User } },
+      schema: {
+        summary: 'The caller',
+        description: 'The account the access token belongs to: id, email, display name and role.',
+        response: { 200: User },
+      },
     },
     async (req) => accounts.me(identityOf(req).userId),
   );
@@ -93,7 +101,13 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{
     '/me',
     {
       config: { access: 'authenticated' },
-      schema: { summary: 'Change the display name', body: UpdateMeBody, response: { 200: User } },
+      schema: {
+        summary: 'Change the display name',
+        description:
+          'Sets the display name shown to other users; other services learn it from auth.user.updated.v1.',
+        body: UpdateMeBody,
+        response: { 200: User },
+      },
     },
     async (req) =>
       accounts.updateDisplayName(identityOf(req).userId, req.body.displayName, traceparentOf(req)),
@@ -105,6 +119,8 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{
       config: { access: 'authenticated' },
       schema: {
         summary: 'Change the password; ends every other session',
+        description:
+          "Changes the password after checking the current one; every refresh-token family except the caller's ends, so other devices must log in again.",
         body: ChangePasswordBody,
         response: { 204: Type.Null(), 403: problemSchema('WRONG_PASSWORD') },
       },
@@ -121,6 +137,8 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{
       config: { access: 'authenticated' },
       schema: {
         summary: 'Delete the account (needs the password)',
+        description:
+          "Deletes the caller's account after checking the password. Every service erases the user's data on auth.user.deleted.v1.",
         body: DeleteMeBody,
         response: { 204: Type.Null(), 403: problemSchema('WRONG_PASSWORD') },
       },

@@ -8,7 +8,7 @@ export const RoleName = Type.Union([
 ]);
 export const Email = Type.String({ format: 'email', minLength: 3, maxLength: 254 });
 // The policy (8..128 code points, not common) is checked in the service; this only caps the size.
-export const Password = Type.String({ minLength: 1, maxLength: 512 });
+export const Password = Type.String({ format: 'password', minLength: 1, maxLength: 512 });
 export const DisplayName = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' });
 
 export const RegisterBody = Type.Object(
@@ -41,7 +41,7 @@ export const DeleteMeBody = Type.Object({ password: Password }, { additionalProp
 
 export const User = Type.Object(
   {
-    id: Type.String({ format: 'uuid' }),
+    id: Type.String({ format: 'uuid', maxLength: 36 }),
     email: Type.String(),
     displayName: Type.String(),
     role: RoleName,

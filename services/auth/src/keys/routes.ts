@@ -15,6 +15,8 @@ export const keysRoutes: FastifyPluginAsyncTypebox<{ keys: SigningKeys }> = asyn
       config: { access: 'public' },
       schema: {
         summary: 'The public keys that verify access tokens',
+        description:
+          'The JSON Web Key Set of the keys auth signs access tokens with (EdDSA); services and clients verify tokens with it, picking the key by kid.',
         response: { 200: PublicJwkSet },
       },
     },

@@ -27,6 +27,8 @@ export const partnerKeysAdminRoutes: FastifyPluginAsyncTypebox<{
       config: adminOnly,
       schema: {
         summary: 'Issue a partner key (admin); the secret is in this answer only',
+        description:
+          'Creates a key for a partner with its scopes and tier. The secret is answered once and stored only as a keyed hash; keep it safe.',
         body: CreateKeyBody,
         response: { 201: IssuedKey, 400: problemSchema('PARTNER_KEY_EXPIRY_INVALID') },
       },
@@ -43,6 +45,8 @@ export const partnerKeysAdminRoutes: FastifyPluginAsyncTypebox<{
       config: adminOnly,
       schema: {
         summary: 'List partner keys (admin), never their secrets',
+        description:
+          'Pages through partner keys with their partner, scopes, tier and status; secrets are never shown.',
         querystring: KeyListQuery,
         response: { 200: KeyPage },
       },
@@ -56,6 +60,7 @@ export const partnerKeysAdminRoutes: FastifyPluginAsyncTypebox<{
       config: adminOnly,
       schema: {
         summary: 'One partner key (admin), without its secret',
+        description: 'A partner key with its scopes, tier, status and dates; an unknown id is 404.',
         params: KeyParams,
         response: { 200: PartnerKey, 404: problemSchema('PARTNER_KEY_NOT_FOUND') },
       },
@@ -69,6 +74,8 @@ export const partnerKeysAdminRoutes: FastifyPluginAsyncTypebox<{
       config: adminOnly,
       schema: {
         summary: 'A new secret for a key (admin); the old one works for overlapSeconds more',
+        description:
+          'Issues a new secret for a key (answered once). The previous secret keeps working for overlapSeconds, so the partner can switch without downtime.',
         params: KeyParams,
         body: RotateKeyBody,
         response: {
@@ -94,6 +101,8 @@ export const partnerKeysAdminRoutes: FastifyPluginAsyncTypebox<{
       config: adminOnly,
       schema: {
         summary: 'Revoke a key at once (admin), on every gateway within seconds',
+        description:
+          'Revokes a key immediately: every gateway refuses it within its cache time. Revoking is final.',
         params: KeyParams,
         response: { 200: PartnerKey, 404: problemSchema('PARTNER_KEY_NOT_FOUND') },
       },

@@ -33,14 +33,19 @@ export const CreateKeyBody = Type.Object(
 
 export const RotateKeyBody = Type.Object(
   {
-    overlapSeconds: Type.Integer({ minimum: 0, maximum: MAX_OVERLAP_SECONDS, default: 86_400 }),
+    overlapSeconds: Type.Integer({
+      format: 'int32',
+      minimum: 0,
+      maximum: MAX_OVERLAP_SECONDS,
+      default: 86_400,
+    }),
   },
   { additionalProperties: false },
 );
 
 export const PartnerKey = Type.Object(
   {
-    id: Type.String({ format: 'uuid' }),
+    id: Type.String({ format: 'uuid', maxLength: 36 }),
     prefix: Type.String(),
     partner: Type.String(),
     scopes: Scopes,
@@ -68,8 +73,8 @@ export const IssuedKey = Type.Object(
 export const KeyListQuery = Type.Object(
   {
     partner: Type.Optional(PartnerName),
-    cursor: Type.Optional(Type.String({ format: 'uuid' })),
-    limit: Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 }),
+    cursor: Type.Optional(Type.String({ format: 'uuid', maxLength: 36 })),
+    limit: Type.Integer({ format: 'int32', minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 }),
   },
   { additionalProperties: false },
 );
@@ -80,7 +85,7 @@ export const KeyPage = Type.Object(
 );
 
 export const KeyParams = Type.Object(
-  { id: Type.String({ format: 'uuid' }) },
+  { id: Type.String({ format: 'uuid', maxLength: 36 }) },
   { additionalProperties: false },
 );
 

@@ -19,6 +19,8 @@ export const sessionsRoutes: FastifyPluginAsyncTypebox<{
       config: { access: 'public' },
       schema: {
         summary: 'Spend a refresh token (body, or the cookie in cookie mode) for a new pair',
+        description:
+          'Rotates a refresh token: the one sent stops working and a new access and refresh token are answered. Reusing a spent refresh token ends its whole family (a sign it was stolen) and answers 401 TOKEN_INVALID.',
         body: RefreshBody,
         response: {
           200: TokenPair,
@@ -42,6 +44,8 @@ export const sessionsRoutes: FastifyPluginAsyncTypebox<{
       config: { access: 'public' },
       schema: {
         summary: 'End the login (refresh-token family) this token belongs to',
+        description:
+          'Revokes the refresh-token family the sent token belongs to, so neither it nor any token rotated from it works again. Access tokens already issued expire on their own.',
         body: RefreshBody,
         response: { 204: Type.Null(), 403: problemSchema('CSRF_REJECTED') },
       },

@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
 
 // A refresh token is 43 base64url characters; a little slack keeps the error generic.
-export const RefreshTokenField = Type.String({ minLength: 1, maxLength: 128 });
+// `password`: a secret, which documentation tools mask; its shape is checked by the service.
+export const RefreshTokenField = Type.String({ format: 'password', minLength: 1, maxLength: 128 });
 
 /** Without refreshToken the kavosh_refresh cookie is used (cookie mode, CSRF-checked). */
 export const RefreshBody = Type.Object(

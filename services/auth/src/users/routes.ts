@@ -18,6 +18,8 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = a
       config: adminOnly,
       schema: {
         summary: 'List accounts (admin); cursor pagination, email prefix search',
+        description:
+          'Admins page through every account, newest first, optionally narrowed to emails starting with a prefix. Other callers get 403 FORBIDDEN.',
         querystring: UserListQuery,
         response: { 200: UserPage },
       },
@@ -31,6 +33,8 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = a
       config: adminOnly,
       schema: {
         summary: 'One account (admin)',
+        description:
+          'An account with its role and timestamps, for admins; an unknown id is 404 USER_NOT_FOUND.',
         params: UserParams,
         response: { 200: User, 404: problemSchema('USER_NOT_FOUND') },
       },
@@ -44,6 +48,8 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = a
       config: adminOnly,
       schema: {
         summary: "Change an account's role (admin)",
+        description:
+          'Sets the role of an account (user, editor, moderator or admin); the other services learn it from auth.user.updated.v1. Tokens already issued keep their old role until they expire.',
         params: UserParams,
         body: RoleBody,
         response: { 200: User, 409: problemSchema('LAST_ADMIN') },
@@ -58,6 +64,8 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = a
       config: adminOnly,
       schema: {
         summary: 'Delete an account (admin)',
+        description:
+          'Erases an account and everything auth holds about it; the other services erase their data on auth.user.deleted.v1.',
         params: UserParams,
         response: { 204: Type.Null(), 409: problemSchema('LAST_ADMIN') },
       },

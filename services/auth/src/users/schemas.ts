@@ -1,14 +1,20 @@
 import { Type } from 'typebox';
+import { TEXT_PATTERN } from '@kavosh/service-kit';
 import { RoleName, User } from '../accounts/schemas.js';
 
 export const MAX_PAGE_SIZE = 100;
 
 export const UserListQuery = Type.Object(
   {
-    cursor: Type.Optional(Type.String({ format: 'uuid' })),
-    limit: Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 }),
+    cursor: Type.Optional(Type.String({ format: 'uuid', maxLength: 36 })),
+    limit: Type.Integer({ format: 'int32', minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 }),
     email: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 254, description: 'email prefix' }),
+      Type.String({
+        minLength: 1,
+        maxLength: 254,
+        pattern: TEXT_PATTERN,
+        description: 'email prefix',
+      }),
     ),
   },
   { additionalProperties: false },
@@ -20,7 +26,7 @@ export const UserPage = Type.Object(
 );
 
 export const UserParams = Type.Object(
-  { id: Type.String({ format: 'uuid' }) },
+  { id: Type.String({ format: 'uuid', maxLength: 36 }) },
   { additionalProperties: false },
 );
 

@@ -10,7 +10,9 @@ export interface Position {
 export const CursorField = Type.Optional(
   Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9_-]+$' }),
 );
-export const LimitField = Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 }));
+export const LimitField = Type.Optional(
+  Type.Integer({ format: 'int32', minimum: 1, maximum: 100, default: 20 }),
+);
 
 export class CursorInvalid extends AppError {
   constructor() {

@@ -26,6 +26,8 @@ export const invoicePdfRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags: ['invoices'],
         summary: 'One of your invoices as a PDF (an admin: anyone’s)',
+        description:
+          'Renders one of the caller’s invoices as a PDF attachment; another user’s invoice is 404, as if it did not exist (admins get any).',
         params: InvoicePdfParams,
         response: {
           200: PdfBytes,

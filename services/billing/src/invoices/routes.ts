@@ -22,6 +22,8 @@ export const invoicesRoutes: FastifyPluginAsyncTypebox<{ invoices: InvoicesServi
       schema: {
         tags: ['invoices'],
         summary: 'Your invoices, newest first (admins: any user with ?userId=)',
+        description:
+          "Pages through the caller's invoices, newest first; admins may name any user with userId.",
         querystring: ListQuery,
         response: { 200: InvoicePage, ...listErrors },
       },
@@ -36,6 +38,8 @@ export const invoicesRoutes: FastifyPluginAsyncTypebox<{ invoices: InvoicesServi
       schema: {
         tags: ['invoices'],
         summary: 'One of your invoices (admins: anyone’s)',
+        description:
+          "One invoice of the caller; another user's invoice is 404, as if it did not exist (admins see any).",
         params: InvoiceParams,
         response: {
           200: Invoice,
@@ -54,6 +58,8 @@ export const invoicesRoutes: FastifyPluginAsyncTypebox<{ invoices: InvoicesServi
       schema: {
         tags: ['payments'],
         summary: 'Your payment attempts, newest first (admins: any user with ?userId=)',
+        description:
+          "Pages through the caller's payment attempts and their outcome, newest first; admins may name any user with userId.",
         querystring: ListQuery,
         response: { 200: PaymentPage, ...listErrors },
       },

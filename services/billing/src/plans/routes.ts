@@ -29,6 +29,8 @@ export const plansRoutes: FastifyPluginAsyncTypebox<{ plans: PlansService }> = a
       schema: {
         tags,
         summary: 'The plans on sale, cheapest first (admins: ?includeArchived=true)',
+        description:
+          'Lists the subscription plans on sale with their price, interval, tier and trial; admins may include archived plans.',
         querystring: PlanListQuery,
         response: { 200: PlanList },
       },
@@ -48,6 +50,7 @@ export const plansRoutes: FastifyPluginAsyncTypebox<{ plans: PlansService }> = a
       schema: {
         tags,
         summary: 'Create a plan (admin)',
+        description: 'Creates a plan; it is on sale at once. A name in use is 409 PLAN_NAME_TAKEN.',
         body: PlanCreateBody,
         response: { 201: Plan, ...adminErrors, 409: problemSchema('PLAN_NAME_TAKEN') },
       },
@@ -65,6 +68,8 @@ export const plansRoutes: FastifyPluginAsyncTypebox<{ plans: PlansService }> = a
       schema: {
         tags,
         summary: 'Change a plan (admin); a new price applies to new subscriptions only',
+        description:
+          "Changes a plan's name, price or trial. Existing subscriptions keep the price they signed up for.",
         params: PlanParams,
         body: PlanPatchBody,
         response: {
@@ -85,6 +90,8 @@ export const plansRoutes: FastifyPluginAsyncTypebox<{ plans: PlansService }> = a
       schema: {
         tags,
         summary: 'Take a plan off sale (admin); its subscriptions keep running',
+        description:
+          'Takes a plan off sale: it disappears from the list and cannot be checked out, while its subscriptions keep renewing.',
         params: PlanParams,
         response: { 200: Plan, ...adminErrors, 404: problemSchema('PLAN_NOT_FOUND') },
       },
@@ -99,6 +106,8 @@ export const plansRoutes: FastifyPluginAsyncTypebox<{ plans: PlansService }> = a
       schema: {
         tags,
         summary: 'Delete a plan never sold (admin)',
+        description:
+          'Deletes a plan that was never sold; a plan with subscriptions is 409 PLAN_IN_USE (archive it instead).',
         params: PlanParams,
         response: {
           204: Type.Null(),

@@ -10,12 +10,13 @@ export const Currency = Type.String({
 });
 // Stripe's largest unit_amount: a plan priced above it could never be sold.
 export const PriceMinor = Type.Integer({
+  format: 'int32',
   minimum: 1,
   maximum: 99_999_999,
   description: 'price in minor units (cents) of the currency',
 });
 export const Interval = Type.Union([Type.Literal('month'), Type.Literal('year')]);
-export const TrialDays = Type.Integer({ minimum: 0, maximum: 90 });
+export const TrialDays = Type.Integer({ format: 'int32', minimum: 0, maximum: 90 });
 
 export const PlanParams = Type.Object(
   { id: Type.String({ format: 'uuid', maxLength: 36 }) },

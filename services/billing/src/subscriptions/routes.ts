@@ -21,6 +21,8 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'Your subscription with its history (admins: any user with ?userId=)',
+        description:
+          "The caller's current subscription with its plan, status, period and history; admins may name any user with userId.",
         querystring: SubscriptionQuery,
         response: {
           200: Subscription,
@@ -39,6 +41,8 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'Cancel at period end (access continues until then; undo with resume)',
+        description:
+          'Asks for the subscription to end at the end of the paid period; access continues until then, and resume undoes it.',
         response: {
           200: Subscription,
           ...errors,
@@ -57,6 +61,7 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'Undo a cancellation before the period ends',
+        description: 'Withdraws a pending cancellation, so the subscription renews as before.',
         response: {
           200: Subscription,
           ...errors,

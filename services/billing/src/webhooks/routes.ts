@@ -1,10 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { problemSchema } from '@kavosh/service-kit';
+import { problemSchema, HEADER_VALUE_PATTERN } from '@kavosh/service-kit';
 import { Type } from 'typebox';
 import type { WebhooksService } from './service.js';
 
 const WebhookHeaders = Type.Object(
-  { 'stripe-signature': Type.Optional(Type.String({ maxLength: 2000 })) },
+  {
+    'stripe-signature': Type.Optional(
+      Type.String({ maxLength: 2000, pattern: HEADER_VALUE_PATTERN }),
+    ),
+  },
   { additionalProperties: true },
 );
 
@@ -46,6 +50,8 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags: ['webhooks'],
         summary: "The payment provider's signed events (Stripe-Signature)",
+        description:
+          "Receives the payment provider's events. Public at the edge: the Stripe-Signature over the raw body is the credential, and each event is applied once, however often it is delivered.",
         headers: WebhookHeaders,
         response: {
           200: WebhookAnswer,

@@ -46,6 +46,8 @@ export const articlesRoutes: FastifyPluginAsyncTypebox<{ articles: ArticlesServi
       schema: {
         tags,
         summary: 'List published articles, newest first; filter by tag or movie; cursor pages',
+        description:
+          'Pages through published articles, newest first, optionally those with a tag or about a movie.',
         querystring: ArticleListQuery,
         response: {
           200: ArticlePage,
@@ -71,6 +73,8 @@ export const articlesRoutes: FastifyPluginAsyncTypebox<{ articles: ArticlesServi
       schema: {
         tags,
         summary: 'One article by id or slug (drafts for editors only)',
+        description:
+          'An article with its rendered, sanitized HTML, by id or slug; drafts are 404 for everyone but editors. Answers 304 to a matching If-None-Match.',
         params: ArticleParams,
         headers: IfNoneMatchHeaders,
         response: {
@@ -104,6 +108,8 @@ export const articlesRoutes: FastifyPluginAsyncTypebox<{ articles: ArticlesServi
       schema: {
         tags,
         summary: 'Write a draft article (editor); Markdown is rendered and sanitized now',
+        description:
+          'Creates a draft article; its Markdown is rendered to sanitized HTML when saved, never when read.',
         body: ArticleCreateBody,
         response: {
           201: Article,
@@ -130,6 +136,8 @@ export const articlesRoutes: FastifyPluginAsyncTypebox<{ articles: ArticlesServi
       schema: {
         tags,
         summary: 'Change an article (editor); If-Match with its ETag is required',
+        description:
+          'Changes an article; If-Match must hold the ETag read with GET, or the answer is 412 VERSION_MISMATCH (428 without it).',
         params: ArticleIdParams,
         headers: IfMatchHeaders,
         body: ArticlePatchBody,
@@ -159,6 +167,10 @@ export const articlesRoutes: FastifyPluginAsyncTypebox<{ articles: ArticlesServi
             action === 'publish'
               ? 'Publish an article (editor); If-Match is checked when sent'
               : 'Withdraw a published article (editor); If-Match is checked when sent',
+          description:
+            action === 'publish'
+              ? 'Makes the article visible to readers; If-Match is checked when sent.'
+              : 'Hides the article from readers; If-Match is checked when sent.',
           params: ArticleIdParams,
           headers: IfMatchHeaders,
           response: {
@@ -184,6 +196,7 @@ export const articlesRoutes: FastifyPluginAsyncTypebox<{ articles: ArticlesServi
       schema: {
         tags,
         summary: 'Delete an article (editor); If-Match is checked when sent',
+        description: 'Deletes an article; If-Match is checked when sent.',
         params: ArticleIdParams,
         headers: IfMatchHeaders,
         response: { 204: Type.Null(), ...editorErrors, 412: problemSchema('VERSION_MISMATCH') },

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { TEXT_PATTERN, HEADER_VALUE_PATTERN } from '@kavosh/service-kit';
 import { MAX_CURSOR_LENGTH } from '../infrastructure/cursor.js';
 
 /** Longest Markdown body, in characters (≈ 100 KB of mostly ASCII text). */
@@ -16,7 +17,7 @@ export type ArticleStatus = Static<typeof ArticleStatus>;
 
 // `\S`: a value of spaces only is refused, so trimming never leaves an empty one.
 const Title = Type.String({ minLength: 1, maxLength: 300, pattern: '\\S' });
-const Summary = Type.String({ maxLength: 1000 });
+const Summary = Type.String({ maxLength: 1000, pattern: TEXT_PATTERN });
 const BodyMarkdown = Type.String({
   minLength: 1,
   maxLength: MAX_MARKDOWN_LENGTH,
@@ -36,7 +37,7 @@ const Tag = Type.String({
   description: 'a lower-case slug, e.g. "film-noir"',
 });
 const Tags = Type.Array(Tag, { maxItems: MAX_TAGS, uniqueItems: true });
-const MovieIds = Type.Array(Type.String({ format: 'uuid' }), {
+const MovieIds = Type.Array(Type.String({ format: 'uuid', maxLength: 36 }), {
   maxItems: MAX_LINKED_MOVIES,
   uniqueItems: true,
   description: 'ids of existing movies',
@@ -70,13 +71,13 @@ export const ArticlePatchBody = Type.Object(
 export type ArticlePatchBody = Static<typeof ArticlePatchBody>;
 
 const articleFields = {
-  id: Type.String({ format: 'uuid' }),
+  id: Type.String({ format: 'uuid', maxLength: 36 }),
   slug: Type.String({ description: 'Stable: set from the first title, kept when it changes' }),
   title: Type.String(),
   summary: Type.Union([Type.String(), Type.Null()]),
   authorName: Type.String(),
   tags: Type.Array(Type.String()),
-  movieIds: Type.Array(Type.String({ format: 'uuid' })),
+  movieIds: Type.Array(Type.String({ format: 'uuid', maxLength: 36 })),
   status: ArticleStatus,
   publishedAt: Type.Union([Timestamp, Type.Null()]),
   createdAt: Timestamp,
@@ -106,14 +107,18 @@ export type ArticlePage = Static<typeof ArticlePage>;
 export const ArticleListQuery = Type.Object(
   {
     tag: Type.Optional(Tag),
-    movie: Type.Optional(Type.String({ format: 'uuid', description: 'a linked movie id' })),
+    movie: Type.Optional(
+      Type.String({ format: 'uuid', maxLength: 36, description: 'a linked movie id' }),
+    ),
     status: Type.Optional(
       Type.Union([Type.Literal('published'), Type.Literal('draft'), Type.Literal('unpublished')], {
         description: 'editors only, except published (the default)',
       }),
     ),
-    limit: Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 }),
-    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_CURSOR_LENGTH })),
+    limit: Type.Integer({ format: 'int32', minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 }),
+    cursor: Type.Optional(
+      Type.String({ minLength: 1, maxLength: MAX_CURSOR_LENGTH, pattern: TEXT_PATTERN }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -122,17 +127,24 @@ export type ArticleListQuery = Static<typeof ArticleListQuery>;
 export const ArticleParams = Type.Object(
   {
     // One path for every method (OpenAPI allows one parameter name per position): an id or a slug.
-    id: Type.String({ description: 'an id or a slug', minLength: 1, maxLength: 160 }),
+    id: Type.String({
+      description: 'an id or a slug',
+      minLength: 1,
+      maxLength: 160,
+      pattern: TEXT_PATTERN,
+    }),
   },
   { additionalProperties: false },
 );
 
 export const ArticleIdParams = Type.Object(
-  { id: Type.String({ format: 'uuid' }) },
+  { id: Type.String({ format: 'uuid', maxLength: 36 }) },
   { additionalProperties: false },
 );
 
 export const IfNoneMatchHeaders = Type.Object(
-  { 'if-none-match': Type.Optional(Type.String({ maxLength: 1000 })) },
+  {
+    'if-none-match': Type.Optional(Type.String({ maxLength: 1000, pattern: HEADER_VALUE_PATTERN })),
+  },
   { additionalProperties: true },
 );

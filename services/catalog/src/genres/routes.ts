@@ -26,6 +26,8 @@ export const genresRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'Every genre, by name',
+        description:
+          'Every genre with its slug and version, sorted by name; answers 304 to a matching If-None-Match.',
         response: {
           200: GenreList,
           304: Type.Null({ description: 'Not Modified: If-None-Match holds the current ETag' }),
@@ -48,6 +50,8 @@ export const genresRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'One genre by id, with its version ETag',
+        description:
+          'A genre by id; its ETag is the version that PATCH and DELETE take in If-Match.',
         params: GenreParams,
         response: { 200: Genre, 404: problemSchema('GENRE_NOT_FOUND') },
       },
@@ -65,6 +69,8 @@ export const genresRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'Create a genre (editor)',
+        description:
+          'Creates a genre; its slug comes from the name unless given, and a name or slug in use is 409 GENRE_TAKEN.',
         body: GenreCreateBody,
         response: { 201: Genre, ...editorErrors, 409: problemSchema('GENRE_TAKEN') },
       },
@@ -86,6 +92,8 @@ export const genresRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'Rename a genre (editor); If-Match required',
+        description:
+          'Renames a genre or changes its slug; If-Match must hold the ETag read with GET.',
         params: GenreParams,
         headers: IfMatchHeaders,
         body: GenrePatchBody,
@@ -111,6 +119,7 @@ export const genresRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'Delete an unused genre (editor)',
+        description: 'Deletes a genre no movie uses; a genre in use is 409.',
         params: GenreParams,
         headers: IfMatchHeaders,
         response: {

@@ -1,8 +1,9 @@
 import { Type, type Static } from 'typebox';
+import { TEXT_PATTERN } from '@kavosh/service-kit';
 
 const Id = Type.String({ format: 'uuid', maxLength: 36 });
 const Slug = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 1, maxLength: 80 });
-const Name = Type.String({ minLength: 1, maxLength: 80 });
+const Name = Type.String({ minLength: 1, maxLength: 80, pattern: TEXT_PATTERN });
 
 export const Genre = Type.Object(
   {

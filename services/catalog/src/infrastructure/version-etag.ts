@@ -1,4 +1,4 @@
-import { AppError } from '@kavosh/service-kit';
+import { AppError, HEADER_VALUE_PATTERN } from '@kavosh/service-kit';
 import { Type } from 'typebox';
 
 /** 428: a write to a versioned resource must say which version it read. */
@@ -60,7 +60,11 @@ export function assertVersionIfGiven(ifMatch: string | undefined, current: numbe
 export const IfMatchHeaders = Type.Object(
   {
     'if-match': Type.Optional(
-      Type.String({ maxLength: 200, description: 'the ETag read with GET, e.g. "v3"' }),
+      Type.String({
+        maxLength: 200,
+        pattern: HEADER_VALUE_PATTERN,
+        description: 'the ETag read with GET, e.g. "v3"',
+      }),
     ),
   },
   { additionalProperties: true },

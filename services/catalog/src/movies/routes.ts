@@ -44,6 +44,8 @@ export const moviesRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'List or search movies; filters, sorts and opaque cursor pagination',
+        description:
+          'Pages through published movies (editors may ask for any status), filtered by genre, years, language, premium or person, sorted by newest or popularity, or searched in full text with q. Cursors are opaque and signed.',
         querystring: MovieListQuery,
         response: {
           200: MoviePage,
@@ -72,6 +74,8 @@ export const moviesRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'One movie by id or slug, with credits; an old slug redirects (301)',
+        description:
+          'A published movie with its genres and credits, by id or current slug; a former slug answers 301 to the current one. Drafts are 404 for everyone but editors.',
         params: MovieParams,
         response: {
           200: MovieDetail,
@@ -118,6 +122,8 @@ export const moviesRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'Create a draft movie (editor)',
+        description:
+          'Creates a movie as a draft, invisible to readers until it is published; its slug comes from the title unless given.',
         body: MovieCreateBody,
         response: {
           201: MovieDetail,
@@ -144,6 +150,8 @@ export const moviesRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'Change a movie (editor); If-Match with its ETag is required',
+        description:
+          "Changes a movie's fields; If-Match must hold the ETag read with GET, or the answer is 412 VERSION_MISMATCH (428 without it).",
         params: MovieIdParams,
         headers: IfMatchHeaders,
         body: MoviePatchBody,
@@ -174,6 +182,10 @@ export const moviesRoutes: FastifyPluginAsyncTypebox<{
             action === 'publish'
               ? 'Publish a movie (editor); emits catalog.movie.published.v1'
               : 'Withdraw a published movie (editor); emits catalog.movie.unpublished.v1',
+          description:
+            action === 'publish'
+              ? 'Makes the movie visible to readers and tells the other services by event; If-Match is checked when sent.'
+              : 'Hides the movie from readers and tells the other services by event; If-Match is checked when sent.',
           params: MovieIdParams,
           headers: IfMatchHeaders,
           response: {
@@ -199,6 +211,8 @@ export const moviesRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'Delete a movie (editor); a published one emits catalog.movie.unpublished.v1',
+        description:
+          'Deletes a movie and its credits; If-Match is checked when sent. Deleting a published movie emits catalog.movie.unpublished.v1, so other services drop it.',
         params: MovieIdParams,
         headers: IfMatchHeaders,
         response: {

@@ -1,11 +1,12 @@
 import { Type, type Static } from 'typebox';
+import { TEXT_PATTERN } from '@kavosh/service-kit';
 import { MAX_CURSOR_LENGTH } from '../infrastructure/cursor.js';
 
 export const MAX_PAGE_SIZE = 100;
 export const MAX_QUERY_LENGTH = 200;
 
 const Id = Type.String({ format: 'uuid', maxLength: 36 });
-const Year = Type.Integer({ minimum: 1870, maximum: 2200 });
+const Year = Type.Integer({ format: 'int32', minimum: 1870, maximum: 2200 });
 /** ISO 639-1 code, optionally with a region: en, fa, pt-BR. */
 const Language = Type.String({ pattern: '^[a-z]{2,3}(-[A-Z]{2})?$', minLength: 2, maxLength: 8 });
 const DateTime = Type.String({ format: 'date-time' });
@@ -37,11 +38,17 @@ export const MovieListQuery = Type.Object(
     q: Type.Optional(
       Type.String({
         maxLength: MAX_QUERY_LENGTH,
+        pattern: TEXT_PATTERN,
         description: 'full-text search in titles, synopsis and people; ranked by relevance',
       }),
     ),
     genre: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 80, description: 'genre slug or id' }),
+      Type.String({
+        minLength: 1,
+        maxLength: 80,
+        pattern: TEXT_PATTERN,
+        description: 'genre slug or id',
+      }),
     ),
     yearFrom: Type.Optional(Year),
     yearTo: Type.Optional(Year),
@@ -51,8 +58,10 @@ export const MovieListQuery = Type.Object(
     // Editors only: without it they see every status; anyone else sees published movies.
     status: Type.Optional(MovieStatus),
     sort: Type.Optional(MovieSort),
-    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_CURSOR_LENGTH })),
-    limit: Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 }),
+    cursor: Type.Optional(
+      Type.String({ minLength: 1, maxLength: MAX_CURSOR_LENGTH, pattern: TEXT_PATTERN }),
+    ),
+    limit: Type.Integer({ format: 'int32', minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 }),
   },
   { additionalProperties: false },
 );
@@ -131,7 +140,12 @@ export type MovieDetail = Static<typeof MovieDetail>;
 export const MovieParams = Type.Object(
   {
     // One path for every method (OpenAPI allows one parameter name per position): an id or a slug.
-    id: Type.String({ description: 'an id or a slug', minLength: 1, maxLength: 100 }),
+    id: Type.String({
+      description: 'an id or a slug',
+      minLength: 1,
+      maxLength: 100,
+      pattern: TEXT_PATTERN,
+    }),
   },
   { additionalProperties: false },
 );
@@ -141,19 +155,25 @@ export const CreditInput = Type.Object(
   {
     personId: Id,
     role: CreditRole,
-    character: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    position: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
+    character: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: TEXT_PATTERN })),
+    position: Type.Optional(Type.Integer({ format: 'int32', minimum: 0, maximum: 10_000 })),
   },
   { additionalProperties: false },
 );
 export type CreditInput = Static<typeof CreditInput>;
 
 const editableProperties = {
-  title: Type.String({ minLength: 1, maxLength: 300 }),
-  originalTitle: Type.Union([Type.String({ minLength: 1, maxLength: 300 }), Type.Null()]),
-  synopsis: Type.String({ maxLength: 10_000 }),
+  title: Type.String({ minLength: 1, maxLength: 300, pattern: TEXT_PATTERN }),
+  originalTitle: Type.Union([
+    Type.String({ minLength: 1, maxLength: 300, pattern: TEXT_PATTERN }),
+    Type.Null(),
+  ]),
+  synopsis: Type.String({ maxLength: 10_000, pattern: TEXT_PATTERN }),
   year: Year,
-  runtimeMinutes: Type.Union([Type.Integer({ minimum: 1, maximum: 1_000 }), Type.Null()]),
+  runtimeMinutes: Type.Union([
+    Type.Integer({ format: 'int32', minimum: 1, maximum: 1_000 }),
+    Type.Null(),
+  ]),
   ageRating: Type.Union([
     Type.String({ pattern: '^[A-Za-z0-9+-]{1,8}$', minLength: 1, maxLength: 8 }),
     Type.Null(),

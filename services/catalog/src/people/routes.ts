@@ -33,6 +33,8 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ people: PeopleService }> 
       schema: {
         tags,
         summary: 'Find people by name prefix (editor), for picking credits',
+        description:
+          'Editors search people by the start of their name, to pick credits when editing a movie.',
         querystring: PeopleQuery,
         response: { 200: PeoplePage, 400: problemSchema('INVALID_CURSOR'), ...editorErrors },
       },
@@ -47,6 +49,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ people: PeopleService }> 
       schema: {
         tags,
         summary: 'A person and their filmography of published movies',
+        description: 'A person with their biography and the published movies they are credited in.',
         params: PersonParams,
         response: { 200: PersonDetail, 404: problemSchema('PERSON_NOT_FOUND') },
       },
@@ -64,6 +67,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ people: PeopleService }> 
       schema: {
         tags,
         summary: 'Create a person (editor)',
+        description: 'Creates a person that movies can credit.',
         body: PersonCreateBody,
         response: { 201: Person, ...editorErrors },
       },
@@ -85,6 +89,8 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ people: PeopleService }> 
       schema: {
         tags,
         summary: 'Change a person (editor); If-Match required; a new name is searchable at once',
+        description:
+          'Changes a person; If-Match must hold the ETag read with GET. A new name is searchable at once.',
         params: PersonParams,
         headers: IfMatchHeaders,
         body: PersonPatchBody,
@@ -109,6 +115,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ people: PeopleService }> 
       schema: {
         tags,
         summary: 'Delete a person no movie credits (editor)',
+        description: 'Deletes a person no movie credits; a credited person is 409.',
         params: PersonParams,
         headers: IfMatchHeaders,
         response: {

@@ -1,11 +1,15 @@
 import { Type, type Static } from 'typebox';
+import { TEXT_PATTERN } from '@kavosh/service-kit';
 import { MAX_CURSOR_LENGTH } from '../infrastructure/cursor.js';
 import { CreditRole, MovieStatus } from '../movies/index.js';
 
 const Id = Type.String({ format: 'uuid', maxLength: 36 });
-const Name = Type.String({ minLength: 1, maxLength: 200 });
-const Bio = Type.Union([Type.String({ maxLength: 10_000 }), Type.Null()]);
-const BirthYear = Type.Union([Type.Integer({ minimum: 1800, maximum: 2200 }), Type.Null()]);
+const Name = Type.String({ minLength: 1, maxLength: 200, pattern: TEXT_PATTERN });
+const Bio = Type.Union([Type.String({ maxLength: 10_000, pattern: TEXT_PATTERN }), Type.Null()]);
+const BirthYear = Type.Union([
+  Type.Integer({ format: 'int32', minimum: 1800, maximum: 2200 }),
+  Type.Null(),
+]);
 
 const personProperties = {
   id: Id,
@@ -46,9 +50,18 @@ export const PersonParams = Type.Object({ id: Id }, { additionalProperties: fals
 
 export const PeopleQuery = Type.Object(
   {
-    q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'name prefix' })),
-    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_CURSOR_LENGTH })),
-    limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+    q: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        pattern: TEXT_PATTERN,
+        description: 'name prefix',
+      }),
+    ),
+    cursor: Type.Optional(
+      Type.String({ minLength: 1, maxLength: MAX_CURSOR_LENGTH, pattern: TEXT_PATTERN }),
+    ),
+    limit: Type.Integer({ format: 'int32', minimum: 1, maximum: 100, default: 20 }),
   },
   { additionalProperties: false },
 );

@@ -17,6 +17,8 @@ export const playbackRoutes: FastifyPluginAsyncTypebox<{ playback: PlaybackServi
         tags: ['playback'],
         summary:
           'A short-lived signed stream URL for a published movie (premium needs a subscription)',
+        description:
+          "Answers a signed URL of the movie's stream on the media origin, valid for a few minutes. A premium movie needs an active subscription (403 SUBSCRIPTION_REQUIRED otherwise).",
         params: PlaybackParams,
         response: {
           200: Playback,

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 
 export const PlaybackParams = Type.Object(
-  { id: Type.String({ format: 'uuid', description: 'the movie id' }) },
+  { id: Type.String({ format: 'uuid', maxLength: 36, description: 'the movie id' }) },
   { additionalProperties: false },
 );
 export type PlaybackParams = Static<typeof PlaybackParams>;

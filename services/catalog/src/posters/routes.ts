@@ -11,7 +11,7 @@ import {
   PosterBytes,
   PosterFileParams,
   PosterUpload,
-  PosterUploadBody,
+  posterUploadBody,
 } from './schemas.js';
 import type { PostersService } from './service.js';
 
@@ -74,7 +74,7 @@ export const postersRoutes: FastifyPluginAsyncTypebox<{
         summary: "Upload a movie's poster (editor)",
         description: `multipart/form-data with one file field "${FILE_FIELD}": a JPEG, PNG or WebP image (type sniffed from the bytes), at most POSTER_MAX_BYTES. Bumps the movie's version.`,
         params: MovieIdParams,
-        body: PosterUploadBody,
+        body: posterUploadBody(maxBytes),
         response: {
           200: PosterUpload,
           400: problemSchema('POSTER_MISSING'),
@@ -99,6 +99,8 @@ export const postersRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags: ['posters'],
         summary: 'A poster image by content hash (public, cacheable forever)',
+        description:
+          'Serves a poster image by its content hash; the URL never changes for the same image, so it is cached for a year.',
         params: PosterFileParams,
         response: {
           200: PosterBytes,

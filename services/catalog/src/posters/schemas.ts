@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 
 export const MovieIdParams = Type.Object(
-  { id: Type.String({ format: 'uuid' }) },
+  { id: Type.String({ format: 'uuid', maxLength: 36 }) },
   { additionalProperties: false },
 );
 
@@ -18,7 +18,7 @@ export const PosterFileParams = Type.Object(
 
 export const PosterUpload = Type.Object(
   {
-    movieId: Type.String({ format: 'uuid' }),
+    movieId: Type.String({ format: 'uuid', maxLength: 36 }),
     posterHash: Type.String({ pattern: '^[0-9a-f]{64}$' }),
     posterType: Type.Union([
       Type.Literal('image/jpeg'),
@@ -39,24 +39,27 @@ export const PosterBytes = Type.Unsafe<unknown>({
 });
 
 /**
- * The upload form, for the OpenAPI document. Fastify validates a body per media type; the
+ * The upload form of at most maxBytes, for the OpenAPI document. Fastify validates a body per media type; the
  * multipart body is not parsed before the handler (it streams), so the schema carries no
  * `type`: Ajv applies `properties` and `required` to objects only, and the handler checks the
  * form itself.
  */
-export const PosterUploadBody = Type.Unsafe<unknown>({
-  content: {
-    'multipart/form-data': {
-      schema: {
-        properties: {
-          poster: {
-            type: 'string',
-            format: 'binary',
-            description: 'The image: JPEG, PNG or WebP (sniffed from its bytes)',
+export const posterUploadBody = (maxBytes: number) =>
+  Type.Unsafe<unknown>({
+    content: {
+      'multipart/form-data': {
+        schema: {
+          properties: {
+            poster: {
+              type: 'string',
+              format: 'binary',
+              // For a binary string, its size in bytes: POSTER_MAX_BYTES.
+              maxLength: maxBytes,
+              description: 'The image: JPEG, PNG or WebP (sniffed from its bytes)',
+            },
           },
+          required: ['poster'],
         },
-        required: ['poster'],
       },
     },
-  },
-});
+  });

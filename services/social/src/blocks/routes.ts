@@ -21,6 +21,8 @@ export const blocksRoutes: FastifyPluginAsyncTypebox<{ blocks: BlocksService }> 
       schema: {
         tags,
         summary: 'Block a user: no chat between you, either way (idempotent)',
+        description:
+          'Blocks a user: no conversation between the two, either way; blocking twice changes nothing.',
         params: UserParams,
         response: {
           204: noContent,
@@ -42,6 +44,7 @@ export const blocksRoutes: FastifyPluginAsyncTypebox<{ blocks: BlocksService }> 
       schema: {
         tags,
         summary: 'Unblock a user (idempotent)',
+        description: 'Lifts a block; not blocking the user already is not an error.',
         params: UserParams,
         response: { 204: noContent, ...unauthenticated, 400: problemSchema('VALIDATION_FAILED') },
       },
@@ -59,6 +62,7 @@ export const blocksRoutes: FastifyPluginAsyncTypebox<{ blocks: BlocksService }> 
       schema: {
         tags,
         summary: 'The users you blocked, newest first (cursor)',
+        description: 'Pages through the users the caller blocked, newest first.',
         querystring: BlocksQuery,
         response: { 200: BlockList, ...unauthenticated, 400: problemSchema('VALIDATION_FAILED') },
       },

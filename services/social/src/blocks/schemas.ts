@@ -14,7 +14,7 @@ export const BlocksCursor = Type.String({
 export const BlocksQuery = Type.Object(
   {
     cursor: Type.Optional(BlocksCursor),
-    limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+    limit: Type.Integer({ format: 'int32', minimum: 1, maximum: 100, default: 20 }),
   },
   { additionalProperties: false },
 );

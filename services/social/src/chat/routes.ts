@@ -36,6 +36,8 @@ export const chatRoutes: FastifyPluginAsyncTypebox<{ chat: ChatService }> = asyn
       schema: {
         tags,
         summary: 'The conversation with a user: 201 when it starts, 200 when it exists',
+        description:
+          'Opens, or returns, the one conversation between the caller and another user; blocked users cannot start one.',
         body: ConversationCreateBody,
         response: {
           200: Conversation,
@@ -61,6 +63,8 @@ export const chatRoutes: FastifyPluginAsyncTypebox<{ chat: ChatService }> = asyn
         tags,
         summary:
           'Your conversations, most recently active first, with last message and unread count',
+        description:
+          "Pages through the caller's conversations, most recently active first, each with its last message and unread count.",
         querystring: ConversationsQuery,
         response: { 200: ConversationList, ...common },
       },
@@ -75,6 +79,8 @@ export const chatRoutes: FastifyPluginAsyncTypebox<{ chat: ChatService }> = asyn
       schema: {
         tags,
         summary: "A conversation's messages, newest first (cursor: older)",
+        description:
+          "Pages through a conversation's messages, newest first; only its two participants may read it (404 for anyone else).",
         params: ConversationParams,
         querystring: MessagesQuery,
         response: { 200: MessageList, ...common, ...notFound },
@@ -90,6 +96,8 @@ export const chatRoutes: FastifyPluginAsyncTypebox<{ chat: ChatService }> = asyn
       schema: {
         tags,
         summary: 'Send a message; both participants receive chat.message live',
+        description:
+          'Sends a message in a conversation of the caller; both participants receive it live over the WebSocket.',
         params: ConversationParams,
         body: MessageCreateBody,
         response: {
@@ -114,6 +122,8 @@ export const chatRoutes: FastifyPluginAsyncTypebox<{ chat: ChatService }> = asyn
       schema: {
         tags,
         summary: 'Move your read marker up to a message; both participants receive chat.read',
+        description:
+          'Marks the conversation read up to a message; both participants receive the new marker live.',
         params: ConversationParams,
         body: ReadBody,
         response: { 200: ReadMarker, ...common, ...notFound },

@@ -54,7 +54,7 @@ export const ConversationsCursor = Type.String({
 export const ConversationsQuery = Type.Object(
   {
     cursor: Type.Optional(ConversationsCursor),
-    limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
+    limit: Type.Integer({ format: 'int32', minimum: 1, maximum: 50, default: 20 }),
   },
   { additionalProperties: false },
 );
@@ -73,7 +73,7 @@ export const MessagesQuery = Type.Object(
   {
     /** The id of the oldest message of the previous page: the next page is older. */
     cursor: Type.Optional(MessageId),
-    limit: Type.Integer({ minimum: 1, maximum: 100, default: 30 }),
+    limit: Type.Integer({ format: 'int32', minimum: 1, maximum: 100, default: 30 }),
   },
   { additionalProperties: false },
 );

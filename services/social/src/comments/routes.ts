@@ -34,6 +34,8 @@ export const commentsRoutes: FastifyPluginAsyncTypebox<{ comments: CommentsServi
         tags,
         summary:
           "A published movie's top-level comments, newest first, each with its first replies",
+        description:
+          "Pages through a published movie's top-level comments, newest first, each with its first replies; hidden and deleted comments keep their place with an empty body.",
         params: MovieParams,
         querystring: PageQuery,
         response: {
@@ -53,6 +55,7 @@ export const commentsRoutes: FastifyPluginAsyncTypebox<{ comments: CommentsServi
       schema: {
         tags,
         summary: "A comment's direct replies, oldest first",
+        description: 'Pages through the direct replies to a comment, oldest first.',
         params: CommentParams,
         querystring: PageQuery,
         response: {
@@ -72,6 +75,8 @@ export const commentsRoutes: FastifyPluginAsyncTypebox<{ comments: CommentsServi
       schema: {
         tags,
         summary: 'Comment on a published movie, or reply to a comment (parentId)',
+        description:
+          'Posts a comment on a published movie, or a reply when parentId is given; the author of the parent is notified.',
         params: MovieParams,
         body: CommentCreateBody,
         response: {
@@ -98,6 +103,7 @@ export const commentsRoutes: FastifyPluginAsyncTypebox<{ comments: CommentsServi
       schema: {
         tags,
         summary: 'Edit your comment within the edit window',
+        description: "Changes the body of the caller's own comment while the edit window is open.",
         params: CommentParams,
         body: CommentPatchBody,
         response: {
@@ -120,6 +126,8 @@ export const commentsRoutes: FastifyPluginAsyncTypebox<{ comments: CommentsServi
       schema: {
         tags,
         summary: 'Delete a comment (its author, or a moderator): it stays in its thread, emptied',
+        description:
+          'Deletes a comment (its author, or a moderator): its body is removed but it keeps its place, so replies stay in their thread.',
         params: CommentParams,
         response: {
           204: Type.Null({ description: 'Deleted' }),

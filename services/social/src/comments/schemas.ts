@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { TEXT_FORMAT, TEXT_PATTERN } from '@kavosh/service-kit';
 import { Uuid } from '../profiles/schemas.js';
 import { MAX_CURSOR_LENGTH } from './cursor.js';
 
@@ -12,8 +13,10 @@ export type CommentParams = Static<typeof CommentParams>;
 
 export const PageQuery = Type.Object(
   {
-    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_CURSOR_LENGTH })),
-    limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
+    cursor: Type.Optional(
+      Type.String({ minLength: 1, maxLength: MAX_CURSOR_LENGTH, pattern: TEXT_PATTERN }),
+    ),
+    limit: Type.Integer({ format: 'int32', minimum: 1, maximum: 50, default: 20 }),
   },
   { additionalProperties: false },
 );
@@ -21,7 +24,7 @@ export type PageQuery = Static<typeof PageQuery>;
 
 export const CommentCreateBody = Type.Object(
   {
-    body: Type.String({ maxLength: MAX_BODY_WIRE_LENGTH }),
+    body: Type.String({ maxLength: MAX_BODY_WIRE_LENGTH, format: TEXT_FORMAT }),
     parentId: Type.Optional(Uuid),
   },
   { additionalProperties: false },
@@ -29,7 +32,7 @@ export const CommentCreateBody = Type.Object(
 export type CommentCreateBody = Static<typeof CommentCreateBody>;
 
 export const CommentPatchBody = Type.Object(
-  { body: Type.String({ maxLength: MAX_BODY_WIRE_LENGTH }) },
+  { body: Type.String({ maxLength: MAX_BODY_WIRE_LENGTH, format: TEXT_FORMAT }) },
   { additionalProperties: false },
 );
 export type CommentPatchBody = Static<typeof CommentPatchBody>;
@@ -48,7 +51,7 @@ const commentProperties = {
   id: Uuid,
   movieId: Uuid,
   parentId: Type.Union([Uuid, Type.Null()]),
-  depth: Type.Integer({ minimum: 0, maximum: 20 }),
+  depth: Type.Integer({ format: 'int32', minimum: 0, maximum: 20 }),
   /** hidden: by moderation (readers see no body or author); deleted: body and author removed. */
   state: Type.Union([Type.Literal('visible'), Type.Literal('hidden'), Type.Literal('deleted')]),
   /** Plain text as written; clients escape it for where they show it. */

@@ -16,6 +16,8 @@ export const feedRoutes: FastifyPluginAsyncTypebox<{ feed: FeedService }> = asyn
         tags: ['feed'],
         summary:
           'Ratings and comments of users I follow and movies published in genres I follow, newest first (cursor)',
+        description:
+          "Pages through the caller's feed: ratings and comments of the users they follow and movies published in the genres they follow, newest first.",
         querystring: FeedQuery,
         response: {
           200: FeedPage,

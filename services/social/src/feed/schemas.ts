@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { TEXT_PATTERN } from '@kavosh/service-kit';
 import { MAX_CURSOR_LENGTH } from './cursor.js';
 
 const Uuid = Type.String({ format: 'uuid', maxLength: 36 });
@@ -7,8 +8,10 @@ const closed = { additionalProperties: false } as const;
 
 export const FeedQuery = Type.Object(
   {
-    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_CURSOR_LENGTH })),
-    limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
+    cursor: Type.Optional(
+      Type.String({ minLength: 1, maxLength: MAX_CURSOR_LENGTH, pattern: TEXT_PATTERN }),
+    ),
+    limit: Type.Integer({ format: 'int32', minimum: 1, maximum: 50, default: 20 }),
   },
   closed,
 );
@@ -38,7 +41,7 @@ export const FeedItem = Type.Union([
       at: UtcDateTime,
       actor: FeedActor,
       movie: FeedMovie,
-      value: Type.Integer({ minimum: 1, maximum: 10 }),
+      value: Type.Integer({ format: 'int32', minimum: 1, maximum: 10 }),
     },
     closed,
   ),

@@ -28,6 +28,8 @@ export const followsRoutes: FastifyPluginAsyncTypebox<{ follows: FollowsService 
       schema: {
         tags,
         summary: 'Follow a user (idempotent: following again changes nothing)',
+        description:
+          "Follows another user: their ratings and comments reach the caller's feed. Following oneself is refused.",
         params: UserParams,
         response: {
           204: noContent,
@@ -52,6 +54,7 @@ export const followsRoutes: FastifyPluginAsyncTypebox<{ follows: FollowsService 
       schema: {
         tags,
         summary: 'Stop following a user (idempotent)',
+        description: 'Stops following a user; not following them already is not an error.',
         params: UserParams,
         response: {
           204: noContent,
@@ -77,6 +80,10 @@ export const followsRoutes: FastifyPluginAsyncTypebox<{ follows: FollowsService 
             list === 'followers'
               ? "A user's followers, newest follow first (cursor)"
               : 'Whom a user follows, newest follow first (cursor)',
+          description:
+            list === 'followers'
+              ? 'Pages through the users who follow this user, newest follow first.'
+              : 'Pages through the users this user follows, newest follow first.',
           params: UserParams,
           querystring: FollowListQuery,
           response: {
@@ -98,6 +105,8 @@ export const followsRoutes: FastifyPluginAsyncTypebox<{ follows: FollowsService 
       schema: {
         tags,
         summary: 'Follow a genre: its newly published movies reach my feed and notifications',
+        description:
+          "Follows a genre: movies published in it reach the caller's feed and notifications.",
         params: GenreParams,
         response: {
           204: noContent,
@@ -120,6 +129,7 @@ export const followsRoutes: FastifyPluginAsyncTypebox<{ follows: FollowsService 
       schema: {
         tags,
         summary: 'Stop following a genre (idempotent)',
+        description: 'Stops following a genre; not following it already is not an error.',
         params: GenreParams,
         response: { 204: noContent, 400: problemSchema('VALIDATION_FAILED'), ...unauthenticated },
       },
@@ -137,6 +147,7 @@ export const followsRoutes: FastifyPluginAsyncTypebox<{ follows: FollowsService 
       schema: {
         tags,
         summary: 'The genres I follow, newest first',
+        description: 'The genres the caller follows, newest first.',
         response: { 200: GenreFollowList, ...unauthenticated },
       },
     },

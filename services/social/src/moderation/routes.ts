@@ -29,6 +29,8 @@ export const moderationRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'Report a comment to the moderators (once per user)',
+        description:
+          'Reports a comment with a reason; a second report by the same user on the same comment changes nothing.',
         params: IdParams,
         body: ReasonBody,
         response: {
@@ -53,6 +55,8 @@ export const moderationRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'The moderation queue: comments with open reports, oldest report first',
+        description:
+          'Moderators page through comments with open reports, oldest report first, with the reports and their reasons.',
         querystring: ModerationPageQuery,
         response: { 200: QueuePage, 400: problemSchema('INVALID_CURSOR'), ...moderatorOnly },
       },
@@ -71,6 +75,10 @@ export const moderationRoutes: FastifyPluginAsyncTypebox<{
             verb === 'hide'
               ? 'Hide a comment from readers (resolves its open reports); audited'
               : 'Show a hidden comment again (dismisses its open reports); audited',
+          description:
+            verb === 'hide'
+              ? 'Hides the comment from readers and resolves its open reports; the action and its reason go to the audit log.'
+              : 'Shows the comment again and dismisses its open reports; the action and its reason go to the audit log.',
           params: IdParams,
           body: ReasonBody,
           response: {
@@ -95,6 +103,8 @@ export const moderationRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'Dismiss one open report; audited',
+        description:
+          'Closes one open report without acting on the comment; written to the audit log.',
         params: IdParams,
         body: ReasonBody,
         response: {
@@ -117,6 +127,8 @@ export const moderationRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'Every moderation action (who, when, why, on what), newest first',
+        description:
+          'Pages through the moderation audit log: who did what, when, why and on which comment, newest first.',
         querystring: ModerationPageQuery,
         response: { 200: AuditPage, 400: problemSchema('INVALID_CURSOR'), ...moderatorOnly },
       },

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { TEXT_PATTERN } from '@kavosh/service-kit';
 import { Comment, MAX_CURSOR_LENGTH } from '../comments/index.js';
 import { Uuid } from '../profiles/schemas.js';
 
@@ -16,8 +17,10 @@ export type IdParams = Static<typeof IdParams>;
 
 export const ModerationPageQuery = Type.Object(
   {
-    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_CURSOR_LENGTH })),
-    limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
+    cursor: Type.Optional(
+      Type.String({ minLength: 1, maxLength: MAX_CURSOR_LENGTH, pattern: TEXT_PATTERN }),
+    ),
+    limit: Type.Integer({ format: 'int32', minimum: 1, maximum: 50, default: 20 }),
   },
   { additionalProperties: false },
 );

@@ -19,6 +19,8 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'My notifications, newest first (cursor)',
+        description:
+          "Pages through the caller's notifications, newest first, with their read state.",
         querystring: NotificationListQuery,
         response: {
           200: NotificationPage,
@@ -37,6 +39,7 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'How many of my notifications are unread (counted up to max)',
+        description: 'The number of unread notifications, counted up to max, for a badge.',
         response: { 200: UnreadCount, ...unauthenticated },
       },
     },
@@ -50,6 +53,7 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'Mark my notifications read up to and including one of mine',
+        description: "Marks the caller's notifications read up to and including the one given.",
         body: MarkReadBody,
         response: {
           200: UnreadCount,

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { TEXT_PATTERN } from '@kavosh/service-kit';
 import { MAX_CURSOR_LENGTH } from '../feed/cursor.js';
 
 const Uuid = Type.String({ format: 'uuid', maxLength: 36 });
@@ -118,8 +119,10 @@ export type NewNotification = {
 
 export const NotificationListQuery = Type.Object(
   {
-    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_CURSOR_LENGTH })),
-    limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+    cursor: Type.Optional(
+      Type.String({ minLength: 1, maxLength: MAX_CURSOR_LENGTH, pattern: TEXT_PATTERN }),
+    ),
+    limit: Type.Integer({ format: 'int32', minimum: 1, maximum: 100, default: 20 }),
   },
   closed,
 );

@@ -19,6 +19,8 @@ export const profilesRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async
       schema: {
         tags,
         summary: "A user's public profile: display name and avatar initials",
+        description:
+          'What anyone may see of a user: the display name and the initials of their avatar.',
         params: UserParams,
         response: { 200: PublicProfile, 404: problemSchema('PROFILE_NOT_FOUND') },
       },

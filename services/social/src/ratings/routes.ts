@@ -19,6 +19,8 @@ export const ratingsRoutes: FastifyPluginAsyncTypebox<{ ratings: RatingsService 
       schema: {
         tags,
         summary: "A published movie's rating aggregate, and the caller's own rating",
+        description:
+          "The movie's average rating and number of ratings, with the caller's own rating when signed in.",
         params: MovieParams,
         response: { 200: MovieRating, 404: problemSchema('MOVIE_NOT_FOUND') },
       },
@@ -33,6 +35,8 @@ export const ratingsRoutes: FastifyPluginAsyncTypebox<{ ratings: RatingsService 
       schema: {
         tags,
         summary: 'Rate a published movie 1-10 (replaces your earlier rating)',
+        description:
+          "Rates a published movie from 1 to 10, replacing the caller's earlier rating; the catalog's average follows by event.",
         params: MovieParams,
         body: RatingBody,
         response: {
@@ -52,6 +56,8 @@ export const ratingsRoutes: FastifyPluginAsyncTypebox<{ ratings: RatingsService 
       schema: {
         tags,
         summary: 'Remove your rating of a movie',
+        description:
+          "Removes the caller's rating of a movie; the catalog's average follows by event.",
         params: MovieParams,
         response: { 200: MovieRating, ...unauthenticated, 404: problemSchema('RATING_NOT_FOUND') },
       },

@@ -7,7 +7,7 @@ export const MovieParams = Type.Object({ id: Uuid }, { additionalProperties: fal
 export type MovieParams = Static<typeof MovieParams>;
 
 export const RatingBody = Type.Object(
-  { value: Type.Integer({ minimum: 1, maximum: 10 }) },
+  { value: Type.Integer({ format: 'int32', minimum: 1, maximum: 10 }) },
   { additionalProperties: false },
 );
 export type RatingBody = Static<typeof RatingBody>;
@@ -30,7 +30,7 @@ export const MovieRating = Type.Object(
     /** The caller's own rating; null when not rated or not signed in. */
     mine: Type.Union([
       Type.Object(
-        { value: Type.Integer({ minimum: 1, maximum: 10 }), ratedAt: DateTime },
+        { value: Type.Integer({ format: 'int32', minimum: 1, maximum: 10 }), ratedAt: DateTime },
         { additionalProperties: false },
       ),
       Type.Null(),

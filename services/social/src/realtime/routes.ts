@@ -3,7 +3,7 @@ import { identityOf } from '@kavosh/auth-client';
 import { problemSchema } from '@kavosh/service-kit';
 import { TicketInvalid, UpgradeRequired } from './errors.js';
 import type { RealtimeHub } from './hub.js';
-import { TicketResponse, WsQuery } from './schemas.js';
+import { TicketResponse, WsOpened, WsQuery } from './schemas.js';
 import type { TicketStore } from './tickets.js';
 
 declare module 'fastify' {
@@ -31,6 +31,8 @@ export const realtimeRoutes: FastifyPluginAsyncTypebox<{
       config: { access: 'authenticated' },
       schema: {
         summary: 'A one-time ticket (≈ 30 s) that opens GET /ws as the caller',
+        description:
+          'Issues a one-time ticket, valid for about 30 seconds, that opens the WebSocket as the caller (browsers cannot send headers with a WebSocket).',
         response: {
           200: TicketResponse,
           401: problemSchema('UNAUTHENTICATED or TOKEN_INVALID'),
@@ -49,8 +51,11 @@ export const realtimeRoutes: FastifyPluginAsyncTypebox<{
     schema: {
       summary:
         'Live notifications over WebSocket; the ticket from POST /ws-ticket is the credential',
+      description:
+        "Upgrades to a WebSocket that delivers the caller's notifications and chat events live. The ticket from POST /ws-ticket is the credential and works once.",
       querystring: WsQuery,
       response: {
+        101: WsOpened,
         400: problemSchema('VALIDATION_FAILED: a malformed ticket'),
         401: problemSchema('WS_TICKET_INVALID: missing, unknown, used or expired'),
         426: problemSchema('UPGRADE_REQUIRED: a plain GET, not a WebSocket upgrade'),

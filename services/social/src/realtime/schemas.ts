@@ -1,6 +1,9 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { TICKET_PATTERN } from './tickets.js';
 
+// The pattern fixes the length: 22 + 1 + 10 + 1 + 43 characters.
+const TICKET_LENGTH = 77;
+
 export const TicketResponse = Type.Object(
   {
     ticket: Type.String({ pattern: TICKET_PATTERN }),
@@ -12,7 +15,7 @@ export const TicketResponse = Type.Object(
 
 // Optional: a missing ticket is answered like a wrong one (401), a malformed one is a 400.
 export const WsQuery = Type.Object(
-  { ticket: Type.Optional(Type.String({ pattern: TICKET_PATTERN })) },
+  { ticket: Type.Optional(Type.String({ pattern: TICKET_PATTERN, maxLength: TICKET_LENGTH })) },
   { additionalProperties: false },
 );
 export type WsQuery = Static<typeof WsQuery>;
@@ -121,3 +124,6 @@ export type PushMessage = ServerFrame extends infer F
     ? Omit<F, 'v'>
     : never
   : never;
+
+/** The answer to a valid upgrade, for the OpenAPI document: the socket then carries the events. */
+export const WsOpened = Type.Null({ description: 'Switching Protocols: the WebSocket is open' });
