@@ -20,10 +20,17 @@ const HOW_TO_INSTALL =
   '`apt-get install -y kubectl` (Debian/Ubuntu, from the Kubernetes apt repository) or see ' +
   'https://kubernetes.io/docs/tasks/tools/ — then run the tests again.';
 
+/**
+ * Before every kubectl command: an explicit (empty) kubeconfig, so that no kubectl call here ever
+ * falls back to its default server, http://localhost:8080 (the gateway's port on a dev machine).
+ * The offline commands (kustomize, version --client) need no cluster.
+ */
+export const KUBECTL_GLOBAL_ARGS = ['--kubeconfig', '/dev/null'];
+
 /** Fails with how to install kubectl when it is missing: the deploy suite never skips. */
 export function assertKubectl(): void {
   try {
-    execFileSync('kubectl', ['version', '--client'], { stdio: 'pipe' });
+    execFileSync('kubectl', [...KUBECTL_GLOBAL_ARGS, 'version', '--client'], { stdio: 'pipe' });
   } catch (error) {
     throw new Error(`${HOW_TO_INSTALL} (${String(error)})`);
   }
@@ -36,11 +43,15 @@ export function render(overlay: Overlay): RenderedObject[] {
   const cached = cache.get(overlay);
   if (cached) return cached;
   assertKubectl();
-  const text = execFileSync('kubectl', ['kustomize', `k8s/overlays/${overlay}`], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const text = execFileSync(
+    'kubectl',
+    [...KUBECTL_GLOBAL_ARGS, 'kustomize', `k8s/overlays/${overlay}`],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const objects = parseAllDocuments(text).map((doc, index) => {
     if (doc.errors.length > 0) throw new Error(`document ${index}: ${doc.errors[0]?.message}`);
     const value: unknown = doc.toJS();
