@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { isRecord, repoRoot } from './support/kustomize.js';
+import { composeLoadBalancerConfig } from './support/scripts.js';
 import {
   IMAGE_PROCESSES,
   PAYMENT_SANDBOX,
@@ -282,5 +283,67 @@ describe('docker-compose.yml', () => {
       if (metric?.startsWith('http_')) expect(kit).toContain(`'${metric}'`);
       else expect(kit).toContain('collectDefaultMetrics');
     }
+  });
+});
+
+describe("docker-compose.yml's cluster profile (one host, many replicas)", () => {
+  const CLUSTER_GATEWAYS = ['cluster-gateway-1', 'cluster-gateway-2'];
+  const portOf = (name: string) => environment(name).get('PORT');
+
+  it('adds a second replica of each service (extends), two gateways and nginx, all in the profile', () => {
+    for (const name of SERVICES)
+      expect(service(`${name}-2`)).toMatchObject({
+        extends: { service: name },
+        profiles: ['cluster'],
+      });
+    for (const name of [...CLUSTER_GATEWAYS, 'lb'])
+      expect([name, service(name).profiles]).toEqual([name, ['cluster']]);
+    // The default profile is unchanged: the base services carry no profile.
+    for (const name of [...APPS, 'mysql', 'rabbitmq', 'redis'])
+      expect([name, service(name).profiles]).toEqual([name, undefined]);
+    // One replica seeds billing's plans; the second never does.
+    expect(environment('billing-2').get('SEED_DEFAULT_PLANS')).toBe('false');
+  });
+
+  it("gives the cluster gateways the gateway's variables, each service reached through nginx", () => {
+    const schema = schemas.get('GatewayEnv') ?? new Map();
+    for (const name of CLUSTER_GATEWAYS) {
+      expect([name, environmentProblems(schema, environment(name), [], shared)]).toEqual([
+        name,
+        [],
+      ]);
+      expect(service(name).image).toBe(service('gateway').image);
+      expect(service(name).ports).toBeUndefined();
+      for (const upstream of SERVICES)
+        expect(environment(name).get(`${upstream.toUpperCase()}_URL`)).toBe(
+          `http://lb:${portOf(upstream) ?? ''}`,
+        );
+      expect(environment(name).get('TRUSTED_PROXY_HOPS')).toBe('1');
+      expect(environment(name).get('WS_TICKET_SECRET')).toBe(
+        environment('gateway').get('WS_TICKET_SECRET'),
+      );
+    }
+  });
+
+  it('runs nginx on the configuration npm run start:cluster generates, naming only real replicas', () => {
+    const conf = read('infra/nginx/cluster.conf');
+    expect(conf).toBe(composeLoadBalancerConfig());
+    expect(service('lb').volumes).toEqual([
+      './infra/nginx/cluster.conf:/etc/nginx/conf.d/default.conf:ro',
+    ]);
+    expect(service('lb').ports).toEqual(['127.0.0.1:${CLUSTER_HOST_PORT:-8090}:8080']);
+    const servers = [...conf.matchAll(/^\s+server ([\w-]+):(\d+) /gm)].map(([, host, port]) => {
+      // A replica runs its base service's image and environment, so its port.
+      const base = record(service(host ?? '').extends).service;
+      return [host, port === portOf(typeof base === 'string' ? base : (host ?? ''))];
+    });
+    expect(servers).toEqual(
+      [...CLUSTER_GATEWAYS, ...SERVICES.flatMap((n) => [n, `${n}-2`])]
+        .sort((a, b) => conf.indexOf(` ${a}:`) - conf.indexOf(` ${b}:`))
+        .map((host) => [host, true]),
+    );
+    expect(conf.match(/least_conn;/g)).toHaveLength(1 + SERVICES.length);
+    expect(conf).toContain('proxy_next_upstream error timeout http_502 http_503 http_504;');
+    expect(conf).toContain('proxy_set_header Connection $connection_upgrade;');
   });
 });

@@ -5,7 +5,11 @@ export const DEV_ADMIN_EMAIL = 'admin@kavosh.dev';
 
 /** One process that npm start runs. */
 export interface ProcessSpec {
-  name: 'gateway' | 'auth' | 'catalog' | 'billing' | 'social' | 'payment-sandbox';
+  name: 'gateway' | 'auth' | 'catalog' | 'billing' | 'social' | 'payment-sandbox' | 'load-balancer';
+  /** Its name in logs when several run (`auth-2`); `name` otherwise. */
+  instance?: string;
+  /** The program and its arguments, run in `dir`; `node dist/main.js` when absent. */
+  command?: string[];
   dir: string;
   port: number;
   /** Where it serves /metrics (METRICS_PORT): never on `port`, as in every deployment. */
@@ -73,6 +77,9 @@ export const PROCESSES: ProcessSpec[] = [
   service('social', 3004, 9084, ['auth', 'catalog', 'billing', 'social']),
   { name: 'gateway', dir: 'gateway', port: 8080, metricsPort: 9080, readyPath: '/health/ready' },
 ];
+
+/** The name a process goes by in logs and messages: its instance name, else its name. */
+export const instanceOf = (spec: ProcessSpec): string => spec.instance ?? spec.name;
 
 export const databasesOf = (specs: ProcessSpec[]): NonNullable<ProcessSpec['database']>[] =>
   specs.flatMap((spec) => (spec.database ? [spec.database] : []));

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { linePrefixer, logLineFormatter } from './output.js';
-import type { ProcessSpec } from './services.js';
+import { instanceOf, type ProcessSpec } from './services.js';
 
 const KEEP_LINES = 30;
 
@@ -36,13 +36,18 @@ export class Supervisor {
   start(spec: ProcessSpec, env: NodeJS.ProcessEnv): void {
     // Own process group: a Ctrl-C in the terminal reaches only us, and we send one SIGTERM
     // (close-with-grace treats a second signal as "exit now").
-    const proc = spawn(process.execPath, ['dist/main.js'], {
+    const [command = process.execPath, ...args] = spec.command ?? [
+      process.execPath,
+      'dist/main.js',
+    ];
+    const proc = spawn(command, args, {
       cwd: `${this.opts.rootDir}/${spec.dir}`,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
-    const prefix = linePrefixer(spec.name, this.children.length, this.opts.color);
+    const name = instanceOf(spec);
+    const prefix = linePrefixer(name, this.children.length, this.opts.color);
     const format = logLineFormatter(this.opts.color);
     const running: Running = {
       spec,
@@ -52,13 +57,13 @@ export class Supervisor {
       exited: new Promise((resolve) => {
         proc.on('exit', (code, signal) => {
           running.done = true;
-          if (!this.stopping) this.opts.onUnexpectedExit(spec.name, code, signal);
+          if (!this.stopping) this.opts.onUnexpectedExit(name, code, signal);
           resolve(code);
         });
         proc.on('error', (err) => {
           running.done = true;
           running.lastLines.push(`failed to start: ${err.message}`);
-          if (!this.stopping) this.opts.onUnexpectedExit(spec.name, null, null);
+          if (!this.stopping) this.opts.onUnexpectedExit(name, null, null);
           resolve(null);
         });
       }),
@@ -78,8 +83,9 @@ export class Supervisor {
     for (const child of this.children) if (!child.done) child.proc.kill('SIGKILL');
   }
 
+  /** The last lines of a child, by its instance name (`auth`, or `auth-2` in a cluster). */
   lastLines(name: string): string[] {
-    return this.children.find((child) => child.spec.name === name)?.lastLines ?? [];
+    return this.children.find((child) => instanceOf(child.spec) === name)?.lastLines ?? [];
   }
 
   /** SIGTERM to every child; SIGKILL to those still running after `timeoutMs`. */
@@ -97,7 +103,9 @@ export class Supervisor {
     if (outcome === 'timeout') {
       for (const child of live) {
         if (!child.done) {
-          process.stderr.write(`${child.spec.name} did not stop within ${timeoutMs} ms: SIGKILL\n`);
+          process.stderr.write(
+            `${instanceOf(child.spec)} did not stop within ${timeoutMs} ms: SIGKILL\n`,
+          );
           child.proc.kill('SIGKILL');
         }
       }
