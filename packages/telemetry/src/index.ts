@@ -1,6 +1,7 @@
 export { startTelemetry, type Telemetry, type TelemetryOptions } from './sdk.js';
 export {
   TelemetryEnv,
+  headSamplingRatio,
   readTelemetryConfig,
   serviceNameFor,
   tracingWanted,
