@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { connect, type ChannelModel, type ConfirmChannel } from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brokerPermissions, provisionBrokerUsers } from '../src/index.js';
+import { getInfra } from '@kavosh/testing';
 import { createEnv, type Env } from './support/harness.js';
 
 const run = promisify(execFile);
@@ -43,9 +44,10 @@ beforeAll(async () => {
   });
   const password = randomBytes(18).toString('base64url');
   const accounts = [{ service, user, password: 'first', consumes: [producer] }];
-  await provisionBrokerUsers({ accounts, exchange });
+  const ctl = (await getInfra()).rabbitmqCtl;
+  await provisionBrokerUsers({ accounts, exchange, ctl });
   // A second run changes the password of the existing user.
-  await provisionBrokerUsers({ accounts: [{ ...accounts[0]!, password }], exchange });
+  await provisionBrokerUsers({ accounts: [{ ...accounts[0]!, password }], exchange, ctl });
   const url = new URL(env.amqpUrl);
   url.username = user;
   url.password = password;
@@ -55,7 +57,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await conn?.close().catch(() => undefined);
-  await run('rabbitmqctl', ['delete_user', user]).catch(() => undefined);
+  const [ctl = 'rabbitmqctl', ...prefix] = (await getInfra()).rabbitmqCtl;
+  await run(ctl, [...prefix, 'delete_user', user]).catch(() => undefined);
   const ch = await env.amqp.createChannel();
   for (const q of [`${service}.inbox`, `${service}.inbox.dlq`]) await ch.deleteQueue(q);
   await ch.close();

@@ -3,7 +3,7 @@ import type { StartedTestContainer } from 'testcontainers';
 import type { ContainerImages } from './config.js';
 
 type Service = 'mysql' | 'rabbitmq' | 'redis';
-type Urls = { mysqlAdminUrl?: string; amqpUrl?: string; redisUrl?: string };
+type Urls = { mysqlAdminUrl?: string; amqpUrl?: string; redisUrl?: string; rabbitmqCtl?: string[] };
 
 // Generous: a loaded 2-core CI machine initialises a MySQL data directory slowly.
 const STARTUP_TIMEOUT_MS = 180_000;
@@ -46,6 +46,8 @@ export async function startContainers(
           .start();
         started.push(c);
         urls.amqpUrl = `amqp://guest:guest@${c.getHost()}:${c.getMappedPort(5672)}`;
+        // Tests that manage broker users run the container's own rabbitmqctl (DOCKER_HOST applies).
+        urls.rabbitmqCtl = ['docker', 'exec', c.getId(), 'rabbitmqctl'];
       } else {
         const c = await new GenericContainer(images.redis)
           .withExposedPorts(6379)

@@ -9,6 +9,8 @@ export interface Infra {
   mysqlAdminUrl: string;
   amqpUrl: string;
   redisUrl: string;
+  /** The rabbitmqctl of that broker: `rabbitmqctl` locally, `docker exec <id> rabbitmqctl` in a container. */
+  rabbitmqCtl: string[];
   source: 'local' | 'testcontainers';
 }
 
@@ -80,6 +82,7 @@ export async function resolveInfra(env: TestEnv = readTestEnv()): Promise<Resolv
     mysqlAdminUrl: env.mysqlAdminUrl,
     amqpUrl: env.amqpUrl,
     redisUrl: env.redisUrl,
+    rabbitmqCtl: ['rabbitmqctl'],
     source: 'local',
   };
   if (env.forceContainers) {

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
+import { getInfra } from '@kavosh/testing';
 
 const run = promisify(execFile);
 
@@ -14,8 +15,9 @@ export interface TestBrokerUser {
 
 export async function addBrokerUser(amqpUrl: string, name: string): Promise<TestBrokerUser> {
   const password = randomBytes(18).toString('base64url');
-  await run('rabbitmqctl', ['add_user', name, password]);
-  await run('rabbitmqctl', ['set_permissions', '-p', '/', name, '.*', '.*', '.*']);
+  const [ctl = 'rabbitmqctl', ...prefix] = (await getInfra()).rabbitmqCtl;
+  await run(ctl, [...prefix, 'add_user', name, password]);
+  await run(ctl, [...prefix, 'set_permissions', '-p', '/', name, '.*', '.*', '.*']);
   const url = new URL(amqpUrl);
   url.username = name;
   url.password = password;
@@ -23,7 +25,7 @@ export async function addBrokerUser(amqpUrl: string, name: string): Promise<Test
     name,
     url: url.toString(),
     remove: async () => {
-      await run('rabbitmqctl', ['delete_user', name]);
+      await run(ctl, [...prefix, 'delete_user', name]);
     },
   };
 }
