@@ -58,7 +58,7 @@ export async function startSystem(opts: {
    * Rewrites each DATABASE_URL, AMQP_URL and REDIS_URL a process is given (the gateway's
    * REDIS_URL too), e.g. to a TcpProxy in front of the real server. Default: unchanged.
    */
-  infraUrl?: (kind: InfraKind, url: string) => string;
+  infraUrl?: (kind: InfraKind, url: string, process: ServiceName | 'gateway') => string;
   /** Extra environment for the payment sandbox (SANDBOX_WEBHOOK_RETRY_MS …). */
   paymentSandboxEnv?: Record<string, string>;
   /** Called with the vhost before any process starts (e.g. to set a policy on it). */
@@ -71,8 +71,7 @@ export async function startSystem(opts: {
     opts.amqpUrl === undefined ? await createBrokerVhost(infra.amqpUrl, opts.label) : undefined;
   if (vhost) await opts.onVhost?.(vhost.name);
   const via = opts.infraUrl ?? ((_kind: InfraKind, url: string) => url);
-  const amqpUrl = via('amqp', opts.amqpUrl ?? vhost?.amqpUrl ?? infra.amqpUrl);
-  const redisUrl = via('redis', infra.redisUrl);
+  const amqpUrl = opts.amqpUrl ?? vhost?.amqpUrl ?? infra.amqpUrl;
   const envs = new Map<string, { entry: string; env: Record<string, string> }>();
   const launch = (name: string, entry: string, env: Record<string, string>) => {
     envs.set(name, { entry, env });
@@ -112,9 +111,9 @@ export async function startSystem(opts: {
         PORT: port,
         HOST: '127.0.0.1',
         LOG_LEVEL: 'warn',
-        DATABASE_URL: via('database', db.url),
-        AMQP_URL: amqpUrl,
-        REDIS_URL: redisUrl,
+        DATABASE_URL: via('database', db.url, name),
+        AMQP_URL: via('amqp', amqpUrl, name),
+        REDIS_URL: via('redis', infra.redisUrl, name),
         // auth starts first: the others verify tokens against its keys, not npm start's auth.
         AUTH_JWKS_URL: `${urls.auth}/.well-known/jwks.json`,
         ...own[name],
@@ -129,7 +128,7 @@ export async function startSystem(opts: {
     METRICS_PORT: String(gatewayMetricsPort),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
-    REDIS_URL: redisUrl,
+    REDIS_URL: via('redis', infra.redisUrl, 'gateway'),
     REDIS_KEY_PREFIX: `${uniquePrefix(opts.label)}:`,
     AUTH_JWKS_URL: `${urls.auth}/.well-known/jwks.json`,
     // Social's ticket secret: the gateway checks a WebSocket ticket before it upgrades.

@@ -3,33 +3,45 @@ import { promisify } from 'node:util';
 import { connect } from 'amqplib';
 import { TcpProxy, type Infra } from '@kavosh/testing';
 import type { InfraKind } from '../system-processes.js';
+import { SERVICES, type ServiceName } from '../service-env.js';
 
 const run = promisify(execFile);
 
 export interface InfraProxies {
-  database: TcpProxy;
+  /** One per service: a cut of all four is a database outage, a cut of one that service's. */
+  databases: Record<ServiceName, TcpProxy>;
   amqp: TcpProxy;
   redis: TcpProxy;
   /** For startSystem's `infraUrl`: every process reaches MariaDB, RabbitMQ and Redis through these. */
-  url(kind: InfraKind, url: string): string;
+  url(kind: InfraKind, url: string, process: ServiceName | 'gateway'): string;
   close(): Promise<void>;
 }
 
-/** One TCP proxy per shared server: a cut is an outage for every process, never for the server. */
+/** TCP proxies in front of the shared servers: a cut is an outage for the processes, never for the server. */
 export async function startInfraProxies(infra: Infra): Promise<InfraProxies> {
-  const [database, amqp, redis] = await Promise.all([
-    TcpProxy.start({ target: infra.mysqlAdminUrl }),
+  const [amqp, redis, ...perService] = await Promise.all([
     TcpProxy.start({ target: infra.amqpUrl }),
     TcpProxy.start({ target: infra.redisUrl }),
+    ...SERVICES.map(() => TcpProxy.start({ target: infra.mysqlAdminUrl })),
   ]);
-  const byKind = { database, amqp, redis } satisfies Record<InfraKind, TcpProxy>;
+  if (!amqp || !redis) throw new Error('proxies did not start');
+  const databases = Object.fromEntries(SERVICES.map((name, i) => [name, perService[i]])) as Record<
+    ServiceName,
+    TcpProxy
+  >;
+  const all = [amqp, redis, ...perService].filter((p) => p !== undefined);
   return {
-    database,
+    databases,
     amqp,
     redis,
-    url: (kind, url) => byKind[kind].rewrite(url),
+    url: (kind, url, process) => {
+      if (kind === 'amqp') return amqp.rewrite(url);
+      if (kind === 'redis') return redis.rewrite(url);
+      if (process === 'gateway') throw new Error('the gateway has no database');
+      return databases[process].rewrite(url);
+    },
     close: async () => {
-      await Promise.all([database.close(), amqp.close(), redis.close()]);
+      await Promise.all(all.map((p) => p.close()));
     },
   };
 }

@@ -199,7 +199,8 @@ function record(ledger: Ledger, kind: ActionKind, acked: boolean, since: number)
   ledger.elapsedMs[kind] += now - since;
   if (acked) {
     ledger.acked[kind]++;
-    ledger.ackTimes.push(now - ledger.startedAt);
+    // Setup registrations come before the stream starts.
+    if (ledger.startedAt > 0) ledger.ackTimes.push(now - ledger.startedAt);
   } else ledger.unacked[kind]++;
 }
 
