@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describeMachine } from './lib/machine.js';
 import { formatTable } from './lib/table.js';
+import { writeReport } from './report.js';
 import type { Benchmark } from './lib/types.js';
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
@@ -18,7 +19,10 @@ const isBenchmark = (value: unknown): value is Benchmark =>
 
 async function discover(): Promise<Benchmark[]> {
   const files = readdirSync(BENCH_DIR).filter(
-    (file) => file.endsWith('.ts') && file !== 'run.ts' && !file.endsWith('.d.ts'),
+    (file) =>
+      file.endsWith('.ts') &&
+      !['run.ts', 'report.ts', 'vitest.config.ts'].includes(file) &&
+      !file.endsWith('.d.ts'),
   );
   const found: Benchmark[] = [];
   for (const file of files.sort()) {
@@ -67,6 +71,9 @@ async function main(names: string[]): Promise<void> {
     writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
     console.log(`written ${file}`);
   }
+  const report = writeReport();
+  for (const line of report.skipped) console.error(`report skipped ${line}`);
+  console.log(`written ${report.markdown} and ${report.svg}`);
 }
 
 const args = process.argv.slice(2);

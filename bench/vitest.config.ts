@@ -1,0 +1,6 @@
+import { projectConfig } from '../vitest.shared.js';
+
+export default projectConfig({
+  coverageInclude: ['report.ts', 'lib/report.ts'],
+  coverageFloor: { statements: 80, branches: 70 },
+});
