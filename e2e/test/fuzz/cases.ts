@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   isPublic,
   jsonBodyOf,
@@ -10,14 +11,16 @@ import {
   type Parameter,
   type Schema,
 } from './openapi.js';
-import { Rng } from './rng.js';
 import {
-  boundViolations,
+  anyText,
+  boundViolationArb,
   deeplyNested,
   deeplyNestedObject,
+  headerText,
+  latin1Char,
   toJson,
-  validValue,
-  wrongTypes,
+  validArb,
+  wrongTypeArb,
   type ValueContext,
 } from './values.js';
 
@@ -64,7 +67,7 @@ interface Draft {
   contentType?: string;
 }
 
-interface Case {
+export interface Case {
   label: string;
   draft: Draft;
 }
@@ -108,24 +111,38 @@ const b64url = (text: string) => Buffer.from(text).toString('base64url');
 
 /**
  * Cursors every listing must refuse with a 4xx (or treat as a fresh start), whatever its own
- * encoding: garbage, other encodings of plausible positions, positions out of any column's range.
+ * encoding: garbage, other encodings of plausible positions, positions out of any column's range,
+ * and the system's own cursors with each element turned into something it never wrote.
  */
-function oddCursors(rng: Rng, seen: readonly string[]): { label: string; value: string }[] {
-  const id = rng.uuid();
-  const out = [
-    { label: 'garbage', value: '!!!not-a-cursor!!!' },
-    { label: 'base64-json-object', value: b64url('{"id":1,"at":"never"}') },
-    { label: 'base64-json-null', value: b64url('null') },
-    { label: 'base64-array-huge-time', value: b64url(JSON.stringify([8.64e15 + 1, id])) },
-    { label: 'base64-array-wrong-types', value: b64url(JSON.stringify([id, 'x', -1.5])) },
-    { label: 'base64-dotted-far-future', value: b64url(`999999999999999.${id}`) },
-    { label: 'base64-dotted-negative', value: b64url(`-1.${id}`) },
-    { label: 'base64-invalid-utf8', value: Buffer.from([0xff, 0xfe, 0xfd]).toString('base64url') },
-    { label: 'uuid', value: id },
-    { label: 'oversize', value: 'A'.repeat(5_000) },
-  ];
-  // The system's own cursors, with each element turned into something it never wrote.
-  for (const cursor of seen.slice(0, 2)) {
+function oddCursors(seen: readonly string[]): fc.Arbitrary<{ label: string; value: string }> {
+  const fixed = fc.uuid().chain((id) =>
+    fc.constantFrom(
+      { label: 'garbage', value: '!!!not-a-cursor!!!' },
+      { label: 'base64-json-object', value: b64url('{"id":1,"at":"never"}') },
+      { label: 'base64-json-null', value: b64url('null') },
+      { label: 'base64-array-huge-time', value: b64url(JSON.stringify([8.64e15 + 1, id])) },
+      { label: 'base64-array-wrong-types', value: b64url(JSON.stringify([id, 'x', -1.5])) },
+      { label: 'base64-dotted-far-future', value: b64url(`999999999999999.${id}`) },
+      { label: 'base64-dotted-negative', value: b64url(`-1.${id}`) },
+      {
+        label: 'base64-invalid-utf8',
+        value: Buffer.from([0xff, 0xfe, 0xfd]).toString('base64url'),
+      },
+      { label: 'uuid', value: id },
+      { label: 'oversize', value: 'A'.repeat(5_000) },
+    ),
+  );
+  const random = fc.oneof(
+    fc.jsonValue({ maxDepth: 2 }).map((v) => ({
+      label: 'base64-any-json',
+      value: b64url(JSON.stringify(v) ?? 'null'),
+    })),
+    fc.uint8Array({ maxLength: 64 }).map((bytes) => ({
+      label: 'base64-random-bytes',
+      value: Buffer.from(bytes).toString('base64url'),
+    })),
+  );
+  const mutated = seen.slice(0, 2).flatMap((cursor) => {
     const text = Buffer.from(cursor, 'base64url').toString('utf8');
     let decoded: unknown;
     try {
@@ -133,18 +150,29 @@ function oddCursors(rng: Rng, seen: readonly string[]): { label: string; value: 
     } catch {
       decoded = undefined;
     }
-    if (Array.isArray(decoded)) {
-      decoded.forEach((element, i) => {
-        const mutated = [...decoded];
-        mutated[i] = typeof element === 'number' ? 1e21 : 'x'.repeat(81);
-        out.push({ label: `seen-element-${i}`, value: b64url(JSON.stringify(mutated)) });
-      });
+    const out: fc.Arbitrary<{ label: string; value: string }>[] = [
+      fc.nat(cursor.length - 1).map((cut) => ({
+        label: 'seen-truncated',
+        value: cursor.slice(0, cut),
+      })),
+    ];
+    if (Array.isArray(decoded) && decoded.length > 0) {
+      const elements = decoded as unknown[];
+      out.push(
+        fc
+          .tuple(fc.nat(elements.length - 1), fc.oneof(fc.jsonValue(), fc.constant(1e21)))
+          .map(([i, value]) => {
+            const copy = [...elements];
+            copy[i] = value;
+            return { label: `seen-element-${i}`, value: b64url(JSON.stringify(copy)) };
+          }),
+      );
     } else if (text.includes('.')) {
-      out.push({ label: 'seen-first-part', value: b64url(`9${text}`) });
+      out.push(fc.constant({ label: 'seen-first-part', value: b64url(`9${text}`) }));
     }
-    out.push({ label: 'seen-truncated', value: cursor.slice(0, -3) });
-  }
-  return out;
+    return out;
+  });
+  return fc.oneof(fixed, random, ...mutated);
 }
 
 /** Path segments that must never reach a handler as anything but a 4xx or a 404. */
@@ -173,38 +201,61 @@ const ODD_SEGMENTS: { label: string; value: string }[] = [
 ];
 
 /** Query values an integer, boolean or string parameter must refuse or tolerate. */
-function oddQueryValues(schema: Schema | undefined, doc: unknown) {
+function oddQueryValues(
+  schema: Schema | undefined,
+  doc: unknown,
+): fc.Arbitrary<{ label: string; value: string }> {
   const resolved = resolve(schema, doc) ?? {};
   const type = typeOf(resolved, doc);
-  const out: { label: string; value: string }[] = [
+  const fixed: { label: string; value: string }[] = [
     { label: 'empty', value: '' },
     { label: 'bad-percent', value: '%zz' },
     { label: 'nul', value: '%00' },
   ];
+  const random: fc.Arbitrary<{ label: string; value: string }>[] = [
+    anyText(1, 40).map((s) => ({ label: 'random-text', value: encodeComponent(s) })),
+  ];
   if (type === 'integer' || type === 'number') {
-    out.push(
+    fixed.push(
       { label: 'word', value: 'abc' },
-      { label: 'negative', value: '-1' },
       { label: 'fraction', value: '1.5' },
       { label: 'exponent', value: '1e309' },
-      { label: 'overflow', value: '99999999999999999999' },
       { label: 'hex', value: '0x10' },
       { label: 'nan', value: 'NaN' },
     );
+    random.push(
+      fc.bigInt({ min: -(10n ** 300n), max: 10n ** 300n }).map((n) => ({
+        label: 'overlong-integer',
+        value: String(n),
+      })),
+      fc.double().map((n) => ({ label: 'any-double', value: encodeComponent(String(n)) })),
+    );
   } else if (type === 'boolean') {
-    out.push({ label: 'maybe', value: 'maybe' }, { label: 'two', value: '2' });
+    fixed.push({ label: 'maybe', value: 'maybe' }, { label: 'two', value: '2' });
   } else {
     const max = typeof resolved.maxLength === 'number' ? resolved.maxLength : 1_000;
-    out.push(
-      { label: 'max-length+1', value: 'a'.repeat(max + 1) },
+    fixed.push(
       { label: 'unicode', value: encodeURIComponent('کاوش🎬\u202e') },
-      { label: 'invalid-utf8', value: '%ff%fe' },
       { label: 'lone-surrogate', value: '%ED%A0%80' },
     );
+    random.push(
+      fc.integer({ min: 1, max: 500 }).map((extra) => ({
+        label: 'past-max-length',
+        value: 'a'.repeat(max + extra),
+      })),
+    );
   }
-  if (Array.isArray(resolved.enum)) out.push({ label: 'not-in-enum', value: 'NOT_A_CHOICE' });
-  if (resolved.format === 'uuid') out.push({ label: 'not-a-uuid', value: 'not-a-uuid' });
-  return out;
+  random.push(
+    fc
+      .array(fc.constantFrom(0xff, 0xfe, 0xc0, 0xed, 0x80), { minLength: 1, maxLength: 6 })
+      .map((bytes) => ({
+        label: 'invalid-utf8',
+        value: bytes.map((b) => `%${b.toString(16).toUpperCase()}`).join(''),
+      })),
+  );
+  if (Array.isArray(resolved.enum)) fixed.push({ label: 'not-in-enum', value: 'NOT_A_CHOICE' });
+  if (resolved.format === 'uuid') fixed.push({ label: 'not-a-uuid', value: 'not-a-uuid' });
+  return fc.oneof(fc.constantFrom(...fixed), ...random);
 }
 
 /** A token signed with auth's key but `alg: none` and no signature. */
@@ -217,17 +268,24 @@ const unsignedToken = () =>
     '',
   ].join('.');
 
-/** The cases for one operation, before the cap. */
-function allCases(op: Op, ctx: CaseContext, rng: Rng): Case[] {
+/** A category of input and the arbitrary that draws its cases. */
+type Category = [name: string, arbitrary: fc.Arbitrary<Case>];
+
+/** Bytes that are not UTF-8 (a lead byte without continuation, overlong forms, 0xff), percent-encoded. */
+const invalidUtf8 = fc
+  .array(fc.constantFrom(0xff, 0xfe, 0xc0, 0xc1, 0xe0, 0xed, 0xf5, 0x80, 0xbf), {
+    minLength: 1,
+    maxLength: 6,
+  })
+  .map((bytes) => bytes.map((b) => `%${b.toString(16).toUpperCase()}`).join(''));
+
+/** The categories of cases for one operation, each an arbitrary. */
+function categoriesOf(op: Op, ctx: CaseContext): Category[] {
   const { doc, knowledge } = ctx;
   const roles = rolesFor(op);
   const values: ValueContext = {
-    rng,
     doc,
-    idFor: (field) => {
-      const known = knowledge.ids.get(collectionOfField(field) ?? '');
-      return known && known.length > 0 && rng.chance(0.7) ? rng.pick(known) : undefined;
-    },
+    idsFor: (field) => knowledge.ids.get(collectionOfField(field) ?? ''),
   };
   const headerValues: ValueContext = { ...values, header: true };
   const pathParams = parametersOf(op, 'path');
@@ -235,89 +293,162 @@ function allCases(op: Op, ctx: CaseContext, rng: Rng): Case[] {
   const headerParams = parametersOf(op, 'header');
   const bodySchema = jsonBodyOf(op, doc);
   const otherTypes = otherBodyTypesOf(op);
+  const encoded = (p: Parameter, v: ValueContext = values) =>
+    validArb(p.schema, v, p.name).map((x) => encodeComponent(String(x)));
 
   const pathValue = (p: Parameter) => {
-    const known = knowledge.ids.get(collectionOf(op.path, p.name) ?? '');
-    if (known && known.length > 0 && rng.chance(0.7)) return rng.pick(known);
-    return encodeComponent(String(validValue(p.schema, values, p.name)));
+    const known = knowledge.ids.get(collectionOf(op.path, p.name) ?? '') ?? [];
+    return known.length > 0 ? fc.oneof(fc.constantFrom(...known), encoded(p)) : encoded(p);
   };
+  /** Optional parameters: present or not when `optional`, left out otherwise. */
+  const pairs = (params: Parameter[], optional: boolean, v: ValueContext, raw: boolean) =>
+    fc
+      .tuple(
+        ...params.map((p): fc.Arbitrary<[string, string][]> => {
+          const value = (raw ? validArb(p.schema, v, p.name).map(String) : encoded(p, v)).map(
+            (x): [string, string][] => [[p.name, x]],
+          );
+          const none = fc.constant<[string, string][]>([]);
+          if (p.required) return value;
+          return optional ? fc.oneof(none, value) : none;
+        }),
+      )
+      .map((lists) => lists.flat());
+  const bodyValue = bodySchema ? validArb(bodySchema, values) : fc.constant(undefined);
+  const bodyObject = bodyValue.map((value) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? { ...(value as Record<string, unknown>) }
+      : ({} as Record<string, unknown>),
+  );
   /** `who`: the route's roles (its token), anonymous, or a token with other roles. */
-  const base = (optional: boolean, who: 'route' | 'anonymous' | string[] = 'route'): Draft => ({
-    principal: who === 'route' ? roles : who === 'anonymous' ? undefined : who,
-    pathParams: Object.fromEntries(pathParams.map((p) => [p.name, pathValue(p)])),
-    query: queryParams
-      .filter((p) => p.required || (optional && rng.chance(0.5)))
-      .map((p) => [p.name, encodeComponent(String(validValue(p.schema, values, p.name)))]),
-    headers: headerParams
-      .filter((p) => p.required || (optional && rng.chance(0.5)))
-      .map((p) => [p.name, String(validValue(p.schema, headerValues, p.name))]),
-    ...(bodySchema ? { body: { json: validValue(bodySchema, values) } } : {}),
-  });
-  const cases: Case[] = [];
-  const add = (label: string, draft: Draft) => cases.push({ label, draft });
+  const base = (optional: boolean, who: 'route' | 'anonymous' | string[] = 'route') =>
+    fc
+      .record({
+        pathParams: fc.record(Object.fromEntries(pathParams.map((p) => [p.name, pathValue(p)]))),
+        query: pairs(queryParams, optional, values, false),
+        headers: pairs(headerParams, optional, headerValues, true),
+        body: bodyValue,
+      })
+      .map(({ pathParams: params, query, headers, body }): Draft => ({
+        principal: who === 'route' ? roles : who === 'anonymous' ? undefined : who,
+        pathParams: { ...params },
+        query: [...query],
+        headers: [...headers],
+        ...(bodySchema ? { body: { json: body } } : {}),
+      }));
+  /** A case on a route-role draft: `make` changes the draft and returns the label. */
+  const on = <T>(
+    arb: fc.Arbitrary<T>,
+    make: (draft: Draft, value: T) => string,
+    who: 'route' | 'anonymous' | string[] = 'route',
+  ): fc.Arbitrary<Case> =>
+    fc.tuple(base(false, who), arb).map(([draft, value]) => ({ label: make(draft, value), draft }));
+  const pick = <T>(items: readonly T[]) => fc.constantFrom(...items);
+  const categories: Category[] = [];
+  const add = (name: string, ...arbs: fc.Arbitrary<Case>[]) => {
+    if (arbs.length > 0) categories.push([name, fc.oneof(...arbs)]);
+  };
 
   // Valid-shaped requests with odd-but-valid content: handlers run on them.
-  for (let i = 0; i < (bodySchema ? 4 : 2); i += 1) add(`valid:random-${i}`, base(true));
+  add(
+    'valid',
+    base(true).map((draft) => ({ label: 'valid:random', draft })),
+  );
   if (!isPublic(op)) {
-    add('anonymous:valid', base(true, 'anonymous'));
-    const anonymous = base(false, 'anonymous');
-    if (bodySchema) anonymous.body = { raw: '{"broken":' };
-    add('anonymous:malformed', anonymous);
+    add(
+      'anonymous',
+      base(true, 'anonymous').map((draft) => ({ label: 'anonymous:valid', draft })),
+      base(false, 'anonymous').map((draft) => {
+        if (bodySchema) draft.body = { raw: '{"broken":' };
+        return { label: 'anonymous:malformed', draft };
+      }),
+    );
   } else {
-    add('valid:with-user-token', base(true, ['user']));
+    add(
+      'valid',
+      base(true, ['user']).map((draft) => ({ label: 'valid:with-user-token', draft })),
+    );
   }
 
-  for (const p of pathParams) {
-    for (const odd of ODD_SEGMENTS) {
-      const draft = base(false);
-      draft.pathParams[p.name] = odd.value;
-      add(`path:${p.name}:${odd.label}`, draft);
-    }
-    const draft = base(false);
-    draft.pathParams[p.name] = (draft.pathParams[p.name] ?? '').toUpperCase();
-    add(`path:${p.name}:upper-case`, draft);
-  }
+  const segment = fc.oneof(
+    pick(ODD_SEGMENTS),
+    anyText(1, 40).map((s) => ({ label: 'random-text', value: encodeComponent(s) })),
+    invalidUtf8.map((value) => ({ label: 'invalid-utf8-random', value })),
+    fc.bigInt({ min: 10n ** 19n, max: 10n ** 200n }).map((n) => ({
+      label: 'overlong-number',
+      value: String(n),
+    })),
+    fc.integer({ min: 300, max: 8_000 }).map((n) => ({ label: 'long', value: 'x'.repeat(n) })),
+  );
+  add(
+    'path',
+    ...pathParams.flatMap((p) => [
+      on(segment, (draft, odd) => {
+        draft.pathParams[p.name] = odd.value;
+        return `path:${p.name}:${odd.label}`;
+      }),
+      on(fc.constant(null), (draft) => {
+        draft.pathParams[p.name] = (draft.pathParams[p.name] ?? '').toUpperCase();
+        return `path:${p.name}:upper-case`;
+      }),
+    ]),
+  );
 
-  for (const p of queryParams) {
-    const odd = /cursor/i.test(p.name)
-      ? oddCursors(rng, knowledge.cursors.get(op.name) ?? [])
-      : oddQueryValues(p.schema, doc);
-    for (const { label, value } of odd) {
-      const draft = base(false);
-      draft.query = [...draft.query.filter(([name]) => name !== p.name), [p.name, value]];
-      add(`query:${p.name}:${label}`, draft);
-    }
-    const draft = base(false);
-    const one = encodeComponent(String(validValue(p.schema, values, p.name)));
-    draft.query = [...draft.query, [p.name, one], [p.name, one]];
-    add(`query:${p.name}:duplicate`, draft);
-  }
-  const queryShapes: [string, string][] = [
-    ['unknown-param', 'fuzzUnknown=1'],
-    ['brackets', 'a[b][c]=1&limit[$gt]=1'],
-    ['proto', '__proto__[polluted]=1&constructor[prototype][polluted]=1'],
-    ['bad-encoding', '%=%&%zz=%zz&&&='],
-    ['many-params', Array.from({ length: 1_000 }, (_, i) => `p${i}=${i}`).join('&')],
-  ];
-  for (const [label, raw] of queryShapes) {
-    const draft = base(false);
-    draft.rawQuery = [...draft.query.map(([k, v]) => `${k}=${v}`), raw].join('&');
-    add(`query-shape:${label}`, draft);
-  }
+  add(
+    'query',
+    ...queryParams.flatMap((p) => {
+      const odd = /cursor/i.test(p.name)
+        ? oddCursors(knowledge.cursors.get(op.name) ?? [])
+        : oddQueryValues(p.schema, doc);
+      return [
+        on(odd, (draft, { label, value }) => {
+          draft.query = [...draft.query.filter(([name]) => name !== p.name), [p.name, value]];
+          return `query:${p.name}:${label}`;
+        }),
+        on(encoded(p), (draft, one) => {
+          draft.query = [...draft.query, [p.name, one], [p.name, one]];
+          return `query:${p.name}:duplicate`;
+        }),
+      ];
+    }),
+  );
+  const queryShape = fc.oneof(
+    pick<[string, string]>([
+      ['unknown-param', 'fuzzUnknown=1'],
+      ['brackets', 'a[b][c]=1&limit[$gt]=1'],
+      ['proto', '__proto__[polluted]=1&constructor[prototype][polluted]=1'],
+      ['bad-encoding', '%=%&%zz=%zz&&&='],
+      ['many-params', Array.from({ length: 1_000 }, (_, i) => `p${i}=${i}`).join('&')],
+    ]),
+    fc
+      .array(fc.tuple(anyText(0, 12), anyText(0, 24)), { minLength: 1, maxLength: 12 })
+      .map((kv): [string, string] => [
+        'random-pairs',
+        kv.map(([k, v]) => `${encodeComponent(k)}=${encodeComponent(v)}`).join('&'),
+      ]),
+    fc
+      .stringMatching(/^[&=;%+a-z0-9[\]]{1,60}$/)
+      .map((raw): [string, string] => ['random-separators', raw]),
+  );
+  add(
+    'query-shape',
+    on(queryShape, (draft, [label, raw]) => {
+      draft.rawQuery = [...draft.query.map(([k, v]) => `${k}=${v}`), raw].join('&');
+      return `query-shape:${label}`;
+    }),
+  );
 
   if (bodySchema) {
-    const valid = () => {
-      const value = validValue(bodySchema, values);
-      return value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? (value as Record<string, unknown>)
-        : {};
-    };
-    const withBody = (label: string, body: Draft['body'], contentType?: string) => {
-      const draft = base(false);
-      draft.body = body;
-      if (contentType !== undefined) draft.contentType = contentType;
-      add(label, draft);
-    };
+    const withBody = <T>(
+      arb: fc.Arbitrary<T>,
+      make: (value: T, valid: Record<string, unknown>) => [string, Draft['body'], string?],
+    ) =>
+      on(fc.tuple(arb, bodyObject), (draft, [value, valid]) => {
+        const [label, body, contentType] = make(value, valid);
+        draft.body = body;
+        if (contentType !== undefined) draft.contentType = contentType;
+        return label;
+      });
     const invalidJson = [
       '{',
       '{"a":',
@@ -329,220 +460,388 @@ function allCases(op: Op, ctx: CaseContext, rng: Rng): Case[] {
       '"unterminated',
       '{"a":"\\x"}',
       '\ufeff{}',
+      '',
     ];
-    invalidJson.forEach((raw, i) => withBody(`body-json:invalid-${i}`, { raw }));
-    withBody('body-json:invalid-utf8', {
-      raw: Buffer.concat([
-        Buffer.from('{"a":"'),
-        Buffer.from([0xff, 0xfe, 0xc3]),
-        Buffer.from('"}'),
+    add(
+      'body-json',
+      withBody(pick(invalidJson), (raw) => [`body-json:invalid`, { raw }]),
+      // A valid body cut short or with a byte swapped: JSON broken anywhere.
+      withBody(fc.tuple(fc.nat(), fc.nat(255)), ([at, byte], valid) => {
+        const text = Buffer.from(toJson(valid));
+        const cut = at % Math.max(text.length, 1);
+        return at % 2 === 0
+          ? ['body-json:truncated', { raw: text.subarray(0, cut) }]
+          : [
+              'body-json:byte-swapped',
+              {
+                raw: Buffer.concat([
+                  text.subarray(0, cut),
+                  Buffer.from([byte]),
+                  text.subarray(cut + 1),
+                ]),
+              },
+            ];
+      }),
+      withBody(invalidUtf8, (bytes) => [
+        'body-json:invalid-utf8',
+        {
+          raw: Buffer.concat([
+            Buffer.from('{"a":"'),
+            Buffer.from(bytes.replace(/%/g, ''), 'hex'),
+            Buffer.from('"}'),
+          ]),
+        },
       ]),
-    });
-    withBody('body-json:empty', { raw: '' });
-    for (const raw of ['[]', 'null', '"text"', '42', 'true', '[{}]']) {
-      withBody(`body-json:not-object-${raw}`, { raw });
-    }
-    withBody('body-json:empty-object', { json: {} });
-    withBody('body-json:extra-field', { json: { ...valid(), fuzzUnknownField: 'x' } });
-    withBody('body-json:proto', {
-      raw: toJson(valid()).replace(/^\{/, '{"__proto__":{"polluted":true},'),
-    });
-    withBody('body-json:constructor', {
-      json: { ...valid(), constructor: { prototype: { polluted: true } } },
-    });
-    withBody('body-json:deep-array', { json: deeplyNested(5_000) });
-    withBody('body-json:deep-object', { json: deeplyNestedObject(2_000) });
-    withBody('body-json:oversize-1MiB', { json: { ...valid(), padding: 'x'.repeat(MiB) } });
+      withBody(fc.jsonValue({ maxDepth: 3 }), (value) => [
+        'body-json:any-json',
+        { raw: JSON.stringify(value) ?? 'null' },
+      ]),
+      withBody(fc.constant(null), () => ['body-json:empty-object', { json: {} }]),
+      withBody(
+        fc.dictionary(anyText(1, 20), fc.jsonValue(), { minKeys: 1, maxKeys: 4 }),
+        (extra, valid) => [
+          'body-json:extra-fields',
+          { json: { ...valid, ...extra, fuzzUnknownField: 'x' } },
+        ],
+      ),
+      withBody(fc.constant(null), (_, valid) => [
+        'body-json:proto',
+        { raw: toJson(valid).replace(/^\{/, '{"__proto__":{"polluted":true},') },
+      ]),
+      withBody(fc.constant(null), (_, valid) => [
+        'body-json:constructor',
+        { json: { ...valid, constructor: { prototype: { polluted: true } } } },
+      ]),
+      withBody(fc.integer({ min: 1_000, max: 6_000 }), (depth) => [
+        'body-json:deep-array',
+        { json: deeplyNested(depth) },
+      ]),
+      withBody(fc.integer({ min: 500, max: 3_000 }), (depth) => [
+        'body-json:deep-object',
+        { json: deeplyNestedObject(depth) },
+      ]),
+      withBody(fc.integer({ min: MiB, max: MiB + 64 * 1024 }), (size, valid) => [
+        'body-json:oversize',
+        { json: { ...valid, padding: 'x'.repeat(size) } },
+      ]),
+    );
 
-    const properties = (resolve(bodySchema, doc)?.properties ?? {}) as Record<string, Schema>;
-    const required = (resolve(bodySchema, doc)?.required ?? []) as string[];
-    for (const name of required) {
-      const body = valid();
-      delete body[name];
-      withBody(`body-missing:${name}`, { json: body });
+    const schema = resolve(bodySchema, doc);
+    const properties = Object.entries((schema?.properties ?? {}) as Record<string, Schema>);
+    const required = (schema?.required ?? []) as string[];
+    if (required.length > 0) {
+      add(
+        'body-missing',
+        withBody(fc.subarray(required, { minLength: 1 }), (names, valid) => {
+          const body = { ...valid };
+          for (const name of names) delete body[name];
+          return [`body-missing:${names.join('+')}`, { json: body }];
+        }),
+      );
     }
-    for (const [name, schema] of Object.entries(properties)) {
-      for (const wrong of wrongTypes(schema, doc)) {
-        withBody(`body-type:${name}:${wrong.label}`, { json: { ...valid(), [name]: wrong.value } });
-      }
-      for (const bad of boundViolations(schema, values)) {
-        withBody(`body-bounds:${name}:${bad.label}`, { json: { ...valid(), [name]: bad.value } });
-      }
-      withBody(`body-nesting:${name}`, { json: { ...valid(), [name]: deeplyNested(3_000) } });
-      const first = valid();
-      withBody(`body-duplicate-key:${name}`, {
-        raw: toJson(first).replace(
-          /\}$/,
-          `${Object.keys(first).length > 0 ? ',' : ''}"${name}":{"again":[1]}}`,
+    if (properties.length > 0) {
+      add(
+        'body-type',
+        ...properties.map(([name, property]) =>
+          withBody(wrongTypeArb(property, doc), (wrong, valid) => [
+            `body-type:${name}:${wrong.label}`,
+            { json: { ...valid, [name]: wrong.value } },
+          ]),
         ),
+      );
+      const bounds = properties.flatMap(([name, property]) => {
+        const arb = boundViolationArb(property, values);
+        return arb
+          ? [
+              withBody(arb, (bad, valid) => [
+                `body-bounds:${name}:${bad.label}`,
+                { json: { ...valid, [name]: bad.value } },
+              ]),
+            ]
+          : [];
       });
+      add('body-bounds', ...bounds);
+      add(
+        'body-nesting',
+        ...properties.map(([name]) =>
+          withBody(fc.integer({ min: 500, max: 4_000 }), (depth, valid) => [
+            `body-nesting:${name}`,
+            { json: { ...valid, [name]: deeplyNested(depth) } },
+          ]),
+        ),
+        ...properties.map(([name]) =>
+          withBody(fc.constant(null), (_, valid) => [
+            `body-duplicate-key:${name}`,
+            {
+              raw: toJson(valid).replace(
+                /\}$/,
+                `${Object.keys(valid).length > 0 ? ',' : ''}"${name}":{"again":[1]}}`,
+              ),
+            },
+          ]),
+        ),
+      );
     }
 
-    const contentTypes: [string, string | undefined][] = [
-      ['missing', undefined],
-      ['text-plain', 'text/plain'],
-      ['xml', 'application/xml'],
-      ['form', 'application/x-www-form-urlencoded'],
-      ['multipart-no-boundary', 'multipart/form-data'],
-      ['utf16', 'application/json; charset=utf-16'],
-      ['unknown-charset', 'application/json; charset=fuzz-8'],
-      ['semicolons', 'application/json;;;'],
-      ['vendor', 'application/vnd.kavosh+json'],
-      ['long', `application/${'x'.repeat(3_000)}`],
-      ['wildcard', '*/*'],
-    ];
-    for (const [label, type] of contentTypes) {
-      const draft = base(false);
-      draft.contentType = type ?? '';
-      add(`content-type:${label}`, draft);
-    }
-    const gzip = base(false);
-    gzip.headers = [...gzip.headers, ['content-encoding', 'gzip']];
-    add('content-type:gzip-not-gzip', gzip);
+    const contentType = fc.oneof(
+      pick<[string, string]>([
+        ['missing', ''],
+        ['text-plain', 'text/plain'],
+        ['xml', 'application/xml'],
+        ['form', 'application/x-www-form-urlencoded'],
+        ['multipart-no-boundary', 'multipart/form-data'],
+        ['utf16', 'application/json; charset=utf-16'],
+        ['unknown-charset', 'application/json; charset=fuzz-8'],
+        ['semicolons', 'application/json;;;'],
+        ['vendor', 'application/vnd.kavosh+json'],
+        ['long', `application/${'x'.repeat(3_000)}`],
+        ['wildcard', '*/*'],
+      ]),
+      fc
+        .stringMatching(/^[a-z*]{1,12}\/[a-z0-9.+*-]{1,20}(;[ a-z]{0,8}=?[^\s;,]{0,16}){0,3}$/)
+        .map((type): [string, string] => ['random', type]),
+    );
+    add(
+      'content-type',
+      on(contentType, (draft, [label, type]) => {
+        draft.contentType = type;
+        return `content-type:${label}`;
+      }),
+      on(fc.constantFrom('gzip', 'deflate', 'br', 'x-fuzz'), (draft, encoding) => {
+        draft.headers = [...draft.headers, ['content-encoding', encoding]];
+        return `content-type:${encoding}-not-encoded`;
+      }),
+    );
   } else if (op.method !== 'GET' && otherTypes.length === 0) {
-    const draft = base(false);
-    draft.body = { json: { unexpected: true } };
-    add('body-unexpected:json', draft);
-    const garbage = base(false);
-    garbage.body = { raw: '{not json' };
-    add('body-unexpected:invalid-json', garbage);
+    add(
+      'body-unexpected',
+      on(fc.jsonValue({ maxDepth: 2 }), (draft, value) => {
+        draft.body = { raw: JSON.stringify(value) ?? 'null' };
+        return 'body-unexpected:json';
+      }),
+      on(anyText(1, 40), (draft, text) => {
+        draft.body = { raw: `{${text}` };
+        return 'body-unexpected:invalid-json';
+      }),
+    );
   }
 
   if (otherTypes.some((type) => type.startsWith('multipart/'))) {
-    const boundary = `fuzz${rng.hex(12)}`;
-    const part = (headers: string, content: string) =>
+    const part = (boundary: string, headers: string, content: string) =>
       `--${boundary}\r\n${headers}\r\n\r\n${content}\r\n`;
-    const multipart: [string, string, string][] = [
-      ['no-parts', `--${boundary}--\r\n`, boundary],
-      [
-        'truncated',
-        part('Content-Disposition: form-data; name="file"; filename="a.png"', 'x'),
-        boundary,
-      ],
-      ['wrong-boundary', part('Content-Disposition: form-data; name="file"', 'x'), 'other'],
-      [
-        'not-an-image',
-        `${part('Content-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png', 'not a png')}--${boundary}--\r\n`,
-        boundary,
-      ],
-      [
-        'traversal-name',
-        `${part('Content-Disposition: form-data; name="file"; filename="../../x.png"\r\nContent-Type: image/png', '\u0089PNG')}--${boundary}--\r\n`,
-        boundary,
-      ],
-      [
-        'field-only',
-        `${part('Content-Disposition: form-data; name="other"', 'x'.repeat(10_000))}--${boundary}--\r\n`,
-        boundary,
-      ],
-    ];
-    for (const [label, raw, declared] of multipart) {
-      const draft = base(false);
-      draft.body = { raw };
-      draft.contentType = `multipart/form-data; boundary=${declared}`;
-      add(`multipart:${label}`, draft);
-    }
-    const json = base(false);
-    json.body = { json: { file: 'x' } };
-    json.contentType = 'application/json';
-    add('multipart:json-instead', json);
+    const multipart = fc
+      .tuple(
+        fc.stringMatching(/^[a-zA-Z0-9]{12,30}$/),
+        fc.constantFrom(
+          'no-parts',
+          'truncated',
+          'wrong-boundary',
+          'not-an-image',
+          'traversal-name',
+          'field-only',
+        ),
+        fc.uint8Array({ maxLength: 64 }),
+      )
+      .map(([boundary, label, bytes]): [string, string, string] => {
+        const png = `Content-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png`;
+        const junk = Buffer.from(bytes).toString('latin1');
+        switch (label) {
+          case 'no-parts':
+            return [label, `--${boundary}--\r\n`, boundary];
+          case 'truncated':
+            return [label, part(boundary, png, junk), boundary];
+          case 'wrong-boundary':
+            return [
+              label,
+              part(boundary, 'Content-Disposition: form-data; name="file"', junk),
+              'other',
+            ];
+          case 'not-an-image':
+            return [label, `${part(boundary, png, junk)}--${boundary}--\r\n`, boundary];
+          case 'traversal-name':
+            return [
+              label,
+              `${part(boundary, png.replace('a.png', '../../x.png'), `\u0089PNG${junk}`)}--${boundary}--\r\n`,
+              boundary,
+            ];
+          default:
+            return [
+              label,
+              `${part(boundary, 'Content-Disposition: form-data; name="other"', 'x'.repeat(10_000))}--${boundary}--\r\n`,
+              boundary,
+            ];
+        }
+      });
+    add(
+      'multipart',
+      on(multipart, (draft, [label, raw, declared]) => {
+        draft.body = { raw: Buffer.from(raw, 'latin1') };
+        draft.contentType = `multipart/form-data; boundary=${declared}`;
+        return `multipart:${label}`;
+      }),
+      on(fc.constant(null), (draft) => {
+        draft.body = { json: { file: 'x' } };
+        draft.contentType = 'application/json';
+        return 'multipart:json-instead';
+      }),
+    );
   }
 
-  const authorizations: [string, (token: string) => string[]][] = [
-    ['bearer-empty', () => ['Bearer']],
-    ['bearer-space', () => ['Bearer ']],
-    ['bearer-garbage', () => ['Bearer x']],
-    ['bearer-three-dots', () => ['Bearer a.b.c']],
-    ['basic', () => ['Basic Zm9vOmJhcg==']],
-    ['lower-case-scheme', (token) => [`bearer ${token}`]],
-    ['tampered', (token) => [`Bearer ${token.slice(0, -2)}xx`]],
-    ['alg-none', () => [`Bearer ${unsignedToken()}`]],
-    ['oversize', () => [`Bearer ${'A'.repeat(8_000)}`]],
-    ['two-headers', (token) => [`Bearer ${token}`, 'Bearer x']],
-    ['latin1', () => ['Bearer caf\u00e9']],
-  ];
-  for (const [label, values] of authorizations) {
-    const draft = base(false, 'anonymous');
-    for (const value of values(ctx.tokenFor(roles ?? ['user']))) {
-      draft.headers.push(['authorization', value]);
-    }
-    add(`authorization:${label}`, draft);
-  }
+  const token = ctx.tokenFor(roles ?? ['user']);
+  const authorization = fc.oneof(
+    pick<[string, string[]]>([
+      ['bearer-empty', ['Bearer']],
+      ['bearer-space', ['Bearer ']],
+      ['bearer-three-dots', ['Bearer a.b.c']],
+      ['basic', ['Basic Zm9vOmJhcg==']],
+      ['lower-case-scheme', [`bearer ${token}`]],
+      ['tampered', [`Bearer ${token.slice(0, -2)}xx`]],
+      ['alg-none', [`Bearer ${unsignedToken()}`]],
+      ['oversize', [`Bearer ${'A'.repeat(8_000)}`]],
+      ['two-headers', [`Bearer ${token}`, 'Bearer x']],
+      ['latin1', ['Bearer caf\u00e9']],
+    ]),
+    headerText(1, 200).map((text): [string, string[]] => ['bearer-random', [`Bearer ${text}`]]),
+    fc
+      .tuple(fc.nat(token.length - 1), latin1Char)
+      .map(([at, c]): [string, string[]] => [
+        'token-char-changed',
+        [`Bearer ${token.slice(0, at)}${c}${token.slice(at + 1)}`],
+      ]),
+  );
+  add(
+    'authorization',
+    on(
+      authorization,
+      (draft, [label, headers]) => {
+        for (const value of headers) draft.headers.push(['authorization', value]);
+        return `authorization:${label}`;
+      },
+      'anonymous',
+    ),
+  );
 
-  const cookies: [string, string[]][] = [
-    ['separators-only', ['=;;;']],
-    ['bad-percent', ['kavosh_refresh=%zz; kavosh_csrf=%E0%A4%A']],
-    ['oversize', [`kavosh_refresh=${'a'.repeat(6_000)}`]],
-    ['twice', ['kavosh_refresh=aaaaaaaaaaaaaaaaaaaaaa; kavosh_refresh=bbbbbbbbbbbbbbbbbbbbbb']],
-    ['quoted', ['kavosh_refresh="aaaaaaaaaaaaaaaaaaaa"; kavosh_csrf="']],
-    ['latin1', ['kavosh_csrf=caf\u00e9']],
-    ['proto', ['__proto__=1; constructor=2; hasOwnProperty=3']],
-    ['no-equals', ['kavosh_refresh']],
-    ['two-headers', ['a=1', 'kavosh_refresh=%']],
-    ['version-attribute', ['$Version=1; kavosh_refresh="x"; $Path="/"']],
-  ];
-  for (const [label, values] of cookies) {
-    const draft = base(false);
-    for (const value of values) draft.headers.push(['cookie', value]);
-    add(`cookie:${label}`, draft);
-  }
+  const cookie = fc.oneof(
+    pick<[string, string[]]>([
+      ['separators-only', ['=;;;']],
+      ['bad-percent', ['kavosh_refresh=%zz; kavosh_csrf=%E0%A4%A']],
+      ['oversize', [`kavosh_refresh=${'a'.repeat(6_000)}`]],
+      ['twice', ['kavosh_refresh=aaaaaaaaaaaaaaaaaaaaaa; kavosh_refresh=bbbbbbbbbbbbbbbbbbbbbb']],
+      ['quoted', ['kavosh_refresh="aaaaaaaaaaaaaaaaaaaa"; kavosh_csrf="']],
+      ['latin1', ['kavosh_csrf=caf\u00e9']],
+      ['proto', ['__proto__=1; constructor=2; hasOwnProperty=3']],
+      ['no-equals', ['kavosh_refresh']],
+      ['two-headers', ['a=1', 'kavosh_refresh=%']],
+      ['version-attribute', ['$Version=1; kavosh_refresh="x"; $Path="/"']],
+    ]),
+    fc
+      .array(
+        fc.tuple(
+          fc.oneof(fc.constantFrom('kavosh_refresh', 'kavosh_csrf'), headerText(0, 12)),
+          fc.oneof(headerText(0, 60), invalidUtf8),
+        ),
+        { minLength: 1, maxLength: 5 },
+      )
+      .map((kv): [string, string[]] => ['random', [kv.map(([k, v]) => `${k}=${v}`).join('; ')]]),
+  );
+  add(
+    'cookie',
+    on(cookie, (draft, [label, headers]) => {
+      for (const value of headers) draft.headers.push(['cookie', value]);
+      return `cookie:${label}`;
+    }),
+  );
 
   if (op.method !== 'GET') {
-    const keys: [string, string[]][] = [
-      ['empty', ['']],
-      ['short', ['abc']],
-      ['oversize', ['k'.repeat(300)]],
-      ['space', ['has space in it']],
-      ['separators', ['a;b,c"d']],
-      ['traversal', ['../../../../x']],
-      ['latin1', ['cl\u00e9-idempotence']],
-      ['two-headers', [`fuzz-${rng.hex(16)}`, `fuzz-${rng.hex(16)}`]],
-    ];
-    for (const [label, values] of keys) {
-      const draft = base(false);
-      draft.headers = draft.headers.filter(([name]) => name !== 'idempotency-key');
-      for (const value of values) draft.headers.push(['idempotency-key', value]);
-      add(`idempotency-key:${label}`, draft);
-    }
+    const key = fc.oneof(
+      pick<[string, string[]]>([
+        ['empty', ['']],
+        ['short', ['abc']],
+        ['space', ['has space in it']],
+        ['separators', ['a;b,c"d']],
+        ['traversal', ['../../../../x']],
+        ['latin1', ['cl\u00e9-idempotence']],
+      ]),
+      headerText(200, 400).map((k): [string, string[]] => ['oversize', [k]]),
+      headerText(0, 40).map((k): [string, string[]] => ['random', [k]]),
+      fc
+        .tuple(fc.uuid(), fc.uuid())
+        .map(([a, b]): [string, string[]] => ['two-headers', [`fuzz-${a}`, `fuzz-${b}`]]),
+    );
+    add(
+      'idempotency-key',
+      on(key, (draft, [label, keys]) => {
+        draft.headers = draft.headers.filter(([name]) => name !== 'idempotency-key');
+        for (const value of keys) draft.headers.push(['idempotency-key', value]);
+        return `idempotency-key:${label}`;
+      }),
+    );
   }
 
   if (headerParams.some((p) => p.name === 'if-match' || p.name === 'if-none-match')) {
     const name = headerParams.some((p) => p.name === 'if-match') ? 'if-match' : 'if-none-match';
-    for (const [label, value] of [
-      ['star', '*'],
-      ['quote', '"'],
-      ['weak', 'W/"v1"'],
-      ['negative', '"v-1"'],
-      ['overflow', '"v99999999999999999999"'],
-      ['list', '"v1", "v2"'],
-      ['empty-quoted', '""'],
-      ['oversize', `"${'v'.repeat(300)}"`],
-    ]) {
-      const draft = base(false);
-      draft.headers = [...draft.headers.filter(([n]) => n !== name), [name, value ?? '']];
-      add(`${name}:${label}`, draft);
-    }
+    const tag = fc.oneof(
+      pick<[string, string]>([
+        ['star', '*'],
+        ['quote', '"'],
+        ['weak', 'W/"v1"'],
+        ['negative', '"v-1"'],
+        ['overflow', '"v99999999999999999999"'],
+        ['list', '"v1", "v2"'],
+        ['empty-quoted', '""'],
+        ['oversize', `"${'v'.repeat(300)}"`],
+      ]),
+      headerText(0, 40).map((t): [string, string] => ['random', t]),
+      fc
+        .bigInt({ min: 0n, max: 10n ** 40n })
+        .map((n): [string, string] => ['big-version', `"v${n}"`]),
+    );
+    add(
+      name,
+      on(tag, (draft, [label, value]) => {
+        draft.headers = [...draft.headers.filter(([n]) => n !== name), [name, value]];
+        return `${name}:${label}`;
+      }),
+    );
   }
 
-  const headers: [string, [string, string][]][] = [
-    ['accept-xml', [['accept', 'application/xml']]],
-    ['accept-malformed', [['accept', '*/*;q=abc, ;;, text/']]],
-    ['traceparent-malformed', [['traceparent', '00-zzzz-yyyy-01']]],
-    ['traceparent-oversize', [['traceparent', `00-${'f'.repeat(2_000)}-01`]]],
-    ['request-id-oversize', [['x-request-id', 'r'.repeat(4_000)]]],
-    ['forwarded-for-garbage', [['x-forwarded-for', 'not-an-ip, ::::, 999.1.1.1']]],
-    ['origin-null', [['origin', 'null']]],
-    ['range-malformed', [['range', 'bytes=abc-']]],
-    ['host-odd', [['host', 'evil.example:99999']]],
-    // Past Node's 16 KiB header limit: refused by the HTTP parser, before any route.
-    ['overflow-20KiB', [['x-fuzz-padding', 'p'.repeat(20_480)]]],
-  ];
-  for (const [label, extra] of headers) {
-    const draft = base(false);
-    draft.headers.push(...extra);
-    add(`header:${label}`, draft);
-  }
-  return cases;
+  const header = fc.oneof(
+    pick<[string, [string, string][]]>([
+      ['accept-xml', [['accept', 'application/xml']]],
+      ['accept-malformed', [['accept', '*/*;q=abc, ;;, text/']]],
+      ['traceparent-malformed', [['traceparent', '00-zzzz-yyyy-01']]],
+      ['traceparent-oversize', [['traceparent', `00-${'f'.repeat(2_000)}-01`]]],
+      ['request-id-oversize', [['x-request-id', 'r'.repeat(4_000)]]],
+      ['forwarded-for-garbage', [['x-forwarded-for', 'not-an-ip, ::::, 999.1.1.1']]],
+      ['origin-null', [['origin', 'null']]],
+      ['range-malformed', [['range', 'bytes=abc-']]],
+      ['host-odd', [['host', 'evil.example:99999']]],
+      // Past Node's 16 KiB header limit: refused by the HTTP parser, before any route.
+      ['overflow-20KiB', [['x-fuzz-padding', 'p'.repeat(20_480)]]],
+    ]),
+    fc
+      .tuple(
+        fc.constantFrom(
+          'accept',
+          'traceparent',
+          'x-request-id',
+          'x-forwarded-for',
+          'origin',
+          'range',
+          'accept-language',
+        ),
+        headerText(0, 120),
+      )
+      .map(([name, value]): [string, [string, string][]] => [`random-${name}`, [[name, value]]]),
+  );
+  add(
+    'header',
+    on(header, (draft, [label, extra]) => {
+      draft.headers.push(...extra);
+      return `header:${label}`;
+    }),
+  );
+  return categories;
 }
 
 /** The request a draft writes. */
@@ -574,63 +873,72 @@ function render(op: Op, label: string, draft: Draft, ctx: CaseContext): FuzzRequ
   };
 }
 
-/**
- * At most `cap` requests for an operation, deterministic for the seed and the operation's name:
- * every valid-shaped and anonymous case, then the other categories in turn (a random case of
- * each), so a cap below the total still reaches every kind of input.
- */
-export function requestsFor(op: Op, ctx: CaseContext, cap: number): FuzzRequest[] {
-  const rng = Rng.derive(ctx.seed, op.name);
-  const cases = allCases(op, ctx, rng);
-  const byCategory = new Map<string, Case[]>();
-  for (const c of cases) {
-    const category = c.label.split(':')[0] ?? '';
-    byCategory.set(category, [...(byCategory.get(category) ?? []), c]);
+/** A seed for `label` under `seed` (FNV-1a): an operation's cases do not move when another is added. */
+export function seedFor(seed: number, label: string): number {
+  let hash = 0x811c9dc5 ^ seed;
+  for (let i = 0; i < label.length; i += 1) {
+    hash ^= label.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
   }
-  const chosen: Case[] = [
-    ...(byCategory.get('valid') ?? []),
-    ...(byCategory.get('anonymous') ?? []),
-  ];
-  byCategory.delete('valid');
-  byCategory.delete('anonymous');
-  const queues = [...byCategory.values()].map((list) => rng.shuffle(list));
-  while (chosen.length < cap && queues.some((queue) => queue.length > 0)) {
-    for (const queue of queues) {
-      const next = queue.shift();
-      if (next && chosen.length < cap) chosen.push(next);
-    }
-  }
-  return chosen.map((c) => render(op, c.label, c.draft, ctx));
+  return hash | 0;
 }
+
+/** `count` cases of one category, deterministic for the seed, the operation and the category. */
+const draw = (op: Op, ctx: CaseContext, [name, arb]: Category, count: number, salt = ''): Case[] =>
+  count <= 0
+    ? []
+    : fc.sample(arb, { seed: seedFor(ctx.seed, `${salt}${op.name} ${name}`), numRuns: count });
+
+/**
+ * `count` requests for an operation, deterministic for the seed and the operation's name: a few
+ * valid-shaped and anonymous cases, then the other categories in turn, so that every kind of input
+ * is reached whatever the count.
+ */
+export function requestsFor(op: Op, ctx: CaseContext, count: number): FuzzRequest[] {
+  const categories = categoriesOf(op, ctx);
+  const first = categories.filter(([name]) => name === 'valid' || name === 'anonymous');
+  const rest = categories.filter(([name]) => name !== 'valid' && name !== 'anonymous');
+  const chosen = first.flatMap((category, i) => draw(op, ctx, category, 2, String(i)));
+  const left = Math.max(count - chosen.length, 0);
+  rest.forEach((category, i) => {
+    const share = Math.floor(left / rest.length) + (i < left % rest.length ? 1 : 0);
+    chosen.push(...draw(op, ctx, category, share));
+  });
+  return chosen.slice(0, count).map((c) => render(op, c.label, c.draft, ctx));
+}
+
+/** `items` in an order drawn from the seed. */
+export const shuffled = <T>(items: readonly T[], seed: number): T[] =>
+  fc.sample(fc.shuffledSubarray([...items], { minLength: items.length, maxLength: items.length }), {
+    seed,
+    numRuns: 1,
+  })[0] ?? [...items];
 
 /**
  * A plain read of a listing (no path parameters): required parameters only, the smallest page,
  * so that a listing with a few rows hands out a cursor.
  */
 export function listingRequest(op: Op, ctx: CaseContext): FuzzRequest {
-  const rng = Rng.derive(ctx.seed, `listing ${op.name}`);
-  const values: ValueContext = { rng, doc: ctx.doc };
+  const values: ValueContext = { doc: ctx.doc };
   const query: [string, string][] = parametersOf(op, 'query')
     .filter((p) => p.required || /^(limit|pageSize|size)$/.test(p.name))
     .map((p) => {
       const schema = resolve(p.schema, ctx.doc);
       if (/^(limit|pageSize|size)$/.test(p.name)) return [p.name, String(schema?.minimum ?? 1)];
-      return [p.name, encodeComponent(String(validValue(schema, values, p.name)))];
+      const [value] = fc.sample(validArb(schema, values, p.name), {
+        seed: seedFor(ctx.seed, `listing ${op.name} ${p.name}`),
+        numRuns: 1,
+      });
+      return [p.name, encodeComponent(String(value))];
     });
-  const draft: Draft = {
-    principal: rolesFor(op),
-    pathParams: {},
-    query,
-    headers: [],
-  };
+  const draft: Draft = { principal: rolesFor(op), pathParams: {}, query, headers: [] };
   return render(op, 'valid:listing', draft, ctx);
 }
 
 /** Valid-shaped requests only (the harvest and creation phases). */
 export function validRequestsFor(op: Op, ctx: CaseContext, count: number): FuzzRequest[] {
-  const rng = Rng.derive(ctx.seed, `valid ${op.name}`);
-  return allCases(op, ctx, rng)
-    .filter((c) => c.label.startsWith('valid:random'))
-    .slice(0, count)
-    .map((c) => render(op, c.label, c.draft, ctx));
+  const valid = categoriesOf(op, ctx).find(([name]) => name === 'valid');
+  return (valid ? draw(op, ctx, valid, count, 'valid ') : []).map((c) =>
+    render(op, c.label, c.draft, ctx),
+  );
 }

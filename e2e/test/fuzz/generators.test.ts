@@ -8,9 +8,8 @@ import {
 } from './cases.js';
 import { offencesOf } from './check.js';
 import type { Doc, Op } from './openapi.js';
-import { stringMatching } from './pattern.js';
-import { Rng } from './rng.js';
-import { boundViolations, toJson, RawJson, validValue } from './values.js';
+import fc from 'fast-check';
+import { boundViolationArb, toJson, RawJson, validArb } from './values.js';
 
 /** The fuzzer's own parts, without a system: what it generates and what it calls an offence. */
 
@@ -71,33 +70,12 @@ const wire = (seed: number) =>
   ]);
 
 describe('the fuzzer’s generators', () => {
-  it('writes strings matching the patterns request schemas use', () => {
-    const rng = new Rng(1);
-    const cases: [string, { minLength?: number; maxLength?: number }][] = [
-      ['^[a-z]{2,3}(-[A-Z]{2})?$', {}],
-      ['^[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$', { maxLength: 200 }],
-      ['^[0-9a-f]{64}\\.(jpg|png|webp)$', {}],
-      ['^[A-Za-z0-9+-]{1,8}$', { minLength: 1, maxLength: 8 }],
-      // An Idempotency-Key: a short repeat must stretch to the minimum length.
-      ['^[A-Za-z0-9_.:-]+$', { minLength: 8, maxLength: 255 }],
-      ['\\S', { minLength: 1, maxLength: 100 }],
-    ];
-    for (const [pattern, bounds] of cases) {
-      for (let i = 0; i < 20; i += 1) {
-        const value = stringMatching(pattern, rng, bounds);
-        expect(value, pattern).toBeDefined();
-        expect(new RegExp(pattern, 'u').test(value ?? ''), `${pattern}: ${value}`).toBe(true);
-        expect(value?.length ?? 0).toBeGreaterThanOrEqual(bounds.minLength ?? 0);
-      }
-    }
-  });
-
-  it('draws valid values within every bound of the schema', () => {
-    const rng = new Rng(2);
+  it('draws valid values within every bound of the schema, patterns included', () => {
     const schema =
       doc.paths['/api/things/{id}']?.patch?.requestBody?.content?.['application/json']?.schema;
-    for (let i = 0; i < 200; i += 1) {
-      const value = validValue(schema, { rng, doc }) as Record<string, unknown>;
+    const values = fc.sample(validArb(schema, { doc }), { seed: 2, numRuns: 300 });
+    for (const raw of values) {
+      const value = raw as Record<string, unknown>;
       const title = Array.from(String(value.title));
       expect(title.length).toBeGreaterThanOrEqual(1);
       expect(title.length).toBeLessThanOrEqual(20);
@@ -113,6 +91,9 @@ describe('the fuzzer’s generators', () => {
         true,
       );
     }
+    // Optional fields are sometimes there and sometimes not.
+    expect(values.some((v) => 'code' in (v as object))).toBe(true);
+    expect(values.some((v) => !('code' in (v as object)))).toBe(true);
   });
 
   it('writes the JSON literals JSON.stringify cannot, and lone surrogates as raw UTF-8 bytes', () => {
@@ -120,13 +101,23 @@ describe('the fuzzer’s generators', () => {
       '{"a":NaN,"b":[1e400]}',
     );
     expect(encodeComponent('a\ud800b')).toBe('a%ED%A0%80b');
-    const rng = new Rng(3);
-    const labels = boundViolations({ type: 'integer', minimum: 1, maximum: 100 }, { rng, doc }).map(
-      (v) => v.label,
+    const arb = boundViolationArb({ type: 'integer', minimum: 1, maximum: 100 }, { doc });
+    if (!arb) throw new Error('no bound violations for a bounded integer');
+    const invalid = fc.sample(arb, { seed: 3, numRuns: 400 });
+    expect(invalid.map((v) => v.label)).toEqual(
+      expect.arrayContaining([
+        'below-minimum',
+        'above-maximum',
+        'nan',
+        'fraction',
+        'overlong-integer',
+      ]),
     );
-    expect(labels).toEqual(
-      expect.arrayContaining(['below-minimum', 'above-maximum', 'nan', 'fraction']),
-    );
+    for (const { label, value } of invalid) {
+      if (label === 'below-minimum') expect(value).toBeLessThan(1);
+      if (label === 'above-maximum') expect(value).toBeGreaterThan(100);
+      if (label === 'overlong-integer') expect(toJson(value).length).toBeGreaterThan(30);
+    }
   });
 
   it('generates the same requests for a seed and other ones for another seed', () => {

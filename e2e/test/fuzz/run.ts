@@ -2,6 +2,8 @@ import { Agent } from 'node:http';
 import {
   listingRequest,
   requestsFor,
+  seedFor,
+  shuffled,
   validRequestsFor,
   type CaseContext,
   type FuzzRequest,
@@ -9,7 +11,6 @@ import {
 } from './cases.js';
 import { isDependencyDown, offencesOf, type Offence } from './check.js';
 import { operationsOf, parametersOf, rolesFor, type Doc, type Op } from './openapi.js';
-import { Rng } from './rng.js';
 import { inParallel, send, type FuzzAnswer } from './send.js';
 
 export interface FuzzOptions {
@@ -20,7 +21,7 @@ export interface FuzzOptions {
   seed: number;
   /** Signs an access token with these roles. */
   sign(roles: string[]): Promise<string>;
-  /** Roughly how many requests in all; each operation gets an equal share, within bounds. */
+  /** At least this many requests in all; each operation gets an equal share of what is left after the harvest. */
   budget: number;
   concurrency: number;
   timeoutMs: number;
@@ -135,13 +136,17 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzResult> {
     validRefused: [],
     categories: new Map(),
   };
-  // A connection per request: the server may close one after an answer (a 413, a parse error)
-  // and a pooled connection picked up at that moment would fail a request that was never read.
-  const agent = new Agent({ keepAlive: false, maxSockets: options.concurrency });
+  // Kept alive: a connection per request costs the loaded machine more than the requests. The
+  // server may close one after an answer (a 413, a parse error); a request caught by that close
+  // is resent once below.
+  const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
   const run = (requests: FuzzRequest[]) =>
     inParallel(requests, options.concurrency, async (request) => {
       let answer = await send(base, request, agent, options.timeoutMs);
-      if (answer.transportError !== undefined && /hang up|ECONNRESET/.test(answer.transportError)) {
+      if (
+        answer.transportError !== undefined &&
+        /hang up|ECONNRESET|EPIPE/.test(answer.transportError)
+      ) {
         // A connection the loaded machine dropped before the gateway read it: once more, and
         // only a second failure counts.
         result.retried += 1;
@@ -189,10 +194,10 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzResult> {
     await run(listings.map((op) => listingRequest(op, ctx)));
 
     const remaining = Math.max(options.budget - result.requests, 0);
-    const cap = Math.min(Math.max(Math.floor(remaining / Math.max(ops.length, 1)), 12), 200);
-    const requests = ops.flatMap((op: Op) => requestsFor(op, ctx, cap));
+    const each = Math.max(Math.ceil(remaining / Math.max(ops.length, 1)), 12);
+    const requests = ops.flatMap((op: Op) => requestsFor(op, ctx, each));
     // Shuffled: the services take the load together, and no operation's cases run back to back.
-    await run(new Rng(options.seed).shuffle(requests));
+    await run(shuffled(requests, seedFor(options.seed, 'order')));
   } finally {
     agent.destroy();
   }
