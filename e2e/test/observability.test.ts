@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { ROOT_CONTEXT, SpanKind, context, trace } from '@opentelemetry/api';
+import { ROOT_CONTEXT, SpanKind, TraceFlags, context, trace } from '@opentelemetry/api';
 import { suppressTracing } from '@opentelemetry/core';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { createPool, type Pool } from 'mariadb';
@@ -329,13 +329,17 @@ describe('one trace from the client to a consumer', () => {
     // yet the event still names the trace, so the consumer's lines join the caller's.
     const traceId = randomBytes(16).toString('hex');
     const callerSpan = randomBytes(8).toString('hex');
-    const res = await context.with(suppressTracing(ROOT_CONTEXT), () =>
+    // The test process's fetch instrumentation sends a child of this unsampled span (flag 00).
+    const caller = trace.setSpanContext(ROOT_CONTEXT, {
+      traceId,
+      spanId: callerSpan,
+      traceFlags: TraceFlags.NONE,
+      isRemote: false,
+    });
+    const res = await context.with(caller, () =>
       fetch(`${gateway.url}/api/auth/register`, {
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          traceparent: `00-${traceId}-${callerSpan}-00`,
-        },
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
           email: `obs-${randomUUID()}@example.com`,
           password: 'a long and unusual passphrase',

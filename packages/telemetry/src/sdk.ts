@@ -71,7 +71,9 @@ export function startTelemetry(opts: TelemetryOptions): Telemetry {
     : (opts.sampleRatio ?? headSamplingRatio(readTelemetryConfig()));
   if (ratio !== undefined && !(ratio >= 0 && ratio <= 1))
     throw new Error(`sampleRatio must be within 0..1, got ${ratio}`);
-  const sampler = ratio === undefined ? opts.sampler : gatedSampler(ratio);
+  // At 1 every new trace is sampled: the gate would spare nothing, so the SDK decides as usual.
+  const gated = ratio !== undefined && ratio < 1;
+  const sampler = gated ? gatedSampler(ratio) : opts.sampler;
   const sdk = new NodeSDK({
     serviceName: opts.serviceName,
     ...(opts.spanProcessors ? { spanProcessors: opts.spanProcessors } : {}),
@@ -90,7 +92,7 @@ export function startTelemetry(opts: TelemetryOptions): Telemetry {
     ],
   });
   sdk.start();
-  const removeGate = ratio === undefined ? undefined : installRequestGate({ ratio, untraced });
+  const removeGate = gated ? installRequestGate({ ratio, untraced }) : undefined;
   return {
     shutdown: () => {
       removeGate?.();
