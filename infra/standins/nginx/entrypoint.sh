@@ -7,6 +7,11 @@ if [ "$1" = nginx ]; then
   template_dir="${NGINX_ENVSUBST_TEMPLATE_DIR:-/etc/nginx/templates}"
   suffix="${NGINX_ENVSUBST_TEMPLATE_SUFFIX:-.template}"
   output_dir="${NGINX_ENVSUBST_OUTPUT_DIR:-/etc/nginx/conf.d}"
+  # A tmpfs mounted over conf.d belongs to root: render into /tmp/conf.d then (nginx.conf reads both).
+  if [ ! -w "$output_dir" ]; then
+    output_dir=/tmp/conf.d
+    mkdir -p "$output_dir"
+  fi
   filter="${NGINX_ENVSUBST_FILTER:-}"
   defined_envs=$(printf '${%s} ' $(awk "END { for (name in ENVIRON) { print ( name ~ /${filter}/ ) ? name : \"\" } }" </dev/null))
   for template in "$template_dir"/*"$suffix"; do
