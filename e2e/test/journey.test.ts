@@ -2,7 +2,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectWebSocket, eventually, getInfra, type TestWebSocket } from '@kavosh/testing';
 import { createBrokerVhost, type BrokerVhost } from './journey/broker-vhost.js';
-import { gatewayClient, nextFrame, statusOf, type GatewayClient } from './journey/http.js';
+import {
+  answerOf,
+  bearer,
+  gatewayClient,
+  nextFrame,
+  statusOf,
+  type GatewayClient,
+} from './journey/http.js';
 import { startMediaOrigin, type MediaOrigin } from './journey/media-origin.js';
 import { countRows, findInSchema, withSchema } from './journey/sql.js';
 import { accessTokenFor, SERVICES, type ServiceName } from './service-env.js';
@@ -55,7 +62,8 @@ interface Notification {
 const uniqueWord = () =>
   `Zar${[...randomBytes(8)].map((b) => String.fromCharCode(97 + (b % 26))).join('')}`;
 
-const STARTUP_MS = 100_000;
+// Six processes from source and a 60-movie seed: on a loaded 2-core machine, minutes.
+const STARTUP_MS = 240_000;
 /** How long an event may take to cross the broker on this (shared, busy) machine. */
 const EVENTUAL = { within: 20_000, interval: 100 };
 
@@ -182,78 +190,95 @@ describe('the user journey through the gateway', () => {
 
   step('registers two users', async () => {
     for (const user of [ava, bahram]) {
-      const res = await api.post<{ id: string; role: string }>('/api/auth/register', {
-        body: { email: user.email, password: user.password, displayName: user.displayName },
-      });
+      const res = answerOf(
+        await api.typed.POST('/api/auth/register', {
+          body: { email: user.email, password: user.password, displayName: user.displayName },
+        }),
+      );
       expect(statusOf(res)).toEqual({ status: 201 });
       expect(res.body).toMatchObject({ email: user.email, displayName: user.displayName });
       expect(res.body.role).toBe('user');
       user.id = res.body.id;
     }
     // The same email again is refused, and says nothing more than that.
-    const again = await api.post('/api/auth/register', {
-      body: { email: ava.email, password: 'yet another passphrase', displayName: 'Imposter' },
-    });
+    const again = answerOf(
+      await api.typed.POST('/api/auth/register', {
+        body: { email: ava.email, password: 'yet another passphrase', displayName: 'Imposter' },
+      }),
+    );
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'EMAIL_TAKEN' });
   });
 
   step('logs both in; a refresh rotates the token and the spent one is refused', async () => {
     for (const user of [ava, bahram]) {
-      const res = await api.post<{
-        accessToken: string;
-        refreshToken: string;
-        user: { id: string };
-      }>('/api/auth/login', { body: { email: user.email, password: user.password } });
+      const res = answerOf(
+        await api.typed.POST('/api/auth/login', {
+          body: { email: user.email, password: user.password },
+        }),
+      );
       expect(statusOf(res)).toEqual({ status: 200 });
       expect(res.body.user.id).toBe(user.id);
       user.accessToken = res.body.accessToken;
-      user.refreshToken = res.body.refreshToken;
-      const me = await api.get('/api/auth/me', { token: user.accessToken });
+      user.refreshToken = res.body.refreshToken ?? '';
+      const me = answerOf(
+        await api.typed.GET('/api/auth/me', { headers: bearer(user.accessToken) }),
+      );
       expect(me.body).toMatchObject({ id: user.id, email: user.email, role: 'user' });
     }
-    const wrong = await api.post('/api/auth/login', {
-      body: { email: ava.email, password: 'not the passphrase at all' },
-    });
+    const wrong = answerOf(
+      await api.typed.POST('/api/auth/login', {
+        body: { email: ava.email, password: 'not the passphrase at all' },
+      }),
+    );
     expect(wrong.status).toBe(401);
     expect(wrong.body).toMatchObject({ code: 'INVALID_CREDENTIALS' });
 
     // Bahram's client refreshes once: a new pair; the spent token is refused (within the reuse
     // grace, without revoking anything: two tabs may race).
-    const rotated = await api.post<{ accessToken: string; refreshToken: string }>(
-      '/api/auth/refresh',
-      { body: { refreshToken: bahram.refreshToken } },
+    const rotated = answerOf(
+      await api.typed.POST('/api/auth/refresh', { body: { refreshToken: bahram.refreshToken } }),
     );
     expect(statusOf(rotated)).toEqual({ status: 200 });
     expect(rotated.body.refreshToken).not.toBe(bahram.refreshToken);
     journey.spentRefreshToken = bahram.refreshToken;
     bahram.accessToken = rotated.body.accessToken;
-    bahram.refreshToken = rotated.body.refreshToken;
-    const replay = await api.post('/api/auth/refresh', {
-      body: { refreshToken: journey.spentRefreshToken },
-    });
+    bahram.refreshToken = rotated.body.refreshToken ?? '';
+    const replay = answerOf(
+      await api.typed.POST('/api/auth/refresh', {
+        body: { refreshToken: journey.spentRefreshToken },
+      }),
+    );
     expect(replay.status).toBe(401);
     expect((await api.get('/api/auth/me', { token: bahram.accessToken })).status).toBe(200);
   });
 
   step('learns the users in social: Bahram follows a genre and Ava follows Bahram', async () => {
-    const genres = await api.get<{ items: { id: string; slug: string }[] }>('/api/catalog/genres');
+    const genres = answerOf(await api.typed.GET('/api/catalog/genres'));
     expect(statusOf(genres)).toEqual({ status: 200 });
     const genre = genres.body.items[0];
     if (!genre) throw new Error('the demo seed made no genre');
     journey.genre = genre;
-    const follow = await api.post(`/api/social/genres/${genre.id}/follow`, {
-      token: bahram.accessToken,
-    });
+    const follow = answerOf(
+      await api.typed.POST('/api/social/genres/{id}/follow', {
+        params: { path: { id: genre.id } },
+        headers: bearer(bahram.accessToken),
+      }),
+    );
     expect(statusOf(follow)).toEqual({ status: 204 });
     // Social knows Bahram once auth's registration event has crossed the broker.
     await eventually(async () => {
-      const profile = await api.get(`/api/social/users/${bahram.id}`);
+      const profile = answerOf(
+        await api.typed.GET('/api/social/users/{id}', { params: { path: { id: bahram.id } } }),
+      );
       expect(profile.body).toMatchObject({ id: bahram.id, displayName: bahram.displayName });
     }, EVENTUAL);
-    const followed = await api.post(`/api/social/users/${bahram.id}/follow`, {
-      token: ava.accessToken,
-    });
+    const followed = answerOf(
+      await api.typed.POST('/api/social/users/{id}/follow', {
+        params: { path: { id: bahram.id } },
+        headers: bearer(ava.accessToken),
+      }),
+    );
     expect(statusOf(followed)).toEqual({ status: 204 });
   });
 
@@ -359,9 +384,7 @@ describe('the user journey through the gateway', () => {
   });
 
   step('checks out with an Idempotency-Key; the same key replays the same answer', async () => {
-    const plans = await api.get<{
-      items: { id: string; interval: string; archived: boolean; price: { amountMinor: number } }[];
-    }>('/api/billing/plans');
+    const plans = answerOf(await api.typed.GET('/api/billing/plans'));
     expect(statusOf(plans)).toEqual({ status: 200 });
     const monthly = plans.body.items.find((p) => p.interval === 'month' && !p.archived);
     if (!monthly) throw new Error(`no monthly plan: ${plans.text}`);
@@ -483,10 +506,13 @@ describe('the user journey through the gateway', () => {
   });
 
   step("rates the movie; catalog's average follows social's", async () => {
-    const rate = (user: Account, value: number) =>
-      api.put<{ mine: { value: number }; aggregate: { ratingCount: number; ratingSum: number } }>(
-        `/api/social/movies/${journey.movie.id}/rating`,
-        { token: user.accessToken, body: { value } },
+    const rate = async (user: Account, value: number) =>
+      answerOf(
+        await api.typed.PUT('/api/social/movies/{id}/rating', {
+          params: { path: { id: journey.movie.id } },
+          headers: bearer(user.accessToken),
+          body: { value },
+        }),
       );
     // Social learned of the movie from catalog's publish event.
     await eventually(async () => {
@@ -509,24 +535,30 @@ describe('the user journey through the gateway', () => {
   step(
     "comments; the other user replies; the first user's WebSocket receives the notification",
     async () => {
-      const ticket = await api.post<{ ticket: string }>('/api/social/ws-ticket', {
-        token: ava.accessToken,
-      });
+      const ticket = answerOf(
+        await api.typed.POST('/api/social/ws-ticket', { headers: bearer(ava.accessToken) }),
+      );
       expect(statusOf(ticket)).toEqual({ status: 200 });
       const ws = await connectWebSocket(`${wsBase}/api/social/ws?ticket=${ticket.body.ticket}`);
       sockets.push(ws);
       expect(await nextFrame(ws, () => true).then((r) => r.frame)).toMatchObject({ type: 'ready' });
 
-      const comment = await api.post<Comment>(`/api/social/movies/${journey.movie.id}/comments`, {
-        token: ava.accessToken,
-        body: { body: journey.avaComment.body },
-      });
+      const comment = answerOf(
+        await api.typed.POST('/api/social/movies/{id}/comments', {
+          params: { path: { id: journey.movie.id } },
+          headers: bearer(ava.accessToken),
+          body: { body: journey.avaComment.body },
+        }),
+      );
       expect(statusOf(comment)).toEqual({ status: 201 });
       journey.avaComment.id = comment.body.id;
-      const reply = await api.post<Comment>(`/api/social/movies/${journey.movie.id}/comments`, {
-        token: bahram.accessToken,
-        body: { body: journey.bahramReply.body, parentId: comment.body.id },
-      });
+      const reply = answerOf(
+        await api.typed.POST('/api/social/movies/{id}/comments', {
+          params: { path: { id: journey.movie.id } },
+          headers: bearer(bahram.accessToken),
+          body: { body: journey.bahramReply.body, parentId: comment.body.id },
+        }),
+      );
       expect(statusOf(reply)).toEqual({ status: 201 });
       expect(reply.body).toMatchObject({ parentId: comment.body.id, depth: 1 });
       journey.bahramReply.id = reply.body.id;
