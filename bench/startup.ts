@@ -1,4 +1,4 @@
-// Startup: each process's cold start to ready and its idle RSS, as `npm start` runs it
+// Startup: each process's cold start to ready and its idle RSS, as its image runs it
 // (`node dist/main.js`, schema migrated beforehand, MIGRATE_ON_START=false), beside a bare Prisma 7
 // client measured in the same run; then `npm start` in a fresh clone of HEAD (full runs only).
 // Needs MariaDB, RabbitMQ (rabbitmqctl on this machine) and Redis, and a build (`npm run build`).
@@ -409,7 +409,7 @@ export const benchmark: Benchmark = {
   name: 'startup',
   description:
     'Cold start (spawn to /health/ready 200) and idle RSS of auth, catalog, billing, social and ' +
-    'the gateway as npm start runs them (node dist/main.js, migrated schema), each started alone, ' +
+    'the gateway as their images run them (node dist/main.js, migrated schema), each started alone, ' +
     'beside a bare Prisma 7 client (spawn to first answered query) in the same run; median of 3 ' +
     'rounds; then npm start in a fresh clone of HEAD, and again in the same clone (full runs only).',
   async run(ctx): Promise<BenchResult> {

@@ -81,8 +81,12 @@ export async function runSystem(opts: { replicas: number }): Promise<number> {
   step('checking MySQL/MariaDB, RabbitMQ and Redis', config);
   config = await ensureInfra(config, secrets.values);
 
-  step('building (nx run-many -t build)', config);
-  await runQuietly('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'], { cwd: ROOT });
+  // Processes run from source (tsx): a fresh clone needs only the Prisma clients, not a full tsc
+  // build (type checking is npm test's job; images run the build).
+  step('generating Prisma clients (nx run-many -t generate)', config);
+  await runQuietly('npx', ['nx', 'run-many', '-t', 'generate', '--outputStyle=static'], {
+    cwd: ROOT,
+  });
 
   step('provisioning schemas, database users and RabbitMQ users; migrating', config);
   await provisionDatabases(config.mysqlAdminUrl, secrets.values);

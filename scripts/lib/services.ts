@@ -8,7 +8,7 @@ export interface ProcessSpec {
   name: 'gateway' | 'auth' | 'catalog' | 'billing' | 'social' | 'payment-sandbox' | 'load-balancer';
   /** Its name in logs when several run (`auth-2`); `name` otherwise. */
   instance?: string;
-  /** The program and its arguments, run in `dir`; `node dist/main.js` when absent. */
+  /** The program and its arguments, run in `dir`; `src/main.ts` from source (tsx) when absent. */
   command?: string[];
   dir: string;
   port: number;

@@ -38,7 +38,10 @@ export class Supervisor {
     // (close-with-grace treats a second signal as "exit now").
     const [command = process.execPath, ...args] = spec.command ?? [
       process.execPath,
-      'dist/main.js',
+      '--conditions=source',
+      '--import',
+      'tsx',
+      'src/main.ts',
     ];
     const proc = spawn(command, args, {
       cwd: `${this.opts.rootDir}/${spec.dir}`,
