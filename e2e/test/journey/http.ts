@@ -45,7 +45,7 @@ export function gatewayClient(base: string) {
   // compile unless the documented API has that path, those parameters and that body.
   const typed = createKavoshClient({
     baseUrl: base,
-    fetch: (input, init) => fetch(input, { ...init, redirect: 'manual' }),
+    fetch: (request) => fetch(new Request(request, { redirect: 'manual' })),
   });
   return {
     base,

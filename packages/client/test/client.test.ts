@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKavoshClient, fillPath, queryString } from '../src/index.js';
+import { createKavoshClient } from '../src/index.js';
 
 interface Seen {
   method: string;
@@ -47,7 +47,7 @@ describe('createKavoshClient', () => {
     expect(response.status).toBe(200);
     expect(data).toEqual({ items: [], nextCursor: null });
     const request = seen.at(-1);
-    expect(request?.url).toBe('/api/catalog/movies?q=blade+runner&limit=5&premium=false');
+    expect(request?.url).toBe('/api/catalog/movies?q=blade%20runner&limit=5&premium=false');
     expect(request?.headers['x-request-id']).toBe('client-test');
   });
 
@@ -79,14 +79,5 @@ describe('createKavoshClient', () => {
     expect(data).toBeUndefined();
     expect(error).toBeUndefined();
     expect(seen.at(-1)?.url).toBe('/api/social/users/a%2Fb%20c/follow');
-  });
-});
-
-describe('fillPath and queryString', () => {
-  it('refuses a missing path parameter and leaves out undefined query values', () => {
-    expect(() => fillPath('/api/catalog/movies/{id}', {})).toThrow(/missing path parameter id/);
-    expect(queryString({ a: undefined, b: null, c: 0 })).toBe('?c=0');
-    expect(queryString({})).toBe('');
-    expect(queryString({ tag: ['a', 'b c'] })).toBe('?tag=a&tag=b+c');
   });
 });
