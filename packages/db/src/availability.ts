@@ -105,11 +105,17 @@ export async function pingDatabase(queryable: {
 }
 
 // Deadlock (1213) and lock wait timeout (1205): the transaction was rolled back whole, and the
-// same work run again normally succeeds. Prisma reports them as P2034.
+// same work run again normally succeeds. Prisma reports them as P2034. Prisma's own interactive
+// transaction limits (P2028: no connection within maxWait, or the transaction outlived its timeout
+// and was rolled back) are the same kind under contention: nothing was committed.
 const CONFLICT_ERRNOS = new Set([1213, 1205]);
-const CONFLICT_MESSAGES = /deadlock found|lock wait timeout exceeded|write conflict or a deadlock/i;
+const CONFLICT_MESSAGES =
+  /deadlock found|lock wait timeout exceeded|write conflict or a deadlock|expired transaction|unable to start a transaction in the given time/i;
 
-/** True when err (or its cause chain) is a deadlock or a lock wait timeout: retry the transaction. */
+/**
+ * True when err (or its cause chain) is a deadlock, a lock wait timeout or a transaction Prisma
+ * rolled back at its time limit: retry the transaction.
+ */
 export function isTransactionConflict(err: unknown): boolean {
   const seen = new Set<unknown>();
   const queue: unknown[] = [err];
@@ -123,6 +129,7 @@ export function isTransactionConflict(err: unknown): boolean {
     const message = 'message' in e ? e.message : undefined;
     if (
       code === 'P2034' ||
+      code === 'P2028' ||
       code === 'ER_LOCK_DEADLOCK' ||
       code === 'ER_LOCK_WAIT_TIMEOUT' ||
       (typeof code === 'number' && CONFLICT_ERRNOS.has(code)) ||

@@ -154,6 +154,22 @@ describe('isTransactionConflict and retryOnConflict on a real deadlock', () => {
     expect(isTransactionConflict(err)).toBe(true);
     expect(isTransactionConflict(new Error('wrapped', { cause: err }))).toBe(true);
     expect(isTransactionConflict(Object.assign(new Error('prisma'), { code: 'P2034' }))).toBe(true);
+    // Prisma rolled the interactive transaction back at its timeout, or never started it.
+    expect(
+      isTransactionConflict(
+        Object.assign(
+          new Error(
+            'Transaction API error: Transaction already closed: A query cannot be executed on an expired transaction.',
+          ),
+          { code: 'P2028' },
+        ),
+      ),
+    ).toBe(true);
+    expect(
+      isTransactionConflict(
+        new Error('Transaction API error: Unable to start a transaction in the given time.'),
+      ),
+    ).toBe(true);
     expect(isTransactionConflict(Object.assign(new Error('unique'), { code: 'P2002' }))).toBe(
       false,
     );
