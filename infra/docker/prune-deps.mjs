@@ -46,40 +46,75 @@ const keep = new Set([workspace]);
 const workspaces = new Set([workspace]);
 const links = new Set();
 const queue = [workspace];
-while (queue.length > 0) {
-  const key = queue.shift();
-  const entry = lock[key];
-  if (!entry) throw new Error(`package-lock.json has no entry "${key}"`);
-  const optionalPeers = new Set(
-    Object.entries(entry.peerDependenciesMeta ?? {})
-      .filter(([, meta]) => meta.optional)
-      .map(([name]) => name),
-  );
-  const wanted = [
-    ...Object.keys(entry.dependencies ?? {}).map((name) => [name, true]),
-    ...Object.keys(entry.optionalDependencies ?? {}).map((name) => [name, false]),
-    ...Object.keys(entry.peerDependencies ?? {})
-      .filter((name) => !optionalPeers.has(name))
-      .map((name) => [name, true]),
-  ];
-  for (const [name, required] of wanted) {
-    if (TEST_ONLY.has(name)) continue;
-    const found = resolve(key, name);
-    if (found === undefined) {
-      if (required) throw new Error(`${key} needs ${name}, which package-lock.json does not hold`);
-      continue;
-    }
-    // A workspace package is a link (node_modules/@kavosh/db -> packages/db): keep both.
-    const target = lock[found].link ? lock[found].resolved : found;
-    if (lock[found].link) {
-      links.add(found);
-      workspaces.add(target);
-    }
-    if (!keep.has(target)) {
-      keep.add(target);
-      queue.push(target);
+/** Follows the queue's dependencies into keep, links and workspaces. */
+function walk() {
+  while (queue.length > 0) {
+    const key = queue.shift();
+    const entry = lock[key];
+    if (!entry) throw new Error(`package-lock.json has no entry "${key}"`);
+    const optionalPeers = new Set(
+      Object.entries(entry.peerDependenciesMeta ?? {})
+        .filter(([, meta]) => meta.optional)
+        .map(([name]) => name),
+    );
+    const wanted = [
+      ...Object.keys(entry.dependencies ?? {}).map((name) => [name, true]),
+      ...Object.keys(entry.optionalDependencies ?? {}).map((name) => [name, false]),
+      ...Object.keys(entry.peerDependencies ?? {})
+        .filter((name) => !optionalPeers.has(name))
+        .map((name) => [name, true]),
+    ];
+    for (const [name, required] of wanted) {
+      if (TEST_ONLY.has(name)) continue;
+      const found = resolve(key, name);
+      if (found === undefined) {
+        if (required)
+          throw new Error(`${key} needs ${name}, which package-lock.json does not hold`);
+        continue;
+      }
+      // A workspace package is a link (node_modules/@kavosh/db -> packages/db): keep both.
+      const target = lock[found].link ? lock[found].resolved : found;
+      if (lock[found].link) {
+        links.add(found);
+        workspaces.add(target);
+      }
+      if (!keep.has(target)) {
+        keep.add(target);
+        queue.push(target);
+      }
     }
   }
+}
+walk();
+
+// A workspace package a process imports without declaring it (npm's hoisting lets it resolve in
+// the monorepo) is found in its built code and kept too, with its own closure.
+const IMPORTED = /(?:from\s*|import\(\s*)['"](@kavosh\/[\w-]+)/g;
+const builtFiles = (dir) =>
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true })
+        .map((name) => join(dir, String(name)))
+        .filter((path) => /\.[cm]?js$/.test(path))
+    : [];
+for (let found = true; found;) {
+  found = false;
+  for (const ws of [...workspaces]) {
+    for (const file of builtFiles(join(ws, 'dist'))) {
+      for (const [, name] of readFileSync(file, 'utf8').matchAll(IMPORTED)) {
+        const link = resolve(ws, name);
+        if (link === undefined || !lock[link].link || links.has(link)) continue;
+        links.add(link);
+        const target = lock[link].resolved;
+        workspaces.add(target);
+        if (!keep.has(target)) {
+          keep.add(target);
+          queue.push(target);
+        }
+        found = true;
+      }
+    }
+  }
+  walk();
 }
 
 // What a workspace ships: everything but sources, tests, local installs and build leftovers.
