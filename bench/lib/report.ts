@@ -59,7 +59,6 @@ const describeMachine = (machine: Machine): string[] => [
   `- Memory: ${(machine.memoryBytes / 1024 ** 3).toFixed(1)} GiB`,
   `- OS: ${machine.os}`,
   `- Node.js: ${machine.node}`,
-  `- Commit: ${machine.gitSha.slice(0, 12)}`,
 ];
 
 const goalRows = (goals: GoalFigure[]) =>
@@ -82,7 +81,10 @@ export function renderMarkdown(records: ResultRecord[], chartPath: string): stri
   const goals = sorted.flatMap((r) => r.goals ?? []);
   const met = goals.filter((g) => g.met).length;
   const quick = sorted.filter((r) => r.quick).map((r) => r.name);
-  const machines = new Map(sorted.map((r) => [JSON.stringify(r.machine), r.machine]));
+  // One entry per machine: the commit differs from run to run and is given per benchmark.
+  const machines = new Map(
+    sorted.map((r) => [JSON.stringify({ ...r.machine, gitSha: '' }), r.machine]),
+  );
   const out: string[] = [
     '# Benchmarks',
     '',
@@ -114,7 +116,7 @@ export function renderMarkdown(records: ResultRecord[], chartPath: string): stri
       '',
       `${record.description}`,
       '',
-      `Measured ${record.date}${record.quick ? ', **quick run: figures not comparable**' : ''}.`,
+      `Measured ${record.date} at commit ${record.machine.gitSha.slice(0, 12)}${record.quick ? ', **quick run: figures not comparable**' : ''}.`,
       '',
     );
     if (record.goals && record.goals.length > 0) {

@@ -54,7 +54,7 @@ const quickWithoutGoals: ResultRecord = {
   name: 'auth',
   description: 'Logins',
   date: '2026-12-07T07:10:00.000Z',
-  machine,
+  machine: { ...machine, gitSha: 'fedcba9876543210' },
   quick: true,
   figures: {},
   table: { columns: ['case', 'a|b'], rows: [['login | 4 clients', 8.5]] },
@@ -65,6 +65,9 @@ describe('the benchmark report', () => {
     const md = renderMarkdown([withGoals, quickWithoutGoals], 'images/benchmarks.svg');
     expect(md).toContain('- CPU: Test CPU, 2 cores');
     expect(md).toContain('- Memory: 8.0 GiB');
+    // The machine once, though two runs were at other commits; each run names its commit.
+    expect(md.match(/- CPU: /g)).toHaveLength(1);
+    expect(md).toContain('Measured 2026-12-07T07:00:00.000Z at commit 0123456789ab.');
     expect(md).toContain('1 of 2 goals met over 2 benchmarks.');
     expect(md).toContain(
       '| uncached GET /movies?limit=20 | req/s | 101 | 136 (raw pool) | 0.74 | >= 0.7 x baseline req/s | met |',
