@@ -112,7 +112,7 @@ export const gatewayVary = (config: Pick<GatewayConfig, 'CORS_ORIGINS'>): string
   corsOrigins(config).length > 0 ? 'Origin' : undefined;
 
 /**
- * Security defaults of the edge: @fastify/helmet's headers, @fastify/cors for the allow-listed
+ * Security defaults of the edge: helmet's headers (computed once), @fastify/cors for the allow-listed
  * origins only, the body-size limit on proxied (streamed) bodies, and server timeouts against slow
  * clients. Registered before authentication, the rate limit and the policy check, so their
  * onRequest hooks come first: a CORS preflight (which a browser sends without credentials) is
