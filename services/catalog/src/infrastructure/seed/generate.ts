@@ -33,7 +33,7 @@ function random(seed: number): () => number {
 }
 
 /** A UUID-shaped id derived from a name: a re-run produces the same rows, so it inserts nothing. */
-function stableId(name: string): string {
+export function stableId(name: string): string {
   const h = createHash('sha256').update(`kavosh-demo:${name}`).digest('hex');
   const variant = ((parseInt(h.charAt(16), 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;

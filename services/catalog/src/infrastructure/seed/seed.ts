@@ -1,5 +1,8 @@
+import type { CatalogMoviePublishedV1Data } from '@kavosh/contracts';
+import type { CloudEvent } from '@kavosh/messaging';
 import type { Database } from '../../db.js';
-import { generateDemoCatalog, type DemoCatalog } from './generate.js';
+import { movieEvents } from '../../movies/events.js';
+import { generateDemoCatalog, stableId, type DemoCatalog } from './generate.js';
 
 /** Movies per transaction: big enough for few round trips, small enough for short locks. */
 const CHUNK = 1_000;
@@ -36,8 +39,23 @@ const utc = (at: Date) => at.toISOString().replace('T', ' ').replace('Z', '');
 
 type DemoMovie = DemoCatalog['movies'][number];
 
-/** One chunk of movies with their genres, languages and credits, in the caller's transaction. */
-async function insertMovies(tx: Executor, chunk: DemoMovie[]): Promise<void> {
+/**
+ * The event an editor's publish writes, with an id derived from the movie's: a second replica
+ * seeding the same chunk inserts no second copy (outbox.event_id is unique).
+ */
+export function demoPublishedEvent(m: DemoMovie): CloudEvent<CatalogMoviePublishedV1Data> {
+  const event = movieEvents.published(
+    { ...m, peopleIds: [...new Set(m.credits.map((c) => c.personId))] },
+    m.publishedAt,
+  );
+  return { ...event, id: stableId(`event:catalog.movie.published.v1:${m.id}`) };
+}
+
+/**
+ * One chunk of movies with their genres, languages, credits and published events (the outbox
+ * rows the relay sends, as publishInTx writes them), in the caller's transaction.
+ */
+async function insertMovies(tx: Executor, chunk: DemoMovie[], now: string): Promise<void> {
   await insertRows(
     tx,
     'movies',
@@ -100,15 +118,25 @@ async function insertMovies(tx: Executor, chunk: DemoMovie[]): Promise<void> {
       m.credits.map((c) => [c.id, m.id, c.personId, c.role, c.character, c.position]),
     ),
   );
+  await insertRows(
+    tx,
+    'outbox',
+    ['event_id', 'type', 'subject', 'envelope', 'created_at'],
+    chunk.map((m) => {
+      const event = demoPublishedEvent(m);
+      return [event.id, event.type, event.subject, JSON.stringify(event), now];
+    }),
+  );
 }
 
 /**
  * Fills an empty catalog with `movies` synthetic published movies (plus genres, people, credits,
  * languages, ratings); a catalog that has any movie is left alone. Bulk inserts, one transaction
  * per chunk of movies; ids are derived from the seed, so two replicas seeding at once insert the
- * same rows and skip each other's (INSERT IGNORE). No events are published: the demo data exists
- * from the start in every service that cares (nothing has subscribed to follow it), and 10,000
- * events at start would only flood the broker.
+ * same rows and skip each other's (INSERT IGNORE). Each movie's catalog.movie.published.v1 goes
+ * into the outbox in its chunk's transaction, as an editor's publish does: social's projection of
+ * published movies learns the demo movies (else rating or commenting one is a 404). Its event id
+ * is derived too, so concurrent seeds write each event once; consumers dedupe by id anyway.
  */
 export async function seedDemoCatalog(
   db: Database,
@@ -116,6 +144,20 @@ export async function seedDemoCatalog(
 ): Promise<{ seeded: boolean; movies: number; people: number; genres: number }> {
   if ((await db.movie.count()) > 0) return { seeded: false, movies: 0, people: 0, genres: 0 };
   const catalog = generateDemoCatalog(opts.movies, opts.seed);
+  await writeDemoCatalog(db, catalog);
+  return {
+    seeded: true,
+    movies: catalog.movies.length,
+    people: catalog.people.length,
+    genres: catalog.genres.length,
+  };
+}
+
+/**
+ * Writes `catalog` whatever is there already: what a replica does when another one passed the
+ * empty check at the same moment (every row, event included, is skipped if present).
+ */
+export async function writeDemoCatalog(db: Database, catalog: DemoCatalog): Promise<void> {
   const now = utc(new Date());
   await insertRows(
     db,
@@ -131,12 +173,6 @@ export async function seedDemoCatalog(
   );
   for (let i = 0; i < catalog.movies.length; i += CHUNK) {
     const chunk = catalog.movies.slice(i, i + CHUNK);
-    await db.$transaction((tx) => insertMovies(tx, chunk), { timeout: 120_000 });
+    await db.$transaction((tx) => insertMovies(tx, chunk, now), { timeout: 120_000 });
   }
-  return {
-    seeded: true,
-    movies: catalog.movies.length,
-    people: catalog.people.length,
-    genres: catalog.genres.length,
-  };
 }
