@@ -290,12 +290,19 @@ describe("docker-compose.yml's cluster profile (one host, many replicas)", () =>
   const CLUSTER_GATEWAYS = ['cluster-gateway-1', 'cluster-gateway-2'];
   const portOf = (name: string) => environment(name).get('PORT');
 
-  it('adds a second replica of each service (extends), two gateways and nginx, all in the profile', () => {
-    for (const name of SERVICES)
+  it('adds a second replica of each service (a YAML merge, not extends), two gateways and nginx, all in the profile', () => {
+    for (const name of SERVICES) {
+      // Compose v1.29 refuses `extends` on a service with depends_on: the replica is a merge.
+      expect(service(`${name}-2`).extends).toBeUndefined();
       expect(service(`${name}-2`)).toMatchObject({
-        extends: { service: name },
+        image: service(name).image,
+        depends_on: service(name).depends_on,
         profiles: ['cluster'],
       });
+      for (const [key, value] of environment(name))
+        if (key !== 'SEED_DEFAULT_PLANS')
+          expect([key, environment(`${name}-2`).get(key)]).toEqual([key, value]);
+    }
     for (const name of [...CLUSTER_GATEWAYS, 'lb'])
       expect([name, service(name).profiles]).toEqual([name, ['cluster']]);
     // The default profile is unchanged: the base services carry no profile.
@@ -334,8 +341,8 @@ describe("docker-compose.yml's cluster profile (one host, many replicas)", () =>
     expect(service('lb').ports).toEqual(['127.0.0.1:${CLUSTER_HOST_PORT:-8090}:8080']);
     const servers = [...conf.matchAll(/^\s+server ([\w-]+):(\d+) /gm)].map(([, host, port]) => {
       // A replica runs its base service's image and environment, so its port.
-      const base = record(service(host ?? '').extends).service;
-      return [host, port === portOf(typeof base === 'string' ? base : (host ?? ''))];
+      const base = (host ?? '').replace(/-2$/, '');
+      return [host, port === portOf(SERVICES.includes(base) ? base : (host ?? ''))];
     });
     expect(servers).toEqual(
       [...CLUSTER_GATEWAYS, ...SERVICES.flatMap((n) => [n, `${n}-2`])]
