@@ -1,16 +1,17 @@
 // npm run bench:report: writes docs/benchmarks.md and docs/images/benchmarks.svg from bench/results/*.json (bench/run.ts calls it after every run).
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import { parseRecord, renderMarkdown, renderSvg, type ResultRecord } from './lib/report.js';
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
 const DOCS_DIR = fileURLToPath(new URL('../docs/', import.meta.url));
 
-/** Reads every result, writes the doc and its chart; returns the paths written. */
-export function writeReport(
+/** Reads every result, writes the doc (formatted as the repository's prettier check wants) and its chart. */
+export async function writeReport(
   resultsDir = `${BENCH_DIR}results/`,
   docsDir = DOCS_DIR,
-): { markdown: string; svg: string; skipped: string[] } {
+): Promise<{ markdown: string; svg: string; skipped: string[] }> {
   const records: ResultRecord[] = [];
   const skipped: string[] = [];
   for (const file of readdirSync(resultsDir)
@@ -25,12 +26,19 @@ export function writeReport(
   const markdown = `${docsDir}benchmarks.md`;
   const svg = `${docsDir}images/benchmarks.svg`;
   writeFileSync(svg, renderSvg(records));
-  writeFileSync(markdown, renderMarkdown(records, 'images/benchmarks.svg'));
+  const options = (await resolveConfig(markdown)) ?? {};
+  writeFileSync(
+    markdown,
+    await format(renderMarkdown(records, 'images/benchmarks.svg'), {
+      ...options,
+      parser: 'markdown',
+    }),
+  );
   return { markdown, svg, skipped };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { markdown, svg, skipped } = writeReport();
+  const { markdown, svg, skipped } = await writeReport();
   for (const line of skipped) console.error(`skipped ${line}`);
   console.log(`written ${markdown} and ${svg}`);
 }

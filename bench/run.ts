@@ -71,7 +71,7 @@ async function main(names: string[]): Promise<void> {
     writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
     console.log(`written ${file}`);
   }
-  const report = writeReport();
+  const report = await writeReport();
   for (const line of report.skipped) console.error(`report skipped ${line}`);
   console.log(`written ${report.markdown} and ${report.svg}`);
 }

@@ -117,7 +117,7 @@ describe('the benchmark report', () => {
       if (dir) rmSync(dir, { recursive: true, force: true });
     });
 
-    it('writes the doc and chart from a results folder, skipping unreadable files by name', () => {
+    it('writes the doc and chart from a results folder, skipping unreadable files by name', async () => {
       dir = mkdtempSync(join(tmpdir(), 'bench-report-'));
       const results = join(dir, 'results/');
       const docs = join(dir, 'docs/');
@@ -125,7 +125,7 @@ describe('the benchmark report', () => {
       writeFileSync(join(results, 'catalog.json'), JSON.stringify(withGoals));
       writeFileSync(join(results, 'broken.json'), '{');
       writeFileSync(join(results, 'profile.cpuprofile'), '{}');
-      const written = writeReport(results, docs);
+      const written = await writeReport(results, docs);
       expect(written.skipped).toEqual([expect.stringMatching(/^broken\.json: not JSON/)]);
       expect(readFileSync(written.markdown, 'utf8')).toContain('## catalog');
       expect(readFileSync(written.svg, 'utf8')).toContain('</svg>');

@@ -137,8 +137,8 @@ describe('the system under faults', () => {
     );
     const plan = plans.items.find((p) => p.interval === 'month' && !p.archived);
     if (!plan) throw new Error('no monthly plan');
-    // Movies published by an editor, so that their events reach social (the demo seed writes
-    // catalog's tables only).
+    // Movies published by an editor during the test: their events reach social like any editor's
+    // (the demo seed's movies do too, but the stream counts only what it published itself).
     const editorToken = await accessTokenFor(running.signingKeys, ['editor']);
     const editor = async (path: string, body?: unknown, etag?: string) => {
       for (let tries = 1; ; tries++) {
