@@ -3,10 +3,14 @@
 // client are loaded, so that their instrumentations can patch them.
 import { createRequire } from 'node:module';
 import { readTelemetryConfig, serviceNameFor, tracingWanted } from './config.js';
-import { startTelemetry } from './sdk.js';
+import type * as Sdk from './sdk.js';
 
 const config = readTelemetryConfig();
 if (tracingWanted(config)) {
+  // Loaded only when tracing is on (the SDK costs a process ≈ 40 MB and half a second otherwise),
+  // and synchronously: an `await import()` here would let the app's other imports run first,
+  // before the instrumentations could patch them.
+  const { startTelemetry } = createRequire(import.meta.url)('./sdk.js') as typeof Sdk;
   const telemetry = startTelemetry({ serviceName: serviceNameFor(config, process.argv[1]) });
   preloadForInstrumentation(process.argv[1]);
   // close-with-grace exits the process itself after the app closed (and the kit flushed spans);
