@@ -43,7 +43,7 @@ export interface HostDeps<Db extends HostDatabase> {
   db?: Db;
   logger?: Logger;
   /** Tests give each file its own exchange and queues. */
-  messaging?: Pick<MessagingOptions<TxOf<Db>>, 'isolation' | 'relay'>;
+  messaging?: Pick<MessagingOptions<TxOf<Db>>, 'isolation' | 'relay' | 'startupWaitMs'>;
   /** Tests verify tokens against a local key instead of auth's JWKS. */
   verifier?: TokenVerifier;
 }

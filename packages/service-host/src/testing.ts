@@ -64,7 +64,13 @@ export function startServiceForTest<
         ...resolve(opts.env, ctx),
       });
       const deps = {
-        messaging: { isolation: { exchange: `${prefix}.events`, queuePrefix: `${prefix}.` } },
+        messaging: {
+          isolation: { exchange: `${prefix}.events`, queuePrefix: `${prefix}.` },
+          // A loaded machine can take seconds to open the first AMQP connection; a test that
+          // publishes at once needs it open. One that routes the broker through a proxy keeps
+          // production's short wait (it may start with the broker cut on purpose).
+          ...(opts.rewriteAmqpUrl ? {} : { startupWaitMs: 30_000 }),
+        },
         verifier: (await testTokens()).verifier,
         ...resolve(opts.deps, ctx),
       } as unknown as Deps;

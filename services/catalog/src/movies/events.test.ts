@@ -25,6 +25,8 @@ describe('movie events on the broker', () => {
       prisma: db,
       logger: pino({ level: 'silent' }),
       isolation: { exchange: `${svc.prefix}.events`, queuePrefix: `${svc.prefix}.probe.` },
+      // Bound before catalog publishes, even when the first AMQP connection is slow to open.
+      startupWaitMs: 30_000,
     });
     const record = async (event: { type: string; data: Record<string, unknown> }) => {
       received.push({ type: event.type, data: event.data });
