@@ -2,5 +2,5 @@ import { projectConfig } from '../vitest.shared.js';
 
 export default projectConfig({
   coverageInclude: ['test/**/*.ts'],
-  coverageFloor: { statements: 40, branches: 30 },
+  coverageFloor: { statements: 89, branches: 75 },
 });
