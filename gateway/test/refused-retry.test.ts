@@ -70,6 +70,26 @@ describe('a read to an upstream that is restarting, with UPSTREAM_REFUSED_RETRY_
     expect(res.json()).toEqual({ status: 'ok' });
   });
 
+  it('sends a read again when the upstream closes its connection without answering', async () => {
+    // A replica going down mid-request: its first answer is a closed socket, the next one works.
+    const catalog = servers.catalog as Server;
+    let dropped = 0;
+    catalog.removeAllListeners('request');
+    catalog.on('request', (req, res) => {
+      req.resume();
+      if (serveDeclarations(req, res)) return;
+      if (dropped === 0) {
+        dropped += 1;
+        req.socket.destroy();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"status":"ok"}');
+    });
+    const res = await app.inject({ url: '/api/catalog/movies' });
+    expect([dropped, res.statusCode]).toEqual([1, 200]);
+  });
+
   it('answers a write at once with 503 UPSTREAM_UNAVAILABLE: only reads are repeated', async () => {
     expect((await app.inject({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(200);
     const auth = servers.auth as Server;

@@ -158,16 +158,29 @@ const noRetry = () => null;
 
 const REFUSED_RETRY_INTERVAL_MS = 250;
 
+// A keep-alive connection the upstream closed as it stopped (ECONNRESET, EPIPE, undici's "other
+// side closed"): no answer came back on it.
+const LOST_CONNECTION_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+
+/** A refused connection, or one the upstream closed before answering, anywhere in the chain. */
+function connectionLost(err: unknown, depth = 0): boolean {
+  if (!(err instanceof Error) || depth > 5) return false;
+  if (connectionRefused(err)) return true;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && LOST_CONNECTION_CODES.has(code)) return true;
+  return connectionLost(err.cause, depth + 1);
+}
+
 /**
- * With UPSTREAM_REFUSED_RETRY_MS, a GET or HEAD whose connection was refused is sent again every
- * 250 ms within that window: a read is safe to repeat, and nothing reached the upstream. Anything
- * else (another method, a reset, a timeout, an upstream's own answer) is answered at once.
+ * With UPSTREAM_REFUSED_RETRY_MS, a GET or HEAD whose connection was refused, or closed by an
+ * upstream that is stopping, is sent again every 250 ms within that window: a read is safe to
+ * repeat. Anything else (another method, a timeout, an upstream's own answer) is answered at once.
  */
 function retryRefusedReads(windowMs: number): NonNullable<ReplyOptions['retryDelay']> {
   if (windowMs <= 0) return noRetry;
   const attempts = Math.ceil(windowMs / REFUSED_RETRY_INTERVAL_MS);
   return ({ err, req, attempt }) =>
-    (req.method === 'GET' || req.method === 'HEAD') && attempt < attempts && connectionRefused(err)
+    (req.method === 'GET' || req.method === 'HEAD') && attempt < attempts && connectionLost(err)
       ? REFUSED_RETRY_INTERVAL_MS
       : null;
 }
