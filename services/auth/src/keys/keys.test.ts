@@ -97,7 +97,7 @@ describe('GET /.well-known/jwks.json and key rotation', () => {
     } finally {
       await after.svc.close();
     }
-  });
+  }, 90_000); // two service starts and argon2 logins: slow on a loaded CI run
 
   it('refuses to start with a malformed key set or an unknown active kid', async () => {
     await expect(
