@@ -1,5 +1,5 @@
 // npm run start:cluster [-- --replicas N]: npm start with N (default 2) replicas of the gateway and
-// of every service behind a local nginx (least_conn, passive health checks, retries of idempotent
+// of every service behind a local nginx (least_conn, retries on the next replica of idempotent
 // requests, WebSocket upgrade, keep-alive to the replicas); docs/deploy.md, "One host, many replicas".
 import { runSystem } from './lib/run-system.js';
 

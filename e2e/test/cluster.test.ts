@@ -261,7 +261,12 @@ describe('one host, many replicas behind nginx', () => {
       running = false;
       await Promise.all(loops);
 
-      expect(failures).toEqual([]);
+      // On a failure, nginx's lines say which replicas were tried and what each answered.
+      const refused = (await cluster.nginx.accessLines())
+        .slice(from)
+        .filter((l) => l.status !== 200)
+        .slice(0, 20);
+      expect(failures, JSON.stringify(refused, null, 1)).toEqual([]);
       const after = (await cluster.nginx.accessLines()).slice(settled);
       const gone = new Set([catalogVictim.address, gatewayVictim.address]);
       // After the exits, the survivors answered everything, through nginx, every time with 200.

@@ -29,9 +29,15 @@ export interface LoadBalancerOptions {
   clientMaxBodySize?: string;
 }
 
-/** The passive health check of every replica: one failed attempt takes it out for 3 s. */
-export const MAX_FAILS = 1;
-export const FAIL_TIMEOUT_SECONDS = 3;
+/**
+ * No passive health check: nginx OSS counts as a replica's failure every answer it retries on
+ * (502/503/504), and those mostly speak for something behind the replica (a gateway's 502 for a
+ * service, a service's 503 DATABASE_BUSY for the shared database). Counting them took both
+ * gateways out for fail_timeout at once, and with them every route (seen on a loaded CI run).
+ * Each request still goes to the next replica on a refused connection or a 502/503/504; a stopped
+ * replica costs one refused connect per request that picks it.
+ */
+export const MAX_FAILS = 0;
 
 /** One access line, as `log_format kavosh_lb` writes it (parseAccessLine reads it back). */
 export interface AccessLine {
@@ -57,8 +63,8 @@ const LOG_FORMAT = [
 ].join(',');
 
 /**
- * The content of nginx's `http {}` block for the cluster: upstreams with least_conn, passive
- * health checks and keep-alive pools, one server per listener, WebSocket upgrade, retries of
+ * The content of nginx's `http {}` block for the cluster: upstreams with least_conn and
+ * keep-alive pools, one server per listener, WebSocket upgrade, retries of
  * idempotent requests on another replica, and JSON access lines naming the replica that answered.
  */
 export function loadBalancerHttpBlock(opts: LoadBalancerOptions): string {
@@ -84,7 +90,7 @@ export function loadBalancerHttpBlock(opts: LoadBalancerOptions): string {
     lines.push(`upstream ${listener.name} {`, '  least_conn;');
     for (const b of listener.backends)
       lines.push(
-        `  server ${b.address} max_fails=${MAX_FAILS} fail_timeout=${FAIL_TIMEOUT_SECONDS}s; # ${b.instance}`,
+        `  server ${b.address} max_fails=${MAX_FAILS}; # ${b.instance}`,
       );
     lines.push('  keepalive 32;', '  keepalive_timeout 30s;', '}', '');
   }
