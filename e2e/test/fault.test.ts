@@ -37,7 +37,7 @@ import { startSystem, type RunningSystem } from './system-processes.js';
  */
 
 const TARGET_ACTIONS = 10_000;
-const WORKERS = 24;
+const WORKERS = 48;
 /** Movies an editor publishes before the stream (each user rates each at most once). */
 const MOVIES = 30;
 const FIRST_USERS = 24;
@@ -52,7 +52,7 @@ const DELIVERY_LIMIT = 3;
 const LONG_DB_CUT_MS = 20_000;
 const STARTUP_MS = 120_000;
 /** The stream stops at the target, or at this age if the machine is too slow to reach it. */
-const STREAM_MAX_MS = 120_000;
+const STREAM_MAX_MS = 240_000;
 const POISON_QUEUE = 'social.profiles';
 
 /** Acknowledgements in each 10-s window of the stream. */
