@@ -89,9 +89,7 @@ export function loadBalancerHttpBlock(opts: LoadBalancerOptions): string {
     if (listener.backends.length === 0) throw new Error(`${listener.name} has no replica`);
     lines.push(`upstream ${listener.name} {`, '  least_conn;');
     for (const b of listener.backends)
-      lines.push(
-        `  server ${b.address} max_fails=${MAX_FAILS}; # ${b.instance}`,
-      );
+      lines.push(`  server ${b.address} max_fails=${MAX_FAILS}; # ${b.instance}`);
     lines.push('  keepalive 32;', '  keepalive_timeout 30s;', '}', '');
   }
   for (const listener of opts.listeners) {
