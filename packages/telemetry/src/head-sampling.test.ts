@@ -15,7 +15,7 @@ import {
   SamplingDecision,
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { gatedSampler } from './head-sampling.js';
 import { startTelemetry, type Telemetry } from './sdk.js';
 
@@ -127,14 +127,22 @@ describe('the request gate at sampling ratio 0', () => {
     const parent = parentOf(1);
     const seen = await get('/movies', parent);
     expect(seen.active).toMatch(new RegExp(`^00-${parent.traceId}-[0-9a-f]{16}-01$`));
-    const spans = memory.getFinishedSpans();
-    // This process is the client too: its fetch span is the server span's parent.
-    const client = spans.find((span) => span.parentSpanContext?.spanId === parent.spanId);
-    expect(client?.kind).toBe(SpanKind.CLIENT);
-    const serverSpan = spans.find(
-      (span) => span.parentSpanContext?.spanId === client?.spanContext().spanId,
+    // This process is the client too: its fetch span is the server span's parent. The fetch
+    // span ends on undici's last event, which may come after the body was read (a loaded CI run).
+    const { client, serverSpan } = await vi.waitFor(
+      () => {
+        const spans = memory.getFinishedSpans();
+        const client = spans.find((span) => span.parentSpanContext?.spanId === parent.spanId);
+        expect(client?.kind).toBe(SpanKind.CLIENT);
+        const serverSpan = spans.find(
+          (span) => span.parentSpanContext?.spanId === client?.spanContext().spanId,
+        );
+        expect(serverSpan?.kind).toBe(SpanKind.SERVER);
+        return { client, serverSpan };
+      },
+      { timeout: 5_000 },
     );
-    expect(serverSpan?.kind).toBe(SpanKind.SERVER);
+    expect(client?.spanContext().traceId).toBe(parent.traceId);
     expect(seen.active).toContain(serverSpan?.spanContext().spanId);
   });
 
