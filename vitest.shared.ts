@@ -17,7 +17,7 @@ export interface ProjectOptions {
 
 // Workspace packages export their TypeScript source under the "source" condition, so tests and
 // typecheck run on source without building the packages first.
-const base = defineConfig({
+export const base = defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
   test: {
