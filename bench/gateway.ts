@@ -220,7 +220,11 @@ export const benchmark: Benchmark = {
             }
             return summary;
           };
-          check(await load(CONNECTIONS, ctx.quick ? 1 : 2)); // warm-up (JIT, pools)
+          // Warm-up (JIT, pools): not measured, so a connection error here is only logged.
+          const warm = await load(CONNECTIONS, ctx.quick ? 1 : 2);
+          if (warm.errors > 0 || warm.non2xx > 0) {
+            ctx.log(`${variant.label} warm-up: ${warm.errors} errors, ${warm.non2xx} non-2xx`);
+          }
           const cpuBefore = variant.server.cpuMicros();
           const many = check(await load(CONNECTIONS, seconds));
           const cpuMicrosPerRequest = (variant.server.cpuMicros() - cpuBefore) / many.totalRequests;

@@ -45,13 +45,22 @@ async function main(names: string[]): Promise<void> {
   const selected = names.length === 0 ? all : all.filter((bench) => names.includes(bench.name));
   const machine = describeMachine();
   const quick = process.env.BENCH_QUICK === '1';
+  const failed: string[] = [];
   for (const bench of selected) {
     console.log(`\n# ${bench.name}\n${bench.description}\n`);
-    const result = await bench.run({
-      log: (msg) => console.log(`  ${msg}`),
-      cpuCount: availableParallelism(),
-      quick,
-    });
+    let result: Awaited<ReturnType<Benchmark['run']>>;
+    try {
+      result = await bench.run({
+        log: (msg) => console.log(`  ${msg}`),
+        cpuCount: availableParallelism(),
+        quick,
+      });
+    } catch (err) {
+      // One benchmark's failure does not cost the others' figures; the run still exits 1.
+      console.error(`benchmark ${bench.name} failed:`, err);
+      failed.push(bench.name);
+      continue;
+    }
     console.log(`\n${formatTable(result.table)}`);
     for (const goal of result.goals ?? []) {
       console.log(
@@ -74,6 +83,12 @@ async function main(names: string[]): Promise<void> {
   const report = await writeReport();
   for (const line of report.skipped) console.error(`report skipped ${line}`);
   console.log(`written ${report.markdown} and ${report.svg}`);
+  if (failed.length > 0) {
+    console.error(
+      `failed: ${failed.join(', ')} (their earlier results, if any, are in the report)`,
+    );
+    process.exitCode = 1;
+  }
 }
 
 const args = process.argv.slice(2);
