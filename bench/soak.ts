@@ -78,7 +78,12 @@ export const benchmark: Benchmark = {
         system.processes.map((p) => [p.name, rssMb(p.child.pid ?? 0)]),
       );
       ctx.log(`${RATE} req/s for ${seconds} s`);
-      const result = await load(seconds);
+      // RSS every 10 s: a leak keeps climbing, heap growth to a working size levels off.
+      const series = new Map<string, number[]>(system.processes.map((p) => [p.name, []]));
+      const sampler = setInterval(() => {
+        for (const p of system.processes) series.get(p.name)?.push(round(rssMb(p.child.pid ?? 0)));
+      }, 10_000);
+      const result = await load(seconds).finally(() => clearInterval(sampler));
       const after = Object.fromEntries(
         system.processes.map((p) => [p.name, rssMb(p.child.pid ?? 0)]),
       );
@@ -150,6 +155,7 @@ export const benchmark: Benchmark = {
         },
         goals,
         notes: [
+          `RSS every 10 s (MB): ${system.processes.map((p) => `${p.name} ${[round(before[p.name] ?? 0), ...(series.get(p.name) ?? [])].join(' → ')}`).join('; ')}.`,
           `${result.requests.total} requests, ${rps} req/s achieved of ${RATE} offered, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx; ${stillUp} of ${system.processes.length} processes still up.`,
         ],
       };
