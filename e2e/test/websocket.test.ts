@@ -94,6 +94,16 @@ describe('live notifications through the gateway', () => {
           expect((await fetch(`${url}/health/ready`)).status).toBe(200);
         }
         expect((await fetch(`${gateway.url}/health/live`)).status).toBe(200);
+        // The gateway routes to a service once it has read its OpenAPI document (retried every
+        // second while the service starts): until then it answers 503.
+        const register = await fetch(`${gateway.url}/api/auth/register`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        });
+        expect(register.status).toBe(400);
+        const ticket = await fetch(`${gateway.url}/api/social/ws-ticket`, { method: 'POST' });
+        expect(ticket.status).toBe(401);
       },
       { within: 90_000, interval: 500 },
     ).catch((err: unknown) => {
