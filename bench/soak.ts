@@ -83,7 +83,13 @@ export const benchmark: Benchmark = {
       const sampler = setInterval(() => {
         for (const p of system.processes) series.get(p.name)?.push(round(rssMb(p.child.pid ?? 0)));
       }, 10_000);
-      const result = await load(seconds).finally(() => clearInterval(sampler));
+      // autocannon's result is a thenable without finally().
+      let result: Awaited<ReturnType<typeof load>>;
+      try {
+        result = await load(seconds);
+      } finally {
+        clearInterval(sampler);
+      }
       const after = Object.fromEntries(
         system.processes.map((p) => [p.name, rssMb(p.child.pid ?? 0)]),
       );
