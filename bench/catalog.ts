@@ -6,20 +6,21 @@
 // 200 terms, stop words only). The database is migrated and seeded by catalog's own
 // main.ts (SEED_DEMO_DATA, SEED_DEMO_MOVIES). Needs MariaDB, RabbitMQ and Redis running and
 // catalog's Prisma client (`npx nx run catalog:generate`).
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { isDeepStrictEqual, promisify } from 'node:util';
+import { isDeepStrictEqual } from 'node:util';
 import { Redis } from 'ioredis';
 import { createConnection, createPool, type Pool } from 'mariadb';
 import { freePort } from '@kavosh/testing';
 import { hasTaskset, runLoad, startServer, type ServerChild } from './lib/processes.js';
 import type { LoadSummary } from './lib/load.js';
 import type { BenchContext, Benchmark, BenchResult, GoalFigure } from './lib/types.js';
+import { createBenchVhost } from './lib/vhost.js';
 
 const ADMIN_URL = process.env.MYSQL_ADMIN_URL ?? 'mysql://root@127.0.0.1:3306';
 const AMQP_URL = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
@@ -200,29 +201,6 @@ async function createBenchDatabase(suffix: string) {
   const dbUrl = new URL(adminUrl);
   dbUrl.pathname = `/${dbName}`;
   return { admin, adminUrl, dbName, databaseUrl: dbUrl.toString() };
-}
-
-/**
- * A RabbitMQ vhost of the bench's own: the seed writes each movie's published event to the outbox,
- * and the catalogs' relay must not route them to the shared vhost's queues (social's among them).
- */
-async function createBenchVhost(suffix: string) {
-  const ctl = (...args: string[]) =>
-    promisify(execFile)('rabbitmqctl', ['--quiet', ...args], { timeout: 60_000 });
-  const url = new URL(AMQP_URL);
-  const vhost = `bench-catalog-${Date.now()}-${suffix}`;
-  await ctl('add_vhost', vhost);
-  await ctl(
-    'set_permissions',
-    '-p',
-    vhost,
-    decodeURIComponent(url.username) || 'guest',
-    '.*',
-    '.*',
-    '.*',
-  );
-  url.pathname = `/${encodeURIComponent(vhost)}`;
-  return { amqpUrl: url.toString(), drop: () => ctl('delete_vhost', vhost).then(() => undefined) };
 }
 
 /**
@@ -791,7 +769,9 @@ export const benchmark: Benchmark = {
 
     const suffix = randomBytes(3).toString('hex');
     const { admin, adminUrl, dbName, databaseUrl } = await createBenchDatabase(suffix);
-    const vhost = await createBenchVhost(suffix).catch(async (err: unknown) => {
+    // The seed writes each movie's published event to the outbox: the catalogs' relay must not
+    // route them to the shared vhost's queues (social's among them).
+    const vhost = await createBenchVhost('bench-catalog', AMQP_URL).catch(async (err: unknown) => {
       await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
       await admin.end();
       throw err;

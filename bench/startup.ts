@@ -18,6 +18,7 @@ import { round } from './lib/closed-loop.js';
 import { mainThreadProfile, topSelfTime } from './lib/cpu-profile.js';
 import { cpuMsOf, rssMb, spawnUntilReady, type TimedChild } from './lib/processes.js';
 import type { Benchmark, BenchResult, GoalFigure } from './lib/types.js';
+import { createBenchVhost } from './lib/vhost.js';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -51,23 +52,6 @@ function newestMtime(dir: string): number {
     );
   }
   return newest;
-}
-
-/** A RabbitMQ vhost of the run's own: the services declare production queue names. */
-async function createVhost(): Promise<{ amqpUrl: string; drop(): Promise<void> }> {
-  const name = `bench-startup-${Date.now()}-${randomBytes(3).toString('hex')}`;
-  const url = new URL(AMQP_URL);
-  const ctl = (...args: string[]) => run('rabbitmqctl', ['--quiet', ...args], { timeout: 60_000 });
-  await ctl('add_vhost', name);
-  await ctl(
-    'set_permissions',
-    '-p',
-    name,
-    decodeURIComponent(url.username) || 'guest',
-    ...['.*', '.*', '.*'],
-  );
-  url.pathname = `/${encodeURIComponent(name)}`;
-  return { amqpUrl: url.toString(), drop: async () => void (await ctl('delete_vhost', name)) };
 }
 
 interface Databases {
@@ -424,7 +408,7 @@ export const benchmark: Benchmark = {
         notes.push(`${name}: src/ is newer than dist/main.js (build again for current figures).`);
     }
     const suffix = randomBytes(3).toString('hex');
-    const vhost = await createVhost();
+    const vhost = await createBenchVhost('bench-startup', AMQP_URL);
     const dbs = await createDatabases(suffix);
     const samples: Round[] = [];
     let profileTops: Record<string, string> = {};

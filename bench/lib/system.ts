@@ -1,10 +1,9 @@
 // The whole system for a benchmark: the four services and the gateway from source, on fresh
 // schemas, a vhost of their own and the payment sandbox, as e2e's startSystem starts them (e2e is
 // a test project the bench may not import; this is the part a load benchmark needs).
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import {
   createTestDatabase,
   freePort,
@@ -14,9 +13,9 @@ import {
   type TestDatabase,
 } from '@kavosh/testing';
 
+import { createBenchVhost } from './vhost.js';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SERVICES = ['auth', 'catalog', 'billing', 'social'] as const;
-const run = promisify(execFile);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface SystemProcess {
@@ -77,20 +76,8 @@ export async function startBenchSystem(opts: {
   gatewayEnv?: Record<string, string>;
 }): Promise<BenchSystem> {
   const infra = await getInfra();
-  const vhost = `${opts.label}-${Date.now()}-${randomBytes(4).toString('hex')}`;
-  const amqp = new URL(infra.amqpUrl);
-  const ctl = (...args: string[]) => run('rabbitmqctl', ['--quiet', ...args], { timeout: 60_000 });
-  await ctl('add_vhost', vhost);
-  await ctl(
-    'set_permissions',
-    '-p',
-    vhost,
-    decodeURIComponent(amqp.username) || 'guest',
-    '.*',
-    '.*',
-    '.*',
-  );
-  amqp.pathname = `/${encodeURIComponent(vhost)}`;
+  const vhost = await createBenchVhost(opts.label, infra.amqpUrl);
+  const amqp = new URL(vhost.amqpUrl);
   const publishers = `*=${decodeURIComponent(amqp.username) || 'guest'}`;
   const processes: SystemProcess[] = [];
   const databases: TestDatabase[] = [];
@@ -129,7 +116,7 @@ export async function startBenchSystem(opts: {
       await Promise.all(processes.map(stop));
       await sandbox.stop();
       await Promise.all(databases.map((db) => db.drop()));
-      await ctl('delete_vhost', vhost);
+      await vhost.drop();
     },
   };
   try {
